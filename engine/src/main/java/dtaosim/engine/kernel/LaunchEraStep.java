@@ -1,0 +1,86 @@
+package dtaosim.engine.kernel;
+
+import dtaosim.engine.model.EpochSchedule;
+import dtaosim.engine.model.HalvingSchedule;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.state.BatchState;
+
+/**
+ * One block of the launch era (mechanics §1–§4, era {@code launch-2025-02}), in the chain's order:
+ * TAO block emission from total issuance, shares by moving price, per-subnet coinbase (injection, alpha_out,
+ * owner cut, root sell) followed by the moving-price update, then the epoch drain of subnets whose
+ * {@code blocks_until_next_epoch} is 0. Everything per element runs in {@link RowKernels}.
+ */
+public final class LaunchEraStep implements BlockStep {
+    private final RowKernels kernels;
+    private final ProtocolParams protocol;
+    private final long[] firstEmissionBlock;
+
+    /**
+     * @param kernels            hot loops to use
+     * @param protocol           parameters of the run
+     * @param firstEmissionBlock FirstEmissionBlockNumber per subnet, for the EMA ramp
+     */
+    public LaunchEraStep(final RowKernels kernels, final ProtocolParams protocol, final long[] firstEmissionBlock) {
+        this.kernels = kernels;
+        this.protocol = protocol;
+        this.firstEmissionBlock = firstEmissionBlock.clone();
+    }
+
+    @Override
+    public void run(final BatchState s, final long block) {
+        final double baseEmission = protocol.blockEmissionTao();
+        final double[] totalIssuance = s.totalIssuance;
+        final double[] blockEmission = s.blockEmission;
+        for (int p = 0; p < s.paths; p++) {
+            // mechanics §1: TAO emission halves on total issuance; everything minted is injected in this era
+            final double emission = HalvingSchedule.emission(totalIssuance[p], baseEmission);
+            blockEmission[p] = emission;
+            totalIssuance[p] += emission;
+        }
+        kernels.emissionPerMovingPrice(s);
+        for (int i = 0; i < s.subnets; i++) {
+            kernels.coinbase(s, i, movingAlpha(i, block));
+        }
+        drain(s, block);
+    }
+
+    /**
+     * mechanics §2a: the EMA factor a, ramped by {@code b/(b+H)} with b = block − (FirstEmissionBlockNumber − 1)
+     * when the era ramps (from 2025-03-19), the plain SubnetMovingAlpha before.
+     */
+    double movingAlpha(final int subnet, final long block) {
+        final double alpha = protocol.subnetMovingAlpha();
+        if (!protocol.movingPriceRamp()) {
+            return alpha;
+        }
+        final double b = Math.max(0L, block - (firstEmissionBlock[subnet] - 1L));
+        return alpha * b / (b + protocol.emaPriceHalvingBlocks());
+    }
+
+    /**
+     * mechanics §4: at a subnet's epoch its pending miner, validator and owner alpha is paid out as stake (it
+     * stays in AlphaOut; {@code drainedAlpha} records it for sellers) and the TAO from root sells goes to root
+     * stakers.
+     */
+    private void drain(final BatchState s, final long block) {
+        s.drainedCount = 0;
+        final int tempo = protocol.tempo();
+        final int paths = s.paths;
+        for (int i = 0; i < s.subnets; i++) {
+            if (!EpochSchedule.isEpochBlock(BatchState.netuid(i), tempo, block)) {
+                continue;
+            }
+            s.drainedSubnets[s.drainedCount++] = i;
+            final int row = i * paths;
+            for (int p = 0; p < paths; p++) {
+                final int c = row + p;
+                s.drainedAlpha[c] = s.pendingAlpha[c] + s.pendingOwner[c];
+                s.rootDividends[p] += s.pendingRootTao[c];
+                s.pendingAlpha[c] = 0.0;
+                s.pendingOwner[c] = 0.0;
+                s.pendingRootTao[c] = 0.0;
+            }
+        }
+    }
+}

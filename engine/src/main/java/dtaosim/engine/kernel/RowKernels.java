@@ -1,0 +1,36 @@
+package dtaosim.engine.kernel;
+
+import dtaosim.engine.state.BatchState;
+
+/**
+ * The hot per-block loops of the kernel, each over the paths of one subnet row (or over all rows for a
+ * per-path reduction). Two implementations: {@link ScalarRowKernels}, plain loops, and a Vector API twin in
+ * {@code dtaosim.engine.simd} that runs the same operations (+ − × ÷, min, compares; no FMA) in lanes and
+ * hands its tail to the scalar loop, so both give bit-identical numbers. {@link Kernels} picks one per run.
+ */
+public interface RowKernels {
+
+    /**
+     * mechanics §2a: for each path, {@code emissionPerMovingPrice = blockEmission / Σ_subnets movingPrice}, so
+     * that a subnet's tao_in is {@code movingPrice × emissionPerMovingPrice} (share × emission).
+     */
+    void emissionPerMovingPrice(BatchState s);
+
+    /**
+     * The launch-era coinbase of one subnet for every path of the batch, in the chain's order:
+     * inject (mechanics §3, 2025-02-13: TAO in full, alpha_in = min(tao_in / price, alpha_emission)), mint
+     * alpha_out, owner cut, root proportion and root alpha sold into the pool (mechanics §4), then the moving
+     * price update (mechanics §2a) with EMA factor {@code movingAlpha} (already ramped if the era ramps).
+     */
+    void coinbase(BatchState s, int subnet, double movingAlpha);
+
+    /**
+     * The reference workload's uniform noise traders on one subnet: draw u from the counter stream at state
+     * {@code firstState + p · stateStride} for path slot p; x = 2u − 1; x &gt; 0 stakes {@code x·σ·taoReserve}
+     * TAO, otherwise unstakes {@code −x·σ·alphaIn} alpha, through the constant-product pool with the flat fee.
+     */
+    void uniformNoise(BatchState s, int subnet, long firstState, long stateStride, double sigma);
+
+    /** Short name for reports ("scalar", "vector-512"). */
+    String name();
+}

@@ -1,0 +1,170 @@
+package dtaosim.engine.kernel;
+
+import dtaosim.engine.rng.CounterRng;
+import dtaosim.engine.state.BatchState;
+
+/**
+ * Plain-loop implementation of {@link RowKernels}. Its range methods also finish the tails of the vector
+ * kernels, so the operations and their order here define the numbers both produce.
+ */
+public final class ScalarRowKernels implements RowKernels {
+    /** The shared instance (stateless). */
+    public static final ScalarRowKernels INSTANCE = new ScalarRowKernels();
+
+    private ScalarRowKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void emissionPerMovingPrice(final BatchState s) {
+        final int paths = s.paths;
+        final double[] sum = s.emissionPerMovingPrice;
+        final double[] movingPrice = s.movingPrice;
+        java.util.Arrays.fill(sum, 0.0);
+        for (int i = 0; i < s.subnets; i++) {
+            addRow(movingPrice, i * paths, sum, 0, paths);
+        }
+        finishEmissionPerMovingPrice(s, 0, paths);
+    }
+
+    /** {@code sum[p] += row[offset + p]} for p in [from, to). */
+    public static void addRow(final double[] row, final int offset, final double[] sum, final int from,
+                              final int to) {
+        for (int p = from; p < to; p++) {
+            sum[p] += row[offset + p];
+        }
+    }
+
+    /** Turns the moving-price sums in {@code emissionPerMovingPrice} into emission per unit of moving price. */
+    public static void finishEmissionPerMovingPrice(final BatchState s, final int from, final int to) {
+        final double[] perPrice = s.emissionPerMovingPrice;
+        final double[] blockEmission = s.blockEmission;
+        for (int p = from; p < to; p++) {
+            final double sum = perPrice[p];
+            // no subnet with a moving price: no shares, nothing injected (mechanics §2a gives 0/0)
+            perPrice[p] = sum > 0.0 ? blockEmission[p] / sum : 0.0;
+        }
+    }
+
+    @Override
+    public void coinbase(final BatchState s, final int subnet, final double movingAlpha) {
+        coinbase(s, subnet, movingAlpha, 0, s.paths);
+    }
+
+    /** {@link #coinbase(BatchState, int, double)} for path slots [from, to). */
+    public static void coinbase(final BatchState s, final int subnet, final double movingAlpha, final int from,
+                                final int to) {
+        final int row = subnet * s.paths;
+        final double ownerCut = s.protocol.ownerCut();
+        final double taoWeight = s.protocol.taoWeight();
+        final double keepPrice = 1.0 - movingAlpha;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] movingPrice = s.movingPrice;
+        final double[] alphaEmissionLow = s.alphaEmissionLow;
+        final double[] alphaEmissionHigh = s.alphaEmissionHigh;
+        final double[] alphaEmission = s.alphaEmission;
+        final double[] pendingAlpha = s.pendingAlpha;
+        final double[] pendingOwner = s.pendingOwner;
+        final double[] pendingRootTao = s.pendingRootTao;
+        final double[] taoInjected = s.taoInjected;
+        final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
+        final double[] rootStake = s.rootStake;
+        final double[] taoEmitted = s.taoEmitted;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final double[] alphaMinted = s.alphaMinted;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            double tao = taoReserve[c];
+            double ain = alphaIn[c];
+            double aout = alphaOut[c];
+            final double issuance = ain + aout;
+            if (issuance < alphaEmissionLow[c] || issuance >= alphaEmissionHigh[c]) {
+                s.refreshAlphaEmission(c); // mechanics §1: crossed a halving threshold (rare)
+            }
+            final double emitted = alphaEmission[c];
+            // mechanics §3 (2025-02-13): tao_in = share × E in full; alpha_in = min(tao_in / price, alpha_emission)
+            final double taoIn = movingPrice[c] * emissionPerMovingPrice[p];
+            final double alphaInjected = Math.min(taoIn * ain / tao, emitted);
+            ain += alphaInjected;
+            aout += emitted;
+            tao += taoIn;
+            // mechanics §4: owner cut, then root_prop = tw·R / (tw·R + alpha issuance) after minting
+            final double owner = emitted * ownerCut;
+            final double rest = emitted - owner;
+            final double weightedRoot = taoWeight * rootStake[p];
+            final double rootProportion = weightedRoot / (weightedRoot + ain + aout);
+            final double rootAlpha = rootProportion * rest * 0.5;
+            pendingOwner[c] += owner;
+            pendingAlpha[c] += rest - rootAlpha;
+            // root alpha sold into the pool every block, fee-free (mechanics §4, launch era)
+            final double rootTao = tao * rootAlpha / (ain + rootAlpha);
+            ain += rootAlpha;
+            aout -= rootAlpha;
+            tao -= rootTao;
+            pendingRootTao[c] += rootTao;
+            // mechanics §2a: P̄ ← a·min(spot, 1) + (1 − a)·P̄
+            movingPrice[c] = movingAlpha * Math.min(tao / ain, 1.0) + keepPrice * movingPrice[c];
+            taoReserve[c] = tao;
+            alphaIn[c] = ain;
+            alphaOut[c] = aout;
+            taoInjected[c] = taoIn;
+            taoEmitted[p] += taoIn;
+            taoUnstaked[p] += rootTao;
+            alphaMinted[p] += alphaInjected + emitted;
+        }
+    }
+
+    @Override
+    public void uniformNoise(final BatchState s, final int subnet, final long firstState, final long stateStride,
+                             final double sigma) {
+        uniformNoise(s, subnet, firstState, stateStride, sigma, 0, s.paths);
+    }
+
+    /** {@link #uniformNoise(BatchState, int, long, long, double)} for path slots [from, to). */
+    public static void uniformNoise(final BatchState s, final int subnet, final long firstState,
+                                    final long stateStride, final double sigma, final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double fee = s.stakeFeeTao;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            final double u = CounterRng.unit(firstState + p * stateStride);
+            final double x = 2.0 * u - 1.0;
+            final double tao = taoReserve[c];
+            final double ain = alphaIn[c];
+            // mechanics §5, constant product: a stake of t TAO (fee f kept in the pool) buys
+            // alphaIn·(t − f)/(tao + t − f); an unstake of a alpha pays taoReserve·a/(alphaIn + a) − f.
+            if (x > 0.0) {
+                final double stake = x * sigma * tao;
+                final double net = stake - fee;
+                if (net > 0.0) {
+                    final double bought = ain * net / (tao + net);
+                    taoReserve[c] = tao + stake;
+                    alphaIn[c] = ain - bought;
+                    alphaOut[c] += bought;
+                    taoStaked[p] += stake;
+                }
+            } else {
+                final double sold = -x * sigma * ain;
+                final double gross = tao * sold / (ain + sold);
+                final double paid = gross - fee;
+                if (paid > 0.0) {
+                    taoReserve[c] = tao - paid;
+                    alphaIn[c] = ain + sold;
+                    alphaOut[c] -= sold;
+                    taoUnstaked[p] += paid;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dtaosim.engine.market;
+
+import dtaosim.engine.kernel.RowKernels;
+import dtaosim.engine.model.Checks;
+import dtaosim.engine.rng.CounterRng;
+import dtaosim.engine.state.BatchState;
+
+/**
+ * The reference workload's noise traders: on every (path, subnet, block) one trade, x = 2u − 1 with u uniform
+ * from the counter stream at index {@code (block·P + path)·N + subnet} (P paths in the run, N subnets); x &gt; 0
+ * stakes {@code x·σ·taoReserve} TAO, x ≤ 0 unstakes {@code −x·σ·alphaIn} alpha. The index formula is the numpy
+ * peer's, and uses the global path index, so draws do not depend on batching.
+ *
+ * @param sigma trade size as a fraction of pool depth, in [0, 1)
+ */
+public record UniformNoiseTraders(double sigma) implements Behaviour {
+    /** Validates sigma. */
+    public UniformNoiseTraders {
+        Checks.inRange("sigma", sigma, 0.0, 0.5);
+    }
+
+    @Override
+    public Actor bind(final BatchState state, final RowKernels kernels, final long seed) {
+        return new Trader(state, kernels, seed, sigma);
+    }
+
+    private static final class Trader implements Actor {
+        private final BatchState s;
+        private final RowKernels kernels;
+        private final long seed;
+        private final double sigma;
+
+        Trader(final BatchState s, final RowKernels kernels, final long seed, final double sigma) {
+            this.s = s;
+            this.kernels = kernels;
+            this.seed = seed;
+            this.sigma = sigma;
+        }
+
+        @Override
+        public void onBlock(final long block) {
+            final long subnets = s.subnets;
+            final long firstIndex = (block * s.totalPaths + s.firstPath) * subnets;
+            final long stride = subnets * CounterRng.GAMMA;
+            for (int i = 0; i < s.subnets; i++) {
+                kernels.uniformNoise(s, i, CounterRng.state(seed, firstIndex + i), stride, sigma);
+            }
+        }
+    }
+}

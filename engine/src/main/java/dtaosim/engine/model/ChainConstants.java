@@ -1,0 +1,33 @@
+package dtaosim.engine.model;
+
+/**
+ * Constants of the chain, in TAO (1 TAO = 1 alpha = 1e9 rao). Each cites the spec section it comes from
+ * ({@code shared/spec/dtao-mechanics.md}, "mechanics §N").
+ */
+public final class ChainConstants {
+    /** mechanics §header: 1 TAO = 1e9 rao. */
+    public static final double RAO_PER_TAO = 1e9;
+    /** mechanics §1: TotalSupply 21e15 rao, the same cap for every subnet's alpha. */
+    public static final double TOTAL_SUPPLY_TAO = 21_000_000.0;
+    /** mechanics §1: DefaultBlockEmission 1e9 rao. */
+    public static final double DEFAULT_BLOCK_EMISSION_TAO = 1.0;
+    /** mechanics §1: 12 s blocks. */
+    public static final int BLOCKS_PER_DAY = 7200;
+    /** mechanics §4: SubnetOwnerCut 11,796 / 65,535 (about 18 %). */
+    public static final double SUBNET_OWNER_CUT = 11_796.0 / 65_535.0;
+    /** mechanics §4: TaoWeight 3,320,413,933,267,719,290 / (2^64 − 1), equal to 0.18 within 1e-19. */
+    public static final double TAO_WEIGHT = 0.18;
+    /** mechanics §4: Tempo default 360 blocks. */
+    public static final int DEFAULT_TEMPO = 360;
+    /** mechanics §2a: SubnetMovingAlpha default 3e-6. */
+    public static final double SUBNET_MOVING_ALPHA = 3e-6;
+    /** mechanics §2a: EMAPriceHalvingBlocks default 201,600 (28 days). */
+    public static final long EMA_PRICE_HALVING_BLOCKS = 201_600L;
+    /** mechanics §2a: the spot price enters the moving price clipped at 1.0 (from 2025-02-15). */
+    public static final double MOVING_PRICE_INPUT_CLIP = 1.0;
+    /** mechanics §5: flat stake/unstake fee of the constant-product era, 50,000 rao, kept in the pool. */
+    public static final double LAUNCH_STAKE_FEE_TAO = 50_000.0 / RAO_PER_TAO;
+
+    private ChainConstants() {
+    }
+}

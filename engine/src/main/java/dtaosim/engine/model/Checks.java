@@ -1,0 +1,42 @@
+package dtaosim.engine.model;
+
+/**
+ * Boundary validation: every check names the field and the allowed range, so a user who mistyped a scenario
+ * value reads what to change. Used once when records are built, never in the per-block loop.
+ */
+public final class Checks {
+    private Checks() {
+    }
+
+    /** Requires {@code min ≤ value ≤ max} and not NaN. */
+    public static double inRange(final String field, final double value, final double min, final double max) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(field + ": " + value + " is not in [" + min + ", " + max + "]");
+        }
+        return value;
+    }
+
+    /** Requires {@code min ≤ value ≤ max}. */
+    public static long inRange(final String field, final long value, final long min, final long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + ": " + value + " is not in [" + min + ", " + max + "]");
+        }
+        return value;
+    }
+
+    /** Requires a finite value {@code > 0}. */
+    public static double positive(final String field, final double value) {
+        if (!(value > 0.0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(field + ": " + value + " is not a finite number > 0");
+        }
+        return value;
+    }
+
+    /** Requires a finite value {@code ≥ 0}. */
+    public static double nonNegative(final String field, final double value) {
+        if (!(value >= 0.0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(field + ": " + value + " is not a finite number ≥ 0");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,134 @@
+package dtaosim.engine.run;
+
+import dtaosim.engine.kernel.BlockStep;
+import dtaosim.engine.kernel.LaunchEraStep;
+import dtaosim.engine.kernel.RowKernels;
+import dtaosim.engine.market.Actor;
+import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.state.BatchState;
+
+/**
+ * One batch of paths of a scenario, ready to step: the state, the era's block step, the bound behaviours and
+ * probes. {@link #runBlocks} is the per-block loop; it allocates nothing.
+ */
+public final class BatchSimulation {
+    private final Scenario scenario;
+    private final BatchState state;
+    private final BlockStep step;
+    private final Actor[] actors;
+    private final Actor[] observers;
+    private long nextBlock;
+
+    /**
+     * Builds the batch of global paths [firstPath, firstPath + paths) of the scenario.
+     *
+     * @param scenario  the scenario
+     * @param firstPath global index of the first path
+     * @param paths     paths in the batch
+     * @param kernels   hot loops
+     */
+    public BatchSimulation(final Scenario scenario, final long firstPath, final int paths, final RowKernels kernels) {
+        this.scenario = scenario;
+        this.state = new BatchState(scenario.network(), scenario.protocol(), firstPath, paths, scenario.paths());
+        this.step = stepFor(scenario, kernels);
+        this.actors = new Actor[scenario.behaviours().size()];
+        for (int k = 0; k < actors.length; k++) {
+            final Behaviour behaviour = scenario.behaviours().get(k);
+            actors[k] = behaviour.bind(state, kernels, scenario.seed());
+        }
+        this.observers = new Actor[scenario.probes().size()];
+        for (int k = 0; k < observers.length; k++) {
+            observers[k] = scenario.probes().get(k).bind(state);
+        }
+        this.nextBlock = scenario.startBlock();
+    }
+
+    /** The era's block step; chosen once per batch, so the per-element loops carry no rule checks. */
+    private static BlockStep stepFor(final Scenario scenario, final RowKernels kernels) {
+        return switch (scenario.protocol().era()) {
+            case LAUNCH_2025_02 -> new LaunchEraStep(kernels, scenario.protocol(),
+                    scenario.network().firstEmissionBlock());
+        };
+    }
+
+    /** The batch's state. */
+    public BatchState state() {
+        return state;
+    }
+
+    /** Block number the next call to {@link #runBlocks} starts at. */
+    public long nextBlock() {
+        return nextBlock;
+    }
+
+    /** Simulates the next {@code count} blocks: chain step, behaviours, probes. */
+    public void runBlocks(final int count) {
+        final BatchState s = state;
+        final Actor[] act = actors;
+        final Actor[] obs = observers;
+        long block = nextBlock;
+        for (int b = 0; b < count; b++, block++) {
+            step.run(s, block);
+            for (final Actor actor : act) {
+                actor.onBlock(block);
+            }
+            for (final Actor observer : obs) {
+                observer.onBlock(block);
+            }
+        }
+        nextBlock = block;
+    }
+
+    /** Runs the scenario's whole horizon. */
+    public void runAll() {
+        runBlocks(Math.toIntExact(scenario.startBlock() + scenario.blocks() - nextBlock));
+    }
+
+    /** Per-path outcomes of the batch: the state's totals, then each actor's and probe's own. */
+    public PathOutcomes outcomes() {
+        final BatchState s = state;
+        final PathOutcomes out = new PathOutcomes(s.paths);
+        final double[] poolTao = out.column(RunResult.POOL_TAO);
+        final double[] alphaIn = out.column(RunResult.ALPHA_IN);
+        final double[] alphaOut = out.column(RunResult.ALPHA_OUT);
+        final double[] movingPrice = out.column(RunResult.MOVING_PRICE);
+        for (int p = 0; p < s.paths; p++) {
+            for (int i = 0; i < s.subnets; i++) {
+                final int c = i * s.paths + p;
+                poolTao[p] += s.taoReserve[c];
+                alphaIn[p] += s.alphaIn[c];
+                alphaOut[p] += s.alphaOut[c];
+                movingPrice[p] += s.movingPrice[c];
+            }
+        }
+        System.arraycopy(s.taoEmitted, 0, out.column(RunResult.TAO_EMITTED), 0, s.paths);
+        System.arraycopy(s.taoStaked, 0, out.column(RunResult.TAO_STAKED), 0, s.paths);
+        System.arraycopy(s.taoUnstaked, 0, out.column(RunResult.TAO_UNSTAKED), 0, s.paths);
+        System.arraycopy(s.rootDividends, 0, out.column(RunResult.ROOT_DIVIDENDS), 0, s.paths);
+        System.arraycopy(s.totalIssuance, 0, out.column(RunResult.TOTAL_ISSUANCE), 0, s.paths);
+        System.arraycopy(s.alphaMinted, 0, out.column(RunResult.ALPHA_MINTED), 0, s.paths);
+        for (final Actor actor : actors) {
+            actor.collect(out);
+        }
+        for (final Actor observer : observers) {
+            observer.collect(out);
+        }
+        return out;
+    }
+
+    /** Copies the final per-subnet state into {@code into}, at path offset {@code offset}. */
+    public void copyFinalState(final FinalState into, final int offset) {
+        final BatchState s = state;
+        final int n = s.subnets;
+        for (int p = 0; p < s.paths; p++) {
+            for (int i = 0; i < n; i++) {
+                final int from = i * s.paths + p;
+                final int to = (offset + p) * n + i;
+                into.taoReserve()[to] = s.taoReserve[from];
+                into.alphaIn()[to] = s.alphaIn[from];
+                into.alphaOut()[to] = s.alphaOut[from];
+                into.movingPrice()[to] = s.movingPrice[from];
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dtaosim.engine.run;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a run over one path range: per-path outcome columns in path order and, if asked for, every
+ * path's final state. Results of ranges that tile a larger range {@link #merge merge} into the result a single
+ * run over it gives, bit for bit.
+ *
+ * @param range      global paths covered
+ * @param outcomes   per-path outcomes, entry k belongs to path {@code range.from() + k}
+ * @param finalState final per-subnet state, or null when not kept
+ */
+public record RunResult(PathRange range, PathOutcomes outcomes, FinalState finalState) {
+    /** Σ over subnets of SubnetTAO at the end. */
+    public static final String POOL_TAO = "poolTao";
+    /** Σ over subnets of SubnetAlphaIn at the end. */
+    public static final String ALPHA_IN = "alphaIn";
+    /** Σ over subnets of SubnetAlphaOut at the end. */
+    public static final String ALPHA_OUT = "alphaOut";
+    /** Σ over subnets of SubnetMovingPrice at the end. */
+    public static final String MOVING_PRICE = "movingPrice";
+    /** Σ tao_in injected. */
+    public static final String TAO_EMITTED = "taoEmitted";
+    /** Σ TAO into pools through swaps. */
+    public static final String TAO_STAKED = "taoStaked";
+    /** Σ TAO out of pools through swaps. */
+    public static final String TAO_UNSTAKED = "taoUnstaked";
+    /** Σ TAO paid to root stakers. */
+    public static final String ROOT_DIVIDENDS = "rootDividends";
+    /** TAO total issuance at the end. */
+    public static final String TOTAL_ISSUANCE = "totalIssuance";
+    /** Σ alpha minted over subnets. */
+    public static final String ALPHA_MINTED = "alphaMinted";
+
+    /** Per-path values of one outcome. */
+    public double[] outcome(final String name) {
+        return outcomes.get(name);
+    }
+
+    /**
+     * Concatenates results whose ranges tile one contiguous range, in path order (the order of the arguments
+     * does not matter).
+     */
+    public static RunResult merge(final List<RunResult> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to merge");
+        }
+        final List<RunResult> sorted = new ArrayList<>(parts);
+        sorted.sort(Comparator.comparingLong(r -> r.range.from()));
+        final long from = sorted.get(0).range.from();
+        long next = from;
+        boolean withState = true;
+        int subnets = -1;
+        for (final RunResult part : sorted) {
+            if (part.range.from() != next) {
+                throw new IllegalArgumentException("ranges do not tile: expected a part starting at path " + next
+                        + ", found " + part.range);
+            }
+            next = part.range.to();
+            withState &= part.finalState != null;
+            if (part.finalState != null) {
+                subnets = part.finalState.subnets();
+            }
+        }
+        final PathRange range = new PathRange(from, next);
+        final int total = Math.toIntExact(range.size());
+        final PathOutcomes merged = new PathOutcomes(total);
+        final FinalState state = withState ? FinalState.allocate(total, subnets) : null;
+        int offset = 0;
+        for (final RunResult part : sorted) {
+            final int n = Math.toIntExact(part.range.size());
+            for (final Map.Entry<String, double[]> column : part.outcomes.columns().entrySet()) {
+                System.arraycopy(column.getValue(), 0, merged.column(column.getKey()), offset, n);
+            }
+            if (state != null) {
+                final int cells = n * subnets;
+                final int at = offset * subnets;
+                System.arraycopy(part.finalState.taoReserve(), 0, state.taoReserve(), at, cells);
+                System.arraycopy(part.finalState.alphaIn(), 0, state.alphaIn(), at, cells);
+                System.arraycopy(part.finalState.alphaOut(), 0, state.alphaOut(), at, cells);
+                System.arraycopy(part.finalState.movingPrice(), 0, state.movingPrice(), at, cells);
+            }
+            offset += n;
+        }
+        return new RunResult(range, merged, state);
+    }
+}

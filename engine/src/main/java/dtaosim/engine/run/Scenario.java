@@ -1,0 +1,38 @@
+package dtaosim.engine.run;
+
+import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.model.Checks;
+import dtaosim.engine.model.Network;
+import dtaosim.engine.model.ProtocolParams;
+import java.util.List;
+
+/**
+ * Everything a run needs, as plain values: the rules, the starting network, the horizon, the number of paths
+ * and the seed that together fix every random draw, the behaviours that trade and the probes that watch.
+ *
+ * @param protocol   parameters of the era
+ * @param network    network at {@code startBlock}, the same on every path
+ * @param startBlock chain block number of the first simulated block (drives the epoch schedule)
+ * @param blocks     blocks simulated
+ * @param paths      paths in the run, P; path indices are [0, P)
+ * @param seed       seed of every random stream
+ * @param behaviours market behaviours, run in this order after the chain's step each block
+ * @param probes     observers, run after the behaviours each block
+ */
+public record Scenario(ProtocolParams protocol, Network network, long startBlock, int blocks, long paths,
+                       long seed, List<Behaviour> behaviours, List<Probe> probes) {
+
+    /** Validates the horizon and copies the lists. */
+    public Scenario {
+        Checks.inRange("startBlock", startBlock, 0L, Long.MAX_VALUE / 4);
+        Checks.inRange("blocks", blocks, 1L, 100_000_000L);
+        Checks.inRange("paths", paths, 1L, 1L << 40);
+        behaviours = List.copyOf(behaviours);
+        probes = List.copyOf(probes);
+    }
+
+    /** The whole path range [0, P). */
+    public PathRange allPaths() {
+        return new PathRange(0, paths);
+    }
+}

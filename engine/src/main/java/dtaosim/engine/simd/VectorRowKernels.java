@@ -1,0 +1,176 @@
+package dtaosim.engine.simd;
+
+import dtaosim.engine.kernel.RowKernels;
+import dtaosim.engine.kernel.ScalarRowKernels;
+import dtaosim.engine.rng.CounterRng;
+import dtaosim.engine.state.BatchState;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowKernels} on the Vector API, paths in the lanes. Every lane performs exactly the operations of
+ * {@link ScalarRowKernels}, in the same order (+ − × ÷, min, compares, no FMA), and the last
+ * {@code paths mod lanes} paths of a row go through the scalar loop, so a path's numbers are the same bits
+ * whichever lane, batch or shard it falls in. A vector whose alpha issuance left its cached halving interval
+ * (rare) is also handed to the scalar loop, which refreshes the cache.
+ */
+public final class VectorRowKernels implements RowKernels {
+    /** The shared instance (stateless). */
+    public static final VectorRowKernels INSTANCE = new VectorRowKernels();
+
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> L = VectorSpecies.of(long.class, D.vectorShape());
+    private static final int LANES = D.length();
+
+    private VectorRowKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + D.vectorBitSize();
+    }
+
+    @Override
+    public void emissionPerMovingPrice(final BatchState s) {
+        final int paths = s.paths;
+        final int subnets = s.subnets;
+        final double[] movingPrice = s.movingPrice;
+        final double[] sum = s.emissionPerMovingPrice;
+        final int bound = D.loopBound(paths);
+        int p = 0;
+        for (; p < bound; p += LANES) {
+            DoubleVector acc = DoubleVector.zero(D);
+            for (int i = 0; i < subnets; i++) {
+                acc = acc.add(DoubleVector.fromArray(D, movingPrice, i * paths + p));
+            }
+            acc.intoArray(sum, p);
+        }
+        for (int q = p; q < paths; q++) {
+            sum[q] = 0.0;
+        }
+        for (int i = 0; i < subnets; i++) {
+            ScalarRowKernels.addRow(movingPrice, i * paths, sum, p, paths);
+        }
+        ScalarRowKernels.finishEmissionPerMovingPrice(s, 0, paths);
+    }
+
+    @Override
+    public void coinbase(final BatchState s, final int subnet, final double movingAlpha) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double ownerCut = s.protocol.ownerCut();
+        final double taoWeight = s.protocol.taoWeight();
+        final double keepPrice = 1.0 - movingAlpha;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] movingPrice = s.movingPrice;
+        final double[] alphaEmissionLow = s.alphaEmissionLow;
+        final double[] alphaEmissionHigh = s.alphaEmissionHigh;
+        final double[] alphaEmission = s.alphaEmission;
+        final double[] pendingAlpha = s.pendingAlpha;
+        final double[] pendingOwner = s.pendingOwner;
+        final double[] pendingRootTao = s.pendingRootTao;
+        final double[] taoInjected = s.taoInjected;
+        final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
+        final double[] rootStake = s.rootStake;
+        final double[] taoEmitted = s.taoEmitted;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final double[] alphaMinted = s.alphaMinted;
+        final int bound = D.loopBound(paths);
+        int p = 0;
+        for (; p < bound; p += LANES) {
+            final int c = row + p;
+            DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            final DoubleVector issuance = ain.add(aout);
+            final VectorMask<Double> stale = issuance.lt(DoubleVector.fromArray(D, alphaEmissionLow, c))
+                    .or(issuance.compare(VectorOperators.GE, DoubleVector.fromArray(D, alphaEmissionHigh, c)));
+            if (stale.anyTrue()) {
+                ScalarRowKernels.coinbase(s, subnet, movingAlpha, p, p + LANES);
+                continue;
+            }
+            final DoubleVector emitted = DoubleVector.fromArray(D, alphaEmission, c);
+            final DoubleVector taoIn = DoubleVector.fromArray(D, movingPrice, c)
+                    .mul(DoubleVector.fromArray(D, emissionPerMovingPrice, p));
+            final DoubleVector alphaInjected = taoIn.mul(ain).div(tao).min(emitted);
+            ain = ain.add(alphaInjected);
+            aout = aout.add(emitted);
+            tao = tao.add(taoIn);
+            final DoubleVector owner = emitted.mul(ownerCut);
+            final DoubleVector rest = emitted.sub(owner);
+            final DoubleVector weightedRoot = DoubleVector.fromArray(D, rootStake, p).mul(taoWeight);
+            final DoubleVector rootProportion = weightedRoot.div(weightedRoot.add(ain).add(aout));
+            final DoubleVector rootAlpha = rootProportion.mul(rest).mul(0.5);
+            DoubleVector.fromArray(D, pendingOwner, c).add(owner).intoArray(pendingOwner, c);
+            DoubleVector.fromArray(D, pendingAlpha, c).add(rest.sub(rootAlpha)).intoArray(pendingAlpha, c);
+            final DoubleVector rootTao = tao.mul(rootAlpha).div(ain.add(rootAlpha));
+            ain = ain.add(rootAlpha);
+            aout = aout.sub(rootAlpha);
+            tao = tao.sub(rootTao);
+            DoubleVector.fromArray(D, pendingRootTao, c).add(rootTao).intoArray(pendingRootTao, c);
+            final DoubleVector price = tao.div(ain).min(1.0);
+            DoubleVector.broadcast(D, movingAlpha).mul(price)
+                    .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, movingPrice, c)))
+                    .intoArray(movingPrice, c);
+            tao.intoArray(taoReserve, c);
+            ain.intoArray(alphaIn, c);
+            aout.intoArray(alphaOut, c);
+            taoIn.intoArray(taoInjected, c);
+            DoubleVector.fromArray(D, taoEmitted, p).add(taoIn).intoArray(taoEmitted, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(rootTao).intoArray(taoUnstaked, p);
+            DoubleVector.fromArray(D, alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(alphaMinted, p);
+        }
+        ScalarRowKernels.coinbase(s, subnet, movingAlpha, p, paths);
+    }
+
+    @Override
+    public void uniformNoise(final BatchState s, final int subnet, final long firstState, final long stateStride,
+                             final double sigma) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double fee = s.stakeFeeTao;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final LongVector laneStates = LongVector.zero(L).addIndex(1).mul(stateStride);
+        final int bound = D.loopBound(paths);
+        int p = 0;
+        for (; p < bound; p += LANES) {
+            final int c = row + p;
+            // SplitMix64 at state firstState + (p + lane)·stride, as CounterRng.unit
+            LongVector z = laneStates.add(firstState + p * stateStride);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(CounterRng.MIX1);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(CounterRng.MIX2);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+            final DoubleVector u = ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11)
+                    .convert(VectorOperators.L2D, 0)).mul(CounterRng.UNIT);
+            final DoubleVector x = u.mul(2.0).sub(1.0);
+            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            final VectorMask<Double> buy = x.compare(VectorOperators.GT, 0.0);
+            final DoubleVector stake = x.mul(sigma).mul(tao);
+            final DoubleVector net = stake.sub(fee);
+            final DoubleVector sold = x.neg().mul(sigma).mul(ain);
+            // one division per lane: bought = ain·net/(tao+net) on buys, gross = tao·sold/(ain+sold) on sells
+            final DoubleVector quotient = tao.mul(sold).blend(ain.mul(net), buy)
+                    .div(ain.add(sold).blend(tao.add(net), buy));
+            final DoubleVector paid = quotient.sub(fee);
+            final VectorMask<Double> stakes = buy.and(net.compare(VectorOperators.GT, 0.0));
+            final VectorMask<Double> unstakes = buy.not().and(paid.compare(VectorOperators.GT, 0.0));
+            tao.blend(tao.add(stake), stakes).blend(tao.sub(paid), unstakes).intoArray(taoReserve, c);
+            ain.blend(ain.sub(quotient), stakes).blend(ain.add(sold), unstakes).intoArray(alphaIn, c);
+            aout.blend(aout.add(quotient), stakes).blend(aout.sub(sold), unstakes).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(stake, stakes).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(paid, unstakes).intoArray(taoUnstaked, p);
+        }
+        ScalarRowKernels.uniformNoise(s, subnet, firstState, stateStride, sigma, p, paths);
+    }
+}

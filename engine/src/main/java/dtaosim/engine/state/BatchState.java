@@ -1,0 +1,167 @@
+package dtaosim.engine.state;
+
+import dtaosim.engine.model.HalvingSchedule;
+import dtaosim.engine.model.Network;
+import dtaosim.engine.model.ProtocolParams;
+
+/**
+ * The state of one batch of paths, struct-of-arrays: one primitive array per field. Per-subnet fields are laid
+ * out {@code [subnet * paths + path]}, so the inner loops of the kernel run over the paths of one subnet with
+ * unit stride (the vector lanes hold paths). Per-path fields are indexed {@code [path]}. Amounts in TAO/alpha.
+ *
+ * <p>Paths of a batch are the global paths {@code firstPath … firstPath + paths − 1} of a run of
+ * {@code totalPaths}; counter-keyed random draws use the global index, so a path's numbers do not depend on the
+ * batch it lands in.
+ */
+public final class BatchState {
+    /** Subnet slots (netuid = slot + 1). */
+    public final int subnets;
+    /** Paths in this batch; also the stride between subnets in per-subnet arrays. */
+    public final int paths;
+    /** Global index of this batch's path 0. */
+    public final long firstPath;
+    /** Paths in the whole run (the counter formula of the random streams uses it). */
+    public final long totalPaths;
+    /** The protocol's parameters. */
+    public final ProtocolParams protocol;
+    /** Flat fee per stake or unstake, kept in the pool (mechanics §5, constant-product era). */
+    public final double stakeFeeTao;
+
+    // ---- per subnet, [subnet * paths + path] ----
+    /** SubnetTAO: TAO reserve of the pool. */
+    public final double[] taoReserve;
+    /** SubnetAlphaIn: alpha reserve of the pool. */
+    public final double[] alphaIn;
+    /** SubnetAlphaOut: alpha outside the pool (stakes, pending emission). */
+    public final double[] alphaOut;
+    /** SubnetMovingPrice (mechanics §2a). */
+    public final double[] movingPrice;
+    /** Cached alpha block emission for the current alpha issuance (mechanics §1). */
+    public final double[] alphaEmission;
+    /** Issuance interval [low, high) inside which {@link #alphaEmission} is exact. */
+    public final double[] alphaEmissionLow;
+    /** See {@link #alphaEmissionLow}. */
+    public final double[] alphaEmissionHigh;
+    /** PendingServerEmission + PendingValidatorEmission: miner and validator alpha awaiting the epoch. */
+    public final double[] pendingAlpha;
+    /** PendingOwnerCut. */
+    public final double[] pendingOwner;
+    /** PendingRootDivs: TAO from root alpha sold every block, paid to root stakers at the epoch. */
+    public final double[] pendingRootTao;
+    /** tao_in injected into each pool in the current block. */
+    public final double[] taoInjected;
+    /** Alpha paid out at the epoch in the current block (valid for the subnets in {@link #drainedSubnets}). */
+    public final double[] drainedAlpha;
+
+    // ---- per path ----
+    /** TAO staked on root, R. */
+    public final double[] rootStake;
+    /** TotalIssuance of TAO (mechanics §1). */
+    public final double[] totalIssuance;
+    /** TAO block emission of the current block. */
+    public final double[] blockEmission;
+    /** Scratch: block emission divided by Σ moving price, so tao_in = movingPrice × this. */
+    public final double[] emissionPerMovingPrice;
+    /** Σ tao_in injected since the start. */
+    public final double[] taoEmitted;
+    /** Σ TAO that entered pools through swaps (stakes, gross of the flat fee). */
+    public final double[] taoStaked;
+    /** Σ TAO that left pools through swaps (unstakes, root sells), net of the flat fee. */
+    public final double[] taoUnstaked;
+    /** Σ TAO paid to root stakers at epochs. */
+    public final double[] rootDividends;
+    /** Σ alpha minted over all subnets (alpha_in injected + alpha_out), the growth of alpha issuance. */
+    public final double[] alphaMinted;
+    /** Σ TAO in pools at the start. */
+    public final double initialPoolTao;
+
+    // ---- per block ----
+    /** Subnet slots whose epoch ran in the current block; the first {@link #drainedCount} entries are valid. */
+    public final int[] drainedSubnets;
+    /** See {@link #drainedSubnets}. */
+    public int drainedCount;
+
+    /**
+     * Allocates a batch and sets every path to the network's initial state.
+     *
+     * @param network    initial network, the same for every path
+     * @param protocol   protocol parameters
+     * @param firstPath  global index of the batch's first path
+     * @param paths      paths in the batch
+     * @param totalPaths paths in the whole run
+     */
+    public BatchState(final Network network, final ProtocolParams protocol, final long firstPath, final int paths,
+                      final long totalPaths) {
+        if (paths <= 0 || firstPath < 0 || firstPath + paths > totalPaths) {
+            throw new IllegalArgumentException("batch [" + firstPath + ", " + (firstPath + paths)
+                    + ") is not inside [0, " + totalPaths + ")");
+        }
+        this.subnets = network.subnets();
+        this.paths = paths;
+        this.firstPath = firstPath;
+        this.totalPaths = totalPaths;
+        this.protocol = protocol;
+        this.stakeFeeTao = protocol.stakeFeeTao();
+        final int cells = Math.multiplyExact(subnets, paths);
+        taoReserve = new double[cells];
+        alphaIn = new double[cells];
+        alphaOut = new double[cells];
+        movingPrice = new double[cells];
+        alphaEmission = new double[cells];
+        alphaEmissionLow = new double[cells];
+        alphaEmissionHigh = new double[cells];
+        pendingAlpha = new double[cells];
+        pendingOwner = new double[cells];
+        pendingRootTao = new double[cells];
+        taoInjected = new double[cells];
+        drainedAlpha = new double[cells];
+        rootStake = new double[paths];
+        totalIssuance = new double[paths];
+        blockEmission = new double[paths];
+        emissionPerMovingPrice = new double[paths];
+        taoEmitted = new double[paths];
+        taoStaked = new double[paths];
+        taoUnstaked = new double[paths];
+        rootDividends = new double[paths];
+        alphaMinted = new double[paths];
+        drainedSubnets = new int[subnets];
+        initialPoolTao = network.poolTao();
+
+        for (int i = 0; i < subnets; i++) {
+            final int row = i * paths;
+            for (int p = 0; p < paths; p++) {
+                taoReserve[row + p] = network.taoReserve()[i];
+                alphaIn[row + p] = network.alphaIn()[i];
+                alphaOut[row + p] = network.alphaOut()[i];
+                movingPrice[row + p] = network.movingPrice()[i];
+                refreshAlphaEmission(row + p);
+            }
+        }
+        for (int p = 0; p < paths; p++) {
+            rootStake[p] = network.rootStakeTao();
+            totalIssuance[p] = network.totalIssuanceTao();
+        }
+    }
+
+    /** Netuid of a subnet slot (root is netuid 0). */
+    public static int netuid(final int subnet) {
+        return subnet + 1;
+    }
+
+    /** Index of (subnet, path) in per-subnet arrays. */
+    public int cell(final int subnet, final int path) {
+        return subnet * paths + path;
+    }
+
+    /**
+     * mechanics §1: recomputes the cached alpha emission of one cell from its alpha issuance (In + Out) and the
+     * issuance interval in which it stays exact. Called when issuance leaves that interval.
+     */
+    public void refreshAlphaEmission(final int cell) {
+        final double issuance = alphaIn[cell] + alphaOut[cell];
+        final int halvings = HalvingSchedule.halvings(issuance);
+        alphaEmission[cell] = halvings < 0 ? 0.0 : Math.scalb(1.0, -halvings);
+        alphaEmissionLow[cell] = HalvingSchedule.lowerBound(halvings);
+        alphaEmissionHigh[cell] = HalvingSchedule.upperBound(halvings);
+    }
+}

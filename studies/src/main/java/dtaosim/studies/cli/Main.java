@@ -1,0 +1,40 @@
+package dtaosim.studies.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./dtaosim <command>}: the command line of dtaosim. */
+@Command(name = "dtaosim", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Monte Carlo engine for Bittensor's Dynamic TAO economy.",
+        subcommands = {ReferenceCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    /** Exit code for bad input (a field out of range, an unknown option). */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(final String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int execute(final String... args) {
+        final CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? EXIT_BAD_INPUT : 1);
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            e.getCommandLine().getErr().println("see: dtaosim " + e.getCommandLine().getCommandName() + " --help");
+            return EXIT_BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            if (e instanceof IllegalArgumentException) {
+                c.getErr().println("error: " + e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}
