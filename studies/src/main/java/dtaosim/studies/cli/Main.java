@@ -1,5 +1,6 @@
 package dtaosim.studies.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,9 +20,23 @@ public final class Main {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests). */
+    /** Runs the command line on the process's stdout and stderr and returns its exit code. */
     public static int execute(final String... args) {
+        return execute(null, null, args);
+    }
+
+    /**
+     * Runs the command line and returns its exit code, printing results to {@code out} and messages to
+     * {@code err} (each {@code null} for the process's own stream); for tests and embedding.
+     */
+    public static int execute(final PrintWriter out, final PrintWriter err, final String... args) {
         final CommandLine cli = new CommandLine(new Main());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? EXIT_BAD_INPUT : 1);
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage());
