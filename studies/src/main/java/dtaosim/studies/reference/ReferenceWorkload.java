@@ -46,7 +46,8 @@ public record ReferenceWorkload(long paths, int subnets, int blocks, long seed, 
 
     /** Validates the sizes; the engine's records check the rest. */
     public ReferenceWorkload {
-        Checks.inRange("paths", paths, 1L, 1L << 31);
+        // one run holds every path's outcomes in int-indexed arrays (Runner, PathOutcomes)
+        Checks.inRange("paths", paths, 1L, Integer.MAX_VALUE);
         Checks.inRange("subnets", subnets, 2L, 4096L);
         Checks.inRange("blocks", blocks, 1L, 100_000_000L);
         Checks.nonNegative("rootTao", rootTao);
