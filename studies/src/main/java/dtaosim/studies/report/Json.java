@@ -49,6 +49,11 @@ public final class Json {
             out.append(']');
         } else if (value instanceof Double d) {
             number(out, d);
+        } else if (value instanceof Float f) {
+            if (!Float.isFinite(f)) {
+                throw new IllegalArgumentException("JSON has no " + f);
+            }
+            out.append(f);
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else {
