@@ -102,14 +102,16 @@ public final class ScalarRowKernels implements RowKernels {
             final double rootAlpha = rootProportion * rest * 0.5;
             pendingOwner[c] += owner;
             pendingAlpha[c] += rest - rootAlpha;
-            // root alpha sold into the pool every block, fee-free (mechanics §4, launch era)
-            final double rootTao = tao * rootAlpha / (ain + rootAlpha);
+            // root alpha sold into the pool every block, fee-free (mechanics §4, launch era):
+            // rootTao = tao·rootAlpha/(alphaIn + rootAlpha); the new spot price shares the reciprocal
             ain += rootAlpha;
+            final double perAlpha = 1.0 / ain;
+            final double rootTao = tao * rootAlpha * perAlpha;
             aout -= rootAlpha;
             tao -= rootTao;
             pendingRootTao[c] += rootTao;
             // mechanics §2a: P̄ ← a·min(spot, 1) + (1 − a)·P̄
-            movingPrice[c] = movingAlpha * Math.min(tao / ain, 1.0) + keepPrice * movingPrice[c];
+            movingPrice[c] = movingAlpha * Math.min(tao * perAlpha, 1.0) + keepPrice * movingPrice[c];
             taoReserve[c] = tao;
             alphaIn[c] = ain;
             alphaOut[c] = aout;

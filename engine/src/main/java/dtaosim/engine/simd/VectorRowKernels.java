@@ -108,12 +108,13 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector rootAlpha = rootProportion.mul(rest).mul(0.5);
             DoubleVector.fromArray(D, pendingOwner, c).add(owner).intoArray(pendingOwner, c);
             DoubleVector.fromArray(D, pendingAlpha, c).add(rest.sub(rootAlpha)).intoArray(pendingAlpha, c);
-            final DoubleVector rootTao = tao.mul(rootAlpha).div(ain.add(rootAlpha));
             ain = ain.add(rootAlpha);
+            final DoubleVector perAlpha = DoubleVector.broadcast(D, 1.0).div(ain);
+            final DoubleVector rootTao = tao.mul(rootAlpha).mul(perAlpha);
             aout = aout.sub(rootAlpha);
             tao = tao.sub(rootTao);
             DoubleVector.fromArray(D, pendingRootTao, c).add(rootTao).intoArray(pendingRootTao, c);
-            final DoubleVector price = tao.div(ain).min(1.0);
+            final DoubleVector price = tao.mul(perAlpha).min(1.0);
             DoubleVector.broadcast(D, movingAlpha).mul(price)
                     .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, movingPrice, c)))
                     .intoArray(movingPrice, c);

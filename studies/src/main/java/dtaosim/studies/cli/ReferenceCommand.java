@@ -1,6 +1,5 @@
 package dtaosim.studies.cli;
 
-import dtaosim.engine.kernel.Kernels;
 import dtaosim.engine.run.RunOptions;
 import dtaosim.engine.run.RunResult;
 import dtaosim.engine.run.Runner;
@@ -17,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dtaosim reference}: the fixed workload of the numpy peer, for comparing engines. */
 @Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the reference workload of shared/peers/dtao_numpy.py (launch era, fee 0) and prints",
-            "its summary; with --json exactly the peer's keys plus wall_seconds, updates_per_second,",
+        description = {"Runs the reference workload of shared/peers/dtao_numpy.py (launch era, fee 0).",
+            "With --json prints exactly the peer's summary keys plus wall_seconds, updates_per_second,",
             "threads and java_version."})
 final class ReferenceCommand implements Callable<Integer> {
     private static final ReferenceWorkload D = ReferenceWorkload.DEFAULT;
@@ -92,9 +91,5 @@ final class ReferenceCommand implements Callable<Integer> {
     private static String triple(final Object values) {
         final double[] v = (double[]) values;
         return String.format("%.6g / %.6g / %.6g", v[0], v[1], v[2]);
-    }
-
-    static boolean vectorAvailable() {
-        return Kernels.vector().isPresent();
     }
 }
