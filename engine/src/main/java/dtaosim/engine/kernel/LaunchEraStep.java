@@ -33,12 +33,18 @@ public final class LaunchEraStep implements BlockStep {
         final double[] totalIssuance = s.totalIssuance;
         final double[] blockEmission = s.blockEmission;
         for (int p = 0; p < s.paths; p++) {
-            // mechanics §1: TAO emission halves on total issuance; everything minted is injected in this era
-            final double emission = HalvingSchedule.emission(totalIssuance[p], baseEmission);
-            blockEmission[p] = emission;
-            totalIssuance[p] += emission;
+            // mechanics §1: TAO emission halves on total issuance
+            blockEmission[p] = HalvingSchedule.emission(totalIssuance[p], baseEmission);
         }
         kernels.emissionPerMovingPrice(s);
+        final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
+        for (int p = 0; p < s.paths; p++) {
+            // run_coinbase @ f9254ea63 issues exactly the tao_in it injects: Σ_i share_i·E = E, or nothing
+            // when no subnet has a moving price
+            if (emissionPerMovingPrice[p] > 0.0) {
+                totalIssuance[p] += blockEmission[p];
+            }
+        }
         for (int i = 0; i < s.subnets; i++) {
             kernels.coinbase(s, i, movingAlpha(i, block));
         }
