@@ -38,11 +38,13 @@ public final class LaunchEraStep implements BlockStep {
         }
         kernels.emissionPerMovingPrice(s);
         final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
+        final double[] taoEmitted = s.taoEmitted;
         for (int p = 0; p < s.paths; p++) {
-            // run_coinbase @ f9254ea63 issues exactly the tao_in it injects: Σ_i share_i·E = E, or nothing
-            // when no subnet has a moving price
+            // run_coinbase @ f9254ea63 injects and issues Σ_i share_i·E = E, or nothing when no subnet has a
+            // moving price (the per-subnet tao_in sum to E up to rounding)
             if (emissionPerMovingPrice[p] > 0.0) {
                 totalIssuance[p] += blockEmission[p];
+                taoEmitted[p] += blockEmission[p];
             }
         }
         for (int i = 0; i < s.subnets; i++) {

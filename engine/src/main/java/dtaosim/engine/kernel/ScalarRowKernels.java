@@ -75,8 +75,6 @@ public final class ScalarRowKernels implements RowKernels {
         final double[] taoInjected = s.taoInjected;
         final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
         final double[] rootStake = s.rootStake;
-        final double[] taoEmitted = s.taoEmitted;
-        final double[] taoUnstaked = s.taoUnstaked;
         final double[] alphaMinted = s.alphaMinted;
         for (int p = from; p < to; p++) {
             final int c = row + p;
@@ -116,8 +114,6 @@ public final class ScalarRowKernels implements RowKernels {
             alphaIn[c] = ain;
             alphaOut[c] = aout;
             taoInjected[c] = taoIn;
-            taoEmitted[p] += taoIn;
-            taoUnstaked[p] += rootTao;
             alphaMinted[p] += alphaInjected + emitted;
         }
     }
@@ -128,9 +124,62 @@ public final class ScalarRowKernels implements RowKernels {
         uniformNoise(s, subnet, firstState, stateStride, sigma, 0, s.paths);
     }
 
-    /** {@link #uniformNoise(BatchState, int, long, long, double)} for path slots [from, to). */
+    /**
+     * {@link #uniformNoise(BatchState, int, long, long, double)} for path slots [from, to). Without a fee a
+     * stake and an unstake are the same constant-product step with the reserves' roles swapped, which
+     * {@link #feeFreeNoise} exploits; with a fee the two branches differ.
+     */
     public static void uniformNoise(final BatchState s, final int subnet, final long firstState,
                                     final long stateStride, final double sigma, final int from, final int to) {
+        if (s.stakeFeeTao == 0.0) {
+            feeFreeNoise(s, subnet, firstState, stateStride, sigma, from, to);
+        } else {
+            feeNoise(s, subnet, firstState, stateStride, sigma, from, to);
+        }
+    }
+
+    /**
+     * Fee-free noise trades: with r_in the reserve the trader pays into (TAO on a stake, alpha on an unstake)
+     * and r_out the other, the trade puts {@code amount = |x|·σ·r_in} in and takes
+     * {@code r_out·amount/(r_in + amount)} out.
+     */
+    public static void feeFreeNoise(final BatchState s, final int subnet, final long firstState,
+                                    final long stateStride, final double sigma, final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            final double x = 2.0 * CounterRng.unit(firstState + p * stateStride) - 1.0;
+            final boolean stake = x > 0.0;
+            final double tao = taoReserve[c];
+            final double ain = alphaIn[c];
+            final double reserveIn = stake ? tao : ain;
+            final double reserveOut = stake ? ain : tao;
+            final double amount = Math.abs(x) * sigma * reserveIn;
+            final double received = reserveOut * amount / (reserveIn + amount);
+            final double newIn = reserveIn + amount;
+            final double newOut = reserveOut - received;
+            if (stake) {
+                taoReserve[c] = newIn;
+                alphaIn[c] = newOut;
+                alphaOut[c] += received;
+                taoStaked[p] += amount;
+            } else {
+                taoReserve[c] = newOut;
+                alphaIn[c] = newIn;
+                alphaOut[c] += -amount;
+                taoUnstaked[p] += received;
+            }
+        }
+    }
+
+    /** Noise trades with the flat fee of the constant-product era (mechanics §5). */
+    public static void feeNoise(final BatchState s, final int subnet, final long firstState,
+                                final long stateStride, final double sigma, final int from, final int to) {
         final int row = subnet * s.paths;
         final double fee = s.stakeFeeTao;
         final double[] taoReserve = s.taoReserve;

@@ -92,13 +92,16 @@ public final class BatchSimulation {
         final double[] alphaIn = out.column(RunResult.ALPHA_IN);
         final double[] alphaOut = out.column(RunResult.ALPHA_OUT);
         final double[] movingPrice = out.column(RunResult.MOVING_PRICE);
+        final double[] rootTaoSold = out.column(RunResult.ROOT_TAO_SOLD);
         for (int p = 0; p < s.paths; p++) {
+            rootTaoSold[p] = s.rootDividends[p];
             for (int i = 0; i < s.subnets; i++) {
                 final int c = i * s.paths + p;
                 poolTao[p] += s.taoReserve[c];
                 alphaIn[p] += s.alphaIn[c];
                 alphaOut[p] += s.alphaOut[c];
                 movingPrice[p] += s.movingPrice[c];
+                rootTaoSold[p] += s.pendingRootTao[c];
             }
         }
         System.arraycopy(s.taoEmitted, 0, out.column(RunResult.TAO_EMITTED), 0, s.paths);

@@ -25,12 +25,17 @@ public record RunResult(PathRange range, PathOutcomes outcomes, FinalState final
     public static final String MOVING_PRICE = "movingPrice";
     /** Σ tao_in injected. */
     public static final String TAO_EMITTED = "taoEmitted";
-    /** Σ TAO into pools through swaps. */
+    /** Σ TAO into pools through users' stakes. */
     public static final String TAO_STAKED = "taoStaked";
-    /** Σ TAO out of pools through swaps. */
+    /** Σ TAO out of pools through users' unstakes. */
     public static final String TAO_UNSTAKED = "taoUnstaked";
     /** Σ TAO paid to root stakers. */
     public static final String ROOT_DIVIDENDS = "rootDividends";
+    /**
+     * Σ TAO out of pools through the sale of root alpha: paid root dividends plus what is still pending. So
+     * per path: Σ taoReserve = initial + taoEmitted + taoStaked − taoUnstaked − rootTaoSold.
+     */
+    public static final String ROOT_TAO_SOLD = "rootTaoSold";
     /** TAO total issuance at the end. */
     public static final String TOTAL_ISSUANCE = "totalIssuance";
     /** Σ alpha minted over subnets. */

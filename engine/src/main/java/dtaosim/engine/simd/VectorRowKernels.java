@@ -77,8 +77,6 @@ public final class VectorRowKernels implements RowKernels {
         final double[] taoInjected = s.taoInjected;
         final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
         final double[] rootStake = s.rootStake;
-        final double[] taoEmitted = s.taoEmitted;
-        final double[] taoUnstaked = s.taoUnstaked;
         final double[] alphaMinted = s.alphaMinted;
         final int bound = D.loopBound(paths);
         int p = 0;
@@ -122,8 +120,6 @@ public final class VectorRowKernels implements RowKernels {
             ain.intoArray(alphaIn, c);
             aout.intoArray(alphaOut, c);
             taoIn.intoArray(taoInjected, c);
-            DoubleVector.fromArray(D, taoEmitted, p).add(taoIn).intoArray(taoEmitted, p);
-            DoubleVector.fromArray(D, taoUnstaked, p).add(rootTao).intoArray(taoUnstaked, p);
             DoubleVector.fromArray(D, alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(alphaMinted, p);
         }
         ScalarRowKernels.coinbase(s, subnet, movingAlpha, p, paths);
@@ -140,19 +136,16 @@ public final class VectorRowKernels implements RowKernels {
         final double[] alphaOut = s.alphaOut;
         final double[] taoStaked = s.taoStaked;
         final double[] taoUnstaked = s.taoUnstaked;
+        if (fee == 0.0) {
+            feeFreeNoise(s, subnet, firstState, stateStride, sigma);
+            return;
+        }
         final LongVector laneStates = LongVector.zero(L).addIndex(1).mul(stateStride);
         final int bound = D.loopBound(paths);
         int p = 0;
         for (; p < bound; p += LANES) {
             final int c = row + p;
-            // SplitMix64 at state firstState + (p + lane)·stride, as CounterRng.unit
-            LongVector z = laneStates.add(firstState + p * stateStride);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(CounterRng.MIX1);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(CounterRng.MIX2);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-            final DoubleVector u = ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11)
-                    .convert(VectorOperators.L2D, 0)).mul(CounterRng.UNIT);
-            final DoubleVector x = u.mul(2.0).sub(1.0);
+            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
             final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
             final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
             final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
@@ -172,6 +165,50 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector.fromArray(D, taoStaked, p).add(stake, stakes).intoArray(taoStaked, p);
             DoubleVector.fromArray(D, taoUnstaked, p).add(paid, unstakes).intoArray(taoUnstaked, p);
         }
-        ScalarRowKernels.uniformNoise(s, subnet, firstState, stateStride, sigma, p, paths);
+        ScalarRowKernels.feeNoise(s, subnet, firstState, stateStride, sigma, p, paths);
+    }
+
+    /** {@link ScalarRowKernels#feeFreeNoise} in lanes. */
+    private static void feeFreeNoise(final BatchState s, final int subnet, final long firstState,
+                                     final long stateStride, final double sigma) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final LongVector laneStates = LongVector.zero(L).addIndex(1).mul(stateStride);
+        final int bound = D.loopBound(paths);
+        int p = 0;
+        for (; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
+            final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
+            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            final DoubleVector reserveIn = ain.blend(tao, stake);
+            final DoubleVector reserveOut = tao.blend(ain, stake);
+            final DoubleVector amount = x.abs().mul(sigma).mul(reserveIn);
+            final DoubleVector received = reserveOut.mul(amount).div(reserveIn.add(amount));
+            final DoubleVector newIn = reserveIn.add(amount);
+            final DoubleVector newOut = reserveOut.sub(received);
+            newOut.blend(newIn, stake).intoArray(taoReserve, c);
+            newIn.blend(newOut, stake).intoArray(alphaIn, c);
+            DoubleVector.fromArray(D, alphaOut, c).add(amount.neg().blend(received, stake)).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(amount, stake).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(received, stake.not()).intoArray(taoUnstaked, p);
+        }
+        ScalarRowKernels.feeFreeNoise(s, subnet, firstState, stateStride, sigma, p, paths);
+    }
+
+    /** SplitMix64 uniforms at states {@code first + lane·stride}, as {@link CounterRng#unit} lane by lane. */
+    private static DoubleVector uniform(final LongVector laneStates, final long first) {
+        LongVector z = laneStates.add(first);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(CounterRng.MIX1);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(CounterRng.MIX2);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        return ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0))
+                .mul(CounterRng.UNIT);
     }
 }

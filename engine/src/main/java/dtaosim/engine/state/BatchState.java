@@ -62,13 +62,16 @@ public final class BatchState {
     public final double[] blockEmission;
     /** Scratch: block emission divided by Σ moving price, so tao_in = movingPrice × this. */
     public final double[] emissionPerMovingPrice;
-    /** Σ tao_in injected since the start. */
+    /** Σ TAO injected into pools as emission since the start (Σ over subnets of tao_in). */
     public final double[] taoEmitted;
-    /** Σ TAO that entered pools through swaps (stakes, gross of the flat fee). */
+    /** Σ TAO that entered pools through users' stakes (gross of the flat fee). */
     public final double[] taoStaked;
-    /** Σ TAO that left pools through swaps (unstakes, root sells), net of the flat fee. */
+    /** Σ TAO that left pools through users' unstakes (net of the flat fee). */
     public final double[] taoUnstaked;
-    /** Σ TAO paid to root stakers at epochs. */
+    /**
+     * Σ TAO paid to root stakers at epochs. Root alpha sold into the pools left them as TAO that is either
+     * still pending ({@link #pendingRootTao}) or paid here.
+     */
     public final double[] rootDividends;
     /** Σ alpha minted over all subnets (alpha_in injected + alpha_out), the growth of alpha issuance. */
     public final double[] alphaMinted;
