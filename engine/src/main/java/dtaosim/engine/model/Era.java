@@ -13,18 +13,71 @@ public enum Era {
      * price with the input clipped at 1 (§2a), TAO injected in full and alpha_in capped at the alpha emission
      * (§3 history), root alpha sold every block (§4), constant-product pool with a flat 50,000-rao fee (§5).
      */
-    LAUNCH_2025_02("launch-2025-02", LocalDate.of(2025, 2, 13),
+    LAUNCH_2025_02("launch-2025-02", LocalDate.of(2025, 2, 13), Pool.CONSTANT_PRODUCT_FLAT_FEE, 0,
             "EMA-price shares (input clipped at 1); alpha_in = min(tao_in/price, alpha_emission), TAO in full;"
-                    + " root alpha sold every block; constant product, flat 50,000-rao fee");
+                    + " root alpha sold every block; constant product, flat 50,000-rao fee"),
+    /** mechanics §2a history 2025-03-19: the EMA factor ramps as a·b/(b+H), b = blocks since start_call. */
+    EMA_RAMP_2025_03("ema-ramp-2025-03", LocalDate.of(2025, 3, 19), Pool.CONSTANT_PRODUCT_FLAT_FEE, 0,
+            "as launch-2025-02, EMA factor a·b/(b+H) with b = blocks since start_call"),
+    /**
+     * mechanics §3 history 2025-07-29: subsidy of low-price subnets (chain buys removed from AlphaOut, no root
+     * sale on subsidised subnets); §5: the V3 pallet's full-range protocol position, fee 0.05 % (from 07-23).
+     */
+    SUBSIDY_2025_07("subsidy-2025-07", LocalDate.of(2025, 7, 29), Pool.CONSTANT_PRODUCT_RATE_FEE, 33,
+            "as ema-ramp-2025-03; subsidy for subnets with price < share (chain buys); fee 0.05 %"),
+    /** mechanics §2b and §4 (2025-11-04): shares from the EMA of net TAO flows; root claim; root-sell flag. */
+    TAOFLOW_2025_11("taoflow-2025-11", LocalDate.of(2025, 11, 4), Pool.CONSTANT_PRODUCT_RATE_FEE, 33,
+            "shares z^p/Σz^p of the EMA of net TAO flows (negatives → 0); excess TAO chain-buys alpha, recycled;"
+                    + " root claim; root sells only when Σ EMA price > 1"),
+    /** mechanics §3 history 2025-12-12: injection cap min(alpha_emission, TAO block emission). */
+    CAPPED_2025_12("capped-2025-12", LocalDate.of(2025, 12, 12), Pool.CONSTANT_PRODUCT_RATE_FEE, 33,
+            "as taoflow-2025-11 with injection cap min(alpha_emission, TAO block emission)"),
+    /** mechanics §2b (2026-05-27): user flow EMA minus normalised protocol flow EMA; emission-enabled flag. */
+    NETFLOW_2026_05("netflow-2026-05", LocalDate.of(2026, 5, 27), Pool.CONSTANT_PRODUCT_RATE_FEE, 33,
+            "shares from user minus normalised protocol TAO flow; SubnetEmissionEnabled"),
+    /**
+     * mechanics §2a, §3, §5 (2026-06-22 … 06-30): EMA-price shares × (1 − MinerBurned), cap = root_prop ×
+     * alpha_emission with excess buys kept as protocol alpha, Balancer weighted pool with fees to the author.
+     */
+    PRICE_BURN_2026_06("price-burn-2026-06", LocalDate.of(2026, 6, 30), Pool.WEIGHTED, 33,
+            "EMA-price shares × (1 − MinerBurned); cap = root_prop × alpha_emission, excess chain-bought and kept;"
+                    + " Balancer weighted pool, fee to the block author");
+
+    /** The pool a swap goes through in an era (mechanics §5). */
+    public enum Pool {
+        /** x·y = k in stake_utils.rs, a flat 50,000-rao fee per stake or unstake kept in SubnetTAO. */
+        CONSTANT_PRODUCT_FLAT_FEE,
+        /** The V3 pallet's full-range protocol position: x·y = k, a fee rate taken from the input. */
+        CONSTANT_PRODUCT_RATE_FEE,
+        /** The Balancer pool: weights w1 (alpha) and w2 (TAO), price (w1/w2)·y/x, a fee rate to the author. */
+        WEIGHTED
+    }
 
     private final String id;
     private final LocalDate from;
+    private final Pool pool;
+    private final int feeRate;
     private final String summary;
 
-    Era(final String id, final LocalDate from, final String summary) {
+    Era(final String id, final LocalDate from, final Pool pool, final int feeRate, final String summary) {
         this.id = id;
         this.from = from;
+        this.pool = pool;
+        this.feeRate = feeRate;
         this.summary = summary;
+    }
+
+    /** The pool swaps go through (mechanics §5). */
+    public Pool pool() {
+        return pool;
+    }
+
+    /**
+     * The swap fee rate in the chain's units, x/65535 (FeeRate, mechanics §5); 0 in the eras with the flat
+     * fee instead ({@link ChainConstants#LAUNCH_STAKE_FEE_TAO}).
+     */
+    public int feeRate() {
+        return feeRate;
     }
 
     /** The name users type, e.g. {@code launch-2025-02}. */
@@ -45,15 +98,17 @@ public enum Era {
     /** The chain's default parameters for this era. */
     public ProtocolParams defaults() {
         return switch (this) {
-            case LAUNCH_2025_02 -> new ProtocolParams(this,
+            case LAUNCH_2025_02, EMA_RAMP_2025_03 -> new ProtocolParams(this,
                     ChainConstants.DEFAULT_BLOCK_EMISSION_TAO,
                     ChainConstants.SUBNET_MOVING_ALPHA,
-                    false,
+                    this != LAUNCH_2025_02,
                     ChainConstants.EMA_PRICE_HALVING_BLOCKS,
                     ChainConstants.SUBNET_OWNER_CUT,
                     ChainConstants.TAO_WEIGHT,
                     ChainConstants.DEFAULT_TEMPO,
                     ChainConstants.LAUNCH_STAKE_FEE_TAO);
+            default -> throw new UnsupportedOperationException("era " + id
+                    + ": the engine does not simulate its rules yet");
         };
     }
 

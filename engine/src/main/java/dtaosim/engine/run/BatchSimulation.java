@@ -46,8 +46,10 @@ public final class BatchSimulation {
     /** The era's block step; chosen once per batch, so the per-element loops carry no rule checks. */
     private static BlockStep stepFor(final Scenario scenario, final RowKernels kernels) {
         return switch (scenario.protocol().era()) {
-            case LAUNCH_2025_02 -> new LaunchEraStep(kernels, scenario.protocol(),
+            case LAUNCH_2025_02, EMA_RAMP_2025_03 -> new LaunchEraStep(kernels, scenario.protocol(),
                     scenario.network().firstEmissionBlock());
+            default -> throw new UnsupportedOperationException("era " + scenario.protocol().era().id()
+                    + ": the engine does not simulate its rules yet");
         };
     }
 
