@@ -24,12 +24,16 @@ import org.junit.jupiter.api.Test;
  * buys throughout), so that {@code runBlocks} itself gets a regular C2 compilation by invocation count; then it
  * runs chunks of 500 blocks until two chunks in a row allocate nothing (at most 40 chunks), since the JIT works in
  * the background and Vector API code allocates until C2 has compiled it. Warm-up matters because some JIT steps
- * allocate on the thread that triggers them: queuing a method for C2 resolves the string constants of its class
- * on the calling thread. Seen here before this warm-up: a one-off 328 bytes at the block where the C2 OSR
+ * allocate on the thread that triggers them (HotSpot resolves a class's string constants before a C2 compilation
+ * of one of its methods). Seen here before this warm-up: a one-off 328 bytes at the block where the C2 OSR
  * compilation of {@code BatchSimulation.runBlocks} was queued (LogCompilation), and nothing at all over the same
  * blocks with {@code -Xint}. A loop that allocates every block never has a quiet chunk, and the final
  * measurement over 4000 blocks fails either way. Pools are placed far from any halving so that no rare branch
  * first runs inside the measured window.
+ *
+ * <p>Runs in a JVM of its own (surefire execution {@code allocation-test} in {@code engine/pom.xml}): with the
+ * JIT history of the other tests, the vector kernels sometimes lose Vector API intrinsics and allocate every block
+ * (an engine finding, reproduced by {@link VectorKernelJitFragilityTest}).
  */
 class AllocationTest {
     private static final int SUBNETS = 128;
@@ -39,7 +43,7 @@ class AllocationTest {
     private static final int MAX_CHUNKS = 40;
     private static final int MEASURED_BLOCKS = 4000;
 
-    private static Scenario scenario() {
+    static Scenario scenario() {
         final double[] tao = new double[SUBNETS];
         final double[] alphaIn = new double[SUBNETS];
         final double[] movingPrice = new double[SUBNETS];
@@ -69,7 +73,7 @@ class AllocationTest {
                 () -> new AssertionError("the Vector API kernels are missing: surefire must add jdk.incubator.vector")));
     }
 
-    private static void assertBlockLoopDoesNotAllocate(final RowKernels kernels) {
+    static void assertBlockLoopDoesNotAllocate(final RowKernels kernels) {
         final com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes per thread");
