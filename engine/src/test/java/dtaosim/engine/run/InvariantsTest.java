@@ -1,0 +1,85 @@
+package dtaosim.engine.run;
+
+import static dtaosim.engine.testing.Compare.assertRelativelyClose;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtaosim.engine.kernel.Kernels;
+import dtaosim.engine.model.Network;
+import dtaosim.engine.testing.RandomScenarios;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Conservation laws and sanity bounds that hold on every path, whatever the random draws, in runs with all three
+ * behaviours (fee on, short tempo so many epochs drain):
+ * <ul>
+ *   <li>TAO: pool TAO = initial pool TAO + Σ tao_in + Σ staked − Σ unstaked (root sells count as unstaked);</li>
+ *   <li>launch era injects the whole block emission: Σ tao_in = total issuance − initial issuance;</li>
+ *   <li>alpha: Σ (alphaIn + alphaOut) = initial Σ + alpha minted (swaps and root sells only move alpha);</li>
+ *   <li>reserves and moving prices positive, nothing NaN or infinite; moving prices stay ≤ 1 when they start
+ *       ≤ 1 (mechanics §2a: the EMA input is clipped at 1).</li>
+ * </ul>
+ */
+class InvariantsTest {
+    private static final double TOLERANCE = 1e-9;
+
+    @Test
+    void everyPathShouldConserveTaoAndAlphaWithAllBehaviours() {
+        final Scenario scenario = RandomScenarios.allBehaviours(16, 24, 3000, 99L);
+        final RunResult result = Runner.run(scenario, new RunOptions(2, 8, Kernels.best(), true, null));
+        assertInvariants("all behaviours", scenario, result);
+        final FinalState state = result.finalState();
+        for (int c = 0; c < state.movingPrice().length; c++) {
+            assertTrue(state.movingPrice()[c] <= 1.0, "moving price ≤ 1 at cell " + c);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33, 34, 35, 36})
+    void everyPathShouldConserveTaoAndAlphaOnRandomScenarios(final long seed) {
+        final Scenario scenario = RandomScenarios.random(seed);
+        final RunResult result = Runner.run(scenario, new RunOptions(1, 16, Kernels.best(), true, null));
+        assertInvariants("seed " + seed, scenario, result);
+    }
+
+    private static void assertInvariants(final String what, final Scenario scenario, final RunResult result) {
+        final Network network = scenario.network();
+        final double initialPoolTao = network.poolTao();
+        double initialAlpha = 0.0;
+        for (int i = 0; i < network.subnets(); i++) {
+            initialAlpha += network.alphaIn()[i] + network.alphaOut()[i];
+        }
+        final double[] poolTao = result.outcome(RunResult.POOL_TAO);
+        final double[] emitted = result.outcome(RunResult.TAO_EMITTED);
+        final double[] staked = result.outcome(RunResult.TAO_STAKED);
+        final double[] unstaked = result.outcome(RunResult.TAO_UNSTAKED);
+        final double[] issuance = result.outcome(RunResult.TOTAL_ISSUANCE);
+        final double[] alphaIn = result.outcome(RunResult.ALPHA_IN);
+        final double[] alphaOut = result.outcome(RunResult.ALPHA_OUT);
+        final double[] minted = result.outcome(RunResult.ALPHA_MINTED);
+        for (int p = 0; p < poolTao.length; p++) {
+            final String at = what + ", path " + p;
+            assertRelativelyClose(at + ": TAO in pools", initialPoolTao + emitted[p] + staked[p] - unstaked[p],
+                    poolTao[p], TOLERANCE);
+            assertRelativelyClose(at + ": Σ tao_in vs issuance growth", issuance[p] - network.totalIssuanceTao(),
+                    emitted[p], TOLERANCE);
+            assertRelativelyClose(at + ": alpha issuance", initialAlpha + minted[p], alphaIn[p] + alphaOut[p],
+                    TOLERANCE);
+        }
+        for (final Map.Entry<String, double[]> column : result.outcomes().columns().entrySet()) {
+            for (int p = 0; p < column.getValue().length; p++) {
+                assertTrue(Double.isFinite(column.getValue()[p]), what + ": " + column.getKey() + " finite on path " + p);
+            }
+        }
+        final FinalState state = result.finalState();
+        for (int c = 0; c < state.taoReserve().length; c++) {
+            final String at = what + ", path " + c / state.subnets() + ", subnet " + c % state.subnets();
+            assertTrue(state.taoReserve()[c] > 0.0 && Double.isFinite(state.taoReserve()[c]), at + ": TAO reserve");
+            assertTrue(state.alphaIn()[c] > 0.0 && Double.isFinite(state.alphaIn()[c]), at + ": alpha reserve");
+            assertTrue(Double.isFinite(state.alphaOut()[c]), at + ": alpha out");
+            assertTrue(state.movingPrice()[c] > 0.0 && Double.isFinite(state.movingPrice()[c]), at + ": moving price");
+        }
+    }
+}
