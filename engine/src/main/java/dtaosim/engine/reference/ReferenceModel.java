@@ -109,6 +109,7 @@ public final class ReferenceModel {
         outcomes.put(RunResult.TAO_STAKED, path.taoStaked);
         outcomes.put(RunResult.TAO_UNSTAKED, path.taoUnstaked);
         outcomes.put(RunResult.ROOT_DIVIDENDS, path.rootDividends);
+        outcomes.put(RunResult.ROOT_TAO_SOLD, path.rootTaoSold);
         outcomes.put(RunResult.TOTAL_ISSUANCE, path.totalIssuance);
         outcomes.put(RunResult.ALPHA_MINTED, path.alphaMinted);
         for (final Trader trader : traders) {
@@ -194,6 +195,8 @@ public final class ReferenceModel {
         double taoEmitted;
         double taoStaked;
         double taoUnstaked;
+        /** Σ TAO the root sales took out of the pools. */
+        double rootTaoSold;
         double rootDividends;
         double alphaMinted;
 
@@ -306,7 +309,7 @@ public final class ReferenceModel {
             alphaOut[i] -= rootAlpha;
             tao[i] -= taoOut;
             pendingRootTao[i] += taoOut;
-            taoUnstaked += taoOut;
+            rootTaoSold += taoOut;
         }
 
         /**

@@ -55,13 +55,14 @@ class InvariantsTest {
         final double[] emitted = result.outcome(RunResult.TAO_EMITTED);
         final double[] staked = result.outcome(RunResult.TAO_STAKED);
         final double[] unstaked = result.outcome(RunResult.TAO_UNSTAKED);
+        final double[] rootSold = result.outcome(RunResult.ROOT_TAO_SOLD);
         final double[] issuance = result.outcome(RunResult.TOTAL_ISSUANCE);
         final double[] alphaIn = result.outcome(RunResult.ALPHA_IN);
         final double[] alphaOut = result.outcome(RunResult.ALPHA_OUT);
         final double[] minted = result.outcome(RunResult.ALPHA_MINTED);
         for (int p = 0; p < poolTao.length; p++) {
             final String at = what + ", path " + p;
-            assertRelativelyClose(at + ": TAO in pools", initialPoolTao + emitted[p] + staked[p] - unstaked[p],
+            assertRelativelyClose(at + ": TAO in pools", initialPoolTao + emitted[p] + staked[p] - unstaked[p] - rootSold[p],
                     poolTao[p], TOLERANCE);
             assertRelativelyClose(at + ": Σ tao_in vs issuance growth", issuance[p] - network.totalIssuanceTao(),
                     emitted[p], TOLERANCE);
