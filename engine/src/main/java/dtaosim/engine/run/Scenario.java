@@ -27,6 +27,12 @@ public record Scenario(ProtocolParams protocol, Network network, long startBlock
         Checks.inRange("startBlock", startBlock, 0L, Long.MAX_VALUE / 4);
         Checks.inRange("blocks", blocks, 1L, 100_000_000L);
         Checks.inRange("paths", paths, 1L, 1L << 40);
+        // every subnet has started (start_call sets FirstEmissionBlockNumber = now + 1, mechanics §6); the engine
+        // does not yet model start_call during a run
+        for (int i = 0; i < network.subnets(); i++) {
+            Checks.inRange("network.firstEmissionBlock[" + i + "]", network.firstEmissionBlock()[i], 0L,
+                    startBlock + 1);
+        }
         behaviours = List.copyOf(behaviours);
         probes = List.copyOf(probes);
     }

@@ -36,29 +36,85 @@ public final class VectorRowKernels implements RowKernels {
     @Override
     public void emissionPerMovingPrice(final BatchState s) {
         final int paths = s.paths;
+        final int bound = D.loopBound(paths);
+        if (bound > 0) {
+            sumMovingPriceLanes(s, bound);
+        }
+        final double[] sum = s.emissionPerMovingPrice;
+        for (int q = bound; q < paths; q++) {
+            sum[q] = 0.0;
+        }
+        for (int i = 0; i < s.subnets; i++) {
+            ScalarRowKernels.addRow(s.movingPrice, i * paths, sum, bound, paths);
+        }
+        ScalarRowKernels.finishEmissionPerMovingPrice(s, 0, paths);
+    }
+
+    /** Σ over subnets of the moving price for path slots [0, bound), accumulated in subnet order. */
+    private static void sumMovingPriceLanes(final BatchState s, final int bound) {
+        final int paths = s.paths;
         final int subnets = s.subnets;
         final double[] movingPrice = s.movingPrice;
         final double[] sum = s.emissionPerMovingPrice;
-        final int bound = D.loopBound(paths);
-        int p = 0;
-        for (; p < bound; p += LANES) {
+        for (int p = 0; p < bound; p += LANES) {
             DoubleVector acc = DoubleVector.zero(D);
             for (int i = 0; i < subnets; i++) {
                 acc = acc.add(DoubleVector.fromArray(D, movingPrice, i * paths + p));
             }
             acc.intoArray(sum, p);
         }
-        for (int q = p; q < paths; q++) {
-            sum[q] = 0.0;
-        }
-        for (int i = 0; i < subnets; i++) {
-            ScalarRowKernels.addRow(movingPrice, i * paths, sum, p, paths);
-        }
-        ScalarRowKernels.finishEmissionPerMovingPrice(s, 0, paths);
     }
+
+    /*
+     * Each kernel runs its lanes in a method of its own, called only when the row has at least one whole vector
+     * and free of calls and rarely taken branches: the JIT then always sees the vector operations as hot and
+     * intrinsifies them. (A vector loop that small batches never entered, or a fallback call inside it, let C2
+     * leave some operations out of line, boxing vectors on every block.)
+     */
 
     @Override
     public void coinbase(final BatchState s, final int subnet, final double movingAlpha) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            refreshStaleEmissionLanes(s, subnet * s.paths, bound);
+            coinbaseLanes(s, subnet, movingAlpha, bound);
+        }
+        ScalarRowKernels.coinbase(s, subnet, movingAlpha, bound, s.paths);
+    }
+
+    /**
+     * mechanics §1: refreshes the cached alpha emission of the cells in [row, row + bound) whose alpha issuance
+     * left its interval (rare: at halvings), as the scalar loop does before using it.
+     */
+    private static void refreshStaleEmissionLanes(final BatchState s, final int row, final int bound) {
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] low = s.alphaEmissionLow;
+        final double[] high = s.alphaEmissionHigh;
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector issuance = DoubleVector.fromArray(D, alphaIn, c)
+                    .add(DoubleVector.fromArray(D, alphaOut, c));
+            final VectorMask<Double> stale = issuance.lt(DoubleVector.fromArray(D, low, c))
+                    .or(issuance.compare(VectorOperators.GE, DoubleVector.fromArray(D, high, c)));
+            if (stale.anyTrue()) {
+                refreshCells(s, c, c + LANES);
+            }
+        }
+    }
+
+    private static void refreshCells(final BatchState s, final int from, final int to) {
+        for (int c = from; c < to; c++) {
+            final double issuance = s.alphaIn[c] + s.alphaOut[c];
+            if (issuance < s.alphaEmissionLow[c] || issuance >= s.alphaEmissionHigh[c]) {
+                s.refreshAlphaEmission(c);
+            }
+        }
+    }
+
+    /** {@link ScalarRowKernels#coinbase} for path slots [0, bound), whose alpha emission caches are fresh. */
+    private static void coinbaseLanes(final BatchState s, final int subnet, final double movingAlpha,
+                                      final int bound) {
         final int paths = s.paths;
         final int row = subnet * paths;
         final double ownerCut = s.protocol.ownerCut();
@@ -68,8 +124,6 @@ public final class VectorRowKernels implements RowKernels {
         final double[] alphaIn = s.alphaIn;
         final double[] alphaOut = s.alphaOut;
         final double[] movingPrice = s.movingPrice;
-        final double[] alphaEmissionLow = s.alphaEmissionLow;
-        final double[] alphaEmissionHigh = s.alphaEmissionHigh;
         final double[] alphaEmission = s.alphaEmission;
         final double[] pendingAlpha = s.pendingAlpha;
         final double[] pendingOwner = s.pendingOwner;
@@ -78,20 +132,11 @@ public final class VectorRowKernels implements RowKernels {
         final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
         final double[] rootStake = s.rootStake;
         final double[] alphaMinted = s.alphaMinted;
-        final int bound = D.loopBound(paths);
-        int p = 0;
-        for (; p < bound; p += LANES) {
+        for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
             DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
             DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
-            final DoubleVector issuance = ain.add(aout);
-            final VectorMask<Double> stale = issuance.lt(DoubleVector.fromArray(D, alphaEmissionLow, c))
-                    .or(issuance.compare(VectorOperators.GE, DoubleVector.fromArray(D, alphaEmissionHigh, c)));
-            if (stale.anyTrue()) {
-                ScalarRowKernels.coinbase(s, subnet, movingAlpha, p, p + LANES);
-                continue;
-            }
             final DoubleVector emitted = DoubleVector.fromArray(D, alphaEmission, c);
             final DoubleVector taoIn = DoubleVector.fromArray(D, movingPrice, c)
                     .mul(DoubleVector.fromArray(D, emissionPerMovingPrice, p));
@@ -122,12 +167,28 @@ public final class VectorRowKernels implements RowKernels {
             taoIn.intoArray(taoInjected, c);
             DoubleVector.fromArray(D, alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(alphaMinted, p);
         }
-        ScalarRowKernels.coinbase(s, subnet, movingAlpha, p, paths);
     }
 
     @Override
     public void uniformNoise(final BatchState s, final int subnet, final long firstState, final long stateStride,
                              final double sigma) {
+        final int bound = D.loopBound(s.paths);
+        if (s.stakeFeeTao == 0.0) {
+            if (bound > 0) {
+                feeFreeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+            }
+            ScalarRowKernels.feeFreeNoise(s, subnet, firstState, stateStride, sigma, bound, s.paths);
+        } else {
+            if (bound > 0) {
+                feeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+            }
+            ScalarRowKernels.feeNoise(s, subnet, firstState, stateStride, sigma, bound, s.paths);
+        }
+    }
+
+    /** {@link ScalarRowKernels#feeNoise} for path slots [0, bound). */
+    private static void feeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                      final long stateStride, final double sigma, final int bound) {
         final int paths = s.paths;
         final int row = subnet * paths;
         final double fee = s.stakeFeeTao;
@@ -136,14 +197,8 @@ public final class VectorRowKernels implements RowKernels {
         final double[] alphaOut = s.alphaOut;
         final double[] taoStaked = s.taoStaked;
         final double[] taoUnstaked = s.taoUnstaked;
-        if (fee == 0.0) {
-            feeFreeNoise(s, subnet, firstState, stateStride, sigma);
-            return;
-        }
         final LongVector laneStates = LongVector.zero(L).addIndex(1).mul(stateStride);
-        final int bound = D.loopBound(paths);
-        int p = 0;
-        for (; p < bound; p += LANES) {
+        for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
             final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
@@ -165,12 +220,11 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector.fromArray(D, taoStaked, p).add(stake, stakes).intoArray(taoStaked, p);
             DoubleVector.fromArray(D, taoUnstaked, p).add(paid, unstakes).intoArray(taoUnstaked, p);
         }
-        ScalarRowKernels.feeNoise(s, subnet, firstState, stateStride, sigma, p, paths);
     }
 
-    /** {@link ScalarRowKernels#feeFreeNoise} in lanes. */
-    private static void feeFreeNoise(final BatchState s, final int subnet, final long firstState,
-                                     final long stateStride, final double sigma) {
+    /** {@link ScalarRowKernels#feeFreeNoise} for path slots [0, bound). */
+    private static void feeFreeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                          final long stateStride, final double sigma, final int bound) {
         final int paths = s.paths;
         final int row = subnet * paths;
         final double[] taoReserve = s.taoReserve;
@@ -179,9 +233,7 @@ public final class VectorRowKernels implements RowKernels {
         final double[] taoStaked = s.taoStaked;
         final double[] taoUnstaked = s.taoUnstaked;
         final LongVector laneStates = LongVector.zero(L).addIndex(1).mul(stateStride);
-        final int bound = D.loopBound(paths);
-        int p = 0;
-        for (; p < bound; p += LANES) {
+        for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
             final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
@@ -199,7 +251,6 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector.fromArray(D, taoStaked, p).add(amount, stake).intoArray(taoStaked, p);
             DoubleVector.fromArray(D, taoUnstaked, p).add(received, stake.not()).intoArray(taoUnstaked, p);
         }
-        ScalarRowKernels.feeFreeNoise(s, subnet, firstState, stateStride, sigma, p, paths);
     }
 
     /** SplitMix64 uniforms at states {@code first + lane·stride}, as {@link CounterRng#unit} lane by lane. */
