@@ -12,6 +12,12 @@ import dtaosim.engine.state.BatchState;
  * {@code blocks_until_next_epoch} is 0. Everything per element runs in {@link RowKernels}.
  */
 public final class LaunchEraStep implements BlockStep {
+    /**
+     * Most a subnet's alpha issuance can grow in one block of this era: alpha_in ≤ alpha_emission plus
+     * alpha_out = alpha_emission ≤ 1 alpha; nothing lowers it (no alpha is recycled).
+     */
+    static final double MAX_ALPHA_ISSUANCE_GROWTH = 2.0;
+
     private final RowKernels kernels;
     private final ProtocolParams protocol;
     private final long[] firstEmissionBlock;
@@ -35,6 +41,11 @@ public final class LaunchEraStep implements BlockStep {
         for (int p = 0; p < s.paths; p++) {
             // mechanics §1: TAO emission halves on total issuance
             blockEmission[p] = HalvingSchedule.emission(totalIssuance[p], baseEmission);
+        }
+        for (int i = 0; i < s.subnets; i++) {
+            if (block >= s.alphaEmissionRecheck[i]) {
+                s.refreshAlphaEmissionRow(i, block, MAX_ALPHA_ISSUANCE_GROWTH);
+            }
         }
         kernels.emissionPerMovingPrice(s);
         final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
@@ -75,10 +86,8 @@ public final class LaunchEraStep implements BlockStep {
         s.drainedCount = 0;
         final int tempo = protocol.tempo();
         final int paths = s.paths;
-        for (int i = 0; i < s.subnets; i++) {
-            if (!EpochSchedule.isEpochBlock(BatchState.netuid(i), tempo, block)) {
-                continue;
-            }
+        for (long netuid = EpochSchedule.firstNetuidDue(tempo, block); netuid <= s.subnets; netuid += tempo + 1L) {
+            final int i = (int) netuid - 1;
             s.drainedSubnets[s.drainedCount++] = i;
             final int row = i * paths;
             for (int p = 0; p < paths; p++) {

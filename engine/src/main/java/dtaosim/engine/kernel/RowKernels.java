@@ -21,6 +21,8 @@ public interface RowKernels {
      * inject (mechanics §3, 2025-02-13: TAO in full, alpha_in = min(tao_in / price, alpha_emission)), mint
      * alpha_out, owner cut, root proportion and root alpha sold into the pool (mechanics §4), then the moving
      * price update (mechanics §2a) with EMA factor {@code movingAlpha} (already ramped if the era ramps).
+     * The row's alpha-emission caches must be exact for the current issuance
+     * ({@link BatchState#refreshAlphaEmissionRow}).
      */
     void coinbase(BatchState s, int subnet, double movingAlpha);
 

@@ -66,8 +66,6 @@ public final class ScalarRowKernels implements RowKernels {
         final double[] alphaIn = s.alphaIn;
         final double[] alphaOut = s.alphaOut;
         final double[] movingPrice = s.movingPrice;
-        final double[] alphaEmissionLow = s.alphaEmissionLow;
-        final double[] alphaEmissionHigh = s.alphaEmissionHigh;
         final double[] alphaEmission = s.alphaEmission;
         final double[] pendingAlpha = s.pendingAlpha;
         final double[] pendingOwner = s.pendingOwner;
@@ -81,11 +79,7 @@ public final class ScalarRowKernels implements RowKernels {
             double tao = taoReserve[c];
             double ain = alphaIn[c];
             double aout = alphaOut[c];
-            final double issuance = ain + aout;
-            if (issuance < alphaEmissionLow[c] || issuance >= alphaEmissionHigh[c]) {
-                s.refreshAlphaEmission(c); // mechanics §1: crossed a halving threshold (rare)
-            }
-            final double emitted = alphaEmission[c];
+            final double emitted = alphaEmission[c]; // mechanics §1, cached for this issuance
             // mechanics §3 (2025-02-13): tao_in = share × E in full; alpha_in = min(tao_in / price, alpha_emission)
             final double taoIn = movingPrice[c] * emissionPerMovingPrice[p];
             final double alphaInjected = Math.min(taoIn * ain / tao, emitted);

@@ -18,6 +18,16 @@ public final class EpochSchedule {
         return tempo - Math.floorMod(block + netuid + 1L, period);
     }
 
+    /**
+     * The smallest netuid ≥ 1 whose epoch falls on {@code block}; the others due then follow every
+     * {@code tempo + 1} netuids ({@code netuid ≡ −(block + 2) mod (tempo + 1)}).
+     */
+    public static long firstNetuidDue(final int tempo, final long block) {
+        final long period = tempo + 1L;
+        final long netuid = Math.floorMod(-(block + 2L), period);
+        return netuid == 0 ? period : netuid;
+    }
+
     /** True when subnet {@code netuid} drains its pending emission at {@code block}. */
     public static boolean isEpochBlock(final int netuid, final int tempo, final long block) {
         return blocksUntilNextEpoch(netuid, tempo, block) == 0;

@@ -14,8 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link RowKernels} on the Vector API, paths in the lanes. Every lane performs exactly the operations of
  * {@link ScalarRowKernels}, in the same order (+ − × ÷, min, compares, no FMA), and the last
  * {@code paths mod lanes} paths of a row go through the scalar loop, so a path's numbers are the same bits
- * whichever lane, batch or shard it falls in. A vector whose alpha issuance left its cached halving interval
- * (rare) is also handed to the scalar loop, which refreshes the cache.
+ * whichever lane, batch or shard it falls in.
  */
 public final class VectorRowKernels implements RowKernels {
     /** The shared instance (stateless). */
@@ -76,43 +75,12 @@ public final class VectorRowKernels implements RowKernels {
     public void coinbase(final BatchState s, final int subnet, final double movingAlpha) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            refreshStaleEmissionLanes(s, subnet * s.paths, bound);
             coinbaseLanes(s, subnet, movingAlpha, bound);
         }
         ScalarRowKernels.coinbase(s, subnet, movingAlpha, bound, s.paths);
     }
 
-    /**
-     * mechanics §1: refreshes the cached alpha emission of the cells in [row, row + bound) whose alpha issuance
-     * left its interval (rare: at halvings), as the scalar loop does before using it.
-     */
-    private static void refreshStaleEmissionLanes(final BatchState s, final int row, final int bound) {
-        final double[] alphaIn = s.alphaIn;
-        final double[] alphaOut = s.alphaOut;
-        final double[] low = s.alphaEmissionLow;
-        final double[] high = s.alphaEmissionHigh;
-        for (int p = 0; p < bound; p += LANES) {
-            final int c = row + p;
-            final DoubleVector issuance = DoubleVector.fromArray(D, alphaIn, c)
-                    .add(DoubleVector.fromArray(D, alphaOut, c));
-            final VectorMask<Double> stale = issuance.lt(DoubleVector.fromArray(D, low, c))
-                    .or(issuance.compare(VectorOperators.GE, DoubleVector.fromArray(D, high, c)));
-            if (stale.anyTrue()) {
-                refreshCells(s, c, c + LANES);
-            }
-        }
-    }
-
-    private static void refreshCells(final BatchState s, final int from, final int to) {
-        for (int c = from; c < to; c++) {
-            final double issuance = s.alphaIn[c] + s.alphaOut[c];
-            if (issuance < s.alphaEmissionLow[c] || issuance >= s.alphaEmissionHigh[c]) {
-                s.refreshAlphaEmission(c);
-            }
-        }
-    }
-
-    /** {@link ScalarRowKernels#coinbase} for path slots [0, bound), whose alpha emission caches are fresh. */
+    /** {@link ScalarRowKernels#coinbase} for path slots [0, bound). */
     private static void coinbaseLanes(final BatchState s, final int subnet, final double movingAlpha,
                                       final int bound) {
         final int paths = s.paths;

@@ -38,6 +38,12 @@ public final class BatchState {
     public final double[] movingPrice;
     /** Cached alpha block emission for the current alpha issuance (mechanics §1). */
     public final double[] alphaEmission;
+    /**
+     * Per subnet: the block from which the row's alpha-emission caches must be checked again; before it no
+     * path's alpha issuance can have left its interval. Anything that lowers or jumps alpha issuance outside
+     * the coinbase resets it with {@link #invalidateAlphaEmission}.
+     */
+    public final long[] alphaEmissionRecheck;
     /** Issuance interval [low, high) inside which {@link #alphaEmission} is exact. */
     public final double[] alphaEmissionLow;
     /** See {@link #alphaEmissionLow}. */
@@ -128,6 +134,8 @@ public final class BatchState {
         rootDividends = new double[paths];
         alphaMinted = new double[paths];
         drainedSubnets = new int[subnets];
+        alphaEmissionRecheck = new long[subnets];
+        java.util.Arrays.fill(alphaEmissionRecheck, Long.MIN_VALUE);
         initialPoolTao = network.poolTao();
 
         for (int i = 0; i < subnets; i++) {
@@ -154,6 +162,33 @@ public final class BatchState {
     /** Index of (subnet, path) in per-subnet arrays. */
     public int cell(final int subnet, final int path) {
         return subnet * paths + path;
+    }
+
+    /**
+     * Makes the alpha-emission caches of one subnet row exact at the current issuance and sets the next block
+     * at which they must be checked, given that issuance grows by at most {@code maxGrowthPerBlock} a block:
+     * with headroom h below the nearest cache bound, no path can cross it for {@code h / maxGrowthPerBlock}
+     * blocks.
+     */
+    public void refreshAlphaEmissionRow(final int subnet, final long block, final double maxGrowthPerBlock) {
+        final int row = subnet * paths;
+        double headroom = Double.POSITIVE_INFINITY;
+        for (int p = 0; p < paths; p++) {
+            final int c = row + p;
+            final double issuance = alphaIn[c] + alphaOut[c];
+            if (issuance < alphaEmissionLow[c] || issuance >= alphaEmissionHigh[c]) {
+                refreshAlphaEmission(c);
+            }
+            headroom = Math.min(headroom, alphaEmissionHigh[c] - issuance);
+        }
+        // k blocks are safe while k·growth < headroom; never fewer than the next block
+        final double safeBlocks = Math.floor(headroom / maxGrowthPerBlock * (1.0 - 1e-9));
+        alphaEmissionRecheck[subnet] = block + 1 + (long) Math.max(0.0, Math.min(safeBlocks, 1e15));
+    }
+
+    /** Forces a check of one row's alpha-emission caches at the next block (after issuance changed). */
+    public void invalidateAlphaEmission(final int subnet) {
+        alphaEmissionRecheck[subnet] = Long.MIN_VALUE;
     }
 
     /**
