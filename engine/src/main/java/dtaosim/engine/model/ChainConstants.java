@@ -25,6 +25,8 @@ public final class ChainConstants {
     public static final long EMA_PRICE_HALVING_BLOCKS = 201_600L;
     /** mechanics §2a: the spot price enters the moving price clipped at 1.0 (from 2025-02-15). */
     public static final double MOVING_PRICE_INPUT_CLIP = 1.0;
+    /** mechanics §2b: FlowEmaSmoothingFactor 29,597,889,189,277 / (2^63 − 1) ≈ 3.2090e-6 (half-life 216,000 blocks). */
+    public static final double FLOW_EMA_SMOOTHING = 29_597_889_189_277.0 / 9.223372036854775807e18;
     /** mechanics §5: flat stake/unstake fee of the constant-product era, 50,000 rao, kept in the pool. */
     public static final double LAUNCH_STAKE_FEE_TAO = 50_000.0 / RAO_PER_TAO;
 

@@ -95,21 +95,45 @@ public enum Era {
         return summary;
     }
 
-    /** The chain's default parameters for this era. */
+    /**
+     * The chain's defaults for this era (mechanics §7 and the era's history; where the chain's value is not
+     * knowable from its code, the parameter's {@link Parameter#source()} says what is assumed), with every
+     * switch of the era at its default.
+     */
     public ProtocolParams defaults() {
-        return switch (this) {
-            case LAUNCH_2025_02, EMA_RAMP_2025_03 -> new ProtocolParams(this,
-                    ChainConstants.DEFAULT_BLOCK_EMISSION_TAO,
-                    ChainConstants.SUBNET_MOVING_ALPHA,
-                    this != LAUNCH_2025_02,
-                    ChainConstants.EMA_PRICE_HALVING_BLOCKS,
-                    ChainConstants.SUBNET_OWNER_CUT,
-                    ChainConstants.TAO_WEIGHT,
-                    ChainConstants.DEFAULT_TEMPO,
-                    ChainConstants.LAUNCH_STAKE_FEE_TAO);
-            default -> throw new UnsupportedOperationException("era " + id
-                    + ": the engine does not simulate its rules yet");
-        };
+        final boolean constantProductFlatFee = pool == Pool.CONSTANT_PRODUCT_FLAT_FEE;
+        final boolean before0924 = this == LAUNCH_2025_02 || this == EMA_RAMP_2025_03;
+        final double[] v = new double[Parameter.values().length];
+        v[Parameter.BLOCK_EMISSION.ordinal()] = ChainConstants.DEFAULT_BLOCK_EMISSION_TAO;
+        v[Parameter.MOVING_ALPHA.ordinal()] = ChainConstants.SUBNET_MOVING_ALPHA;
+        v[Parameter.EMA_PRICE_HALVING_BLOCKS.ordinal()] = ChainConstants.EMA_PRICE_HALVING_BLOCKS;
+        v[Parameter.FLOW_SMOOTHING.ordinal()] = ChainConstants.FLOW_EMA_SMOOTHING;
+        v[Parameter.FLOW_EXPONENT.ordinal()] = 1.0;
+        v[Parameter.FLOW_CUTOFF.ordinal()] = 0.0;
+        v[Parameter.OWNER_CUT.ordinal()] = ChainConstants.SUBNET_OWNER_CUT;
+        v[Parameter.TAO_WEIGHT.ordinal()] = ChainConstants.TAO_WEIGHT;
+        v[Parameter.TEMPO.ordinal()] = ChainConstants.DEFAULT_TEMPO;
+        v[Parameter.STAKE_FEE.ordinal()] = constantProductFlatFee ? ChainConstants.LAUNCH_STAKE_FEE_TAO : 0.0;
+        v[Parameter.FEE_RATE.ordinal()] = feeRate;
+        v[Parameter.ROOT_CLAIM_RATE.ordinal()] = 1e-3;
+        v[Parameter.ROOT_CLAIM_SWAP_SHARE.ordinal()] = 1.0;
+        v[Parameter.MINER_BURNED.ordinal()] = 0.0;
+        v[Parameter.MIN_LOCK.ordinal()] = 1.0;
+        // last lock 1,250 TAO from the 2025-10-07 reset; before it the doubling base is not in the code (1 TAO)
+        v[Parameter.LAST_LOCK.ordinal()] = before0924 ? 1.0 : 1_250.0;
+        v[Parameter.LOCK_REDUCTION_INTERVAL.ordinal()] = before0924 ? 100_800 : 57_600;
+        v[Parameter.NETWORK_RATE_LIMIT.ordinal()] = before0924 ? 7_200 : 28_800;
+        v[Parameter.SUBNET_LIMIT.ordinal()] = 128;
+        v[Parameter.IMMUNITY_PERIOD.ordinal()] = before0924 ? 1_296_000 : 864_000;
+        v[Parameter.MIN_STAKE.ordinal()] = before0924 ? 500_000 / ChainConstants.RAO_PER_TAO
+                : 2_000_000 / ChainConstants.RAO_PER_TAO;
+        final java.util.Set<Switch> on = java.util.EnumSet.noneOf(Switch.class);
+        for (final Switch s : Switch.of(this)) {
+            if (s.defaultOn()) {
+                on.add(s);
+            }
+        }
+        return new ProtocolParams(this, this != LAUNCH_2025_02, v, on);
     }
 
     /** Looks an era up by its name; the error lists the names there are. */

@@ -1,77 +1,185 @@
 package dtaosim.engine.model;
 
-/**
- * The protocol's parameters for one run: the era's rule set plus every governance-set number, each with
- * the era's default ({@link Era#defaults()}) and overridable per scenario. All amounts in TAO (alpha).
- *
- * @param era                   the rule set
- * @param blockEmissionTao      DefaultBlockEmission before halvings (mechanics §1), TAO per block
- * @param subnetMovingAlpha     SubnetMovingAlpha, the moving-price EMA factor (mechanics §2a)
- * @param movingPriceRamp       whether the EMA factor is scaled by {@code b/(b+H)} (mechanics §2a, from 2025-03-19)
- * @param emaPriceHalvingBlocks H of the ramp, EMAPriceHalvingBlocks (mechanics §2a)
- * @param ownerCut              SubnetOwnerCut as a fraction of alpha_out (mechanics §4)
- * @param taoWeight             TaoWeight, the weight of root stake in the root proportion (mechanics §4)
- * @param tempo                 blocks per epoch; pending emission drains every tempo + 1 blocks (mechanics §4)
- * @param stakeFeeTao           flat fee per stake or unstake, kept in the pool (mechanics §5, constant-product era)
- */
-public record ProtocolParams(
-        Era era,
-        double blockEmissionTao,
-        double subnetMovingAlpha,
-        boolean movingPriceRamp,
-        long emaPriceHalvingBlocks,
-        double ownerCut,
-        double taoWeight,
-        int tempo,
-        double stakeFeeTao) {
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
-    /** Validates every field once, at the boundary. */
-    public ProtocolParams {
+/**
+ * The protocol's parameters for one run: the era's rule set, every governance-set number ({@link Parameter})
+ * with the era's default unless a scenario overrides it, and the era's dated {@link Switch switches}.
+ * Immutable; the {@code with…} methods return copies. Amounts in TAO (alpha).
+ */
+public final class ProtocolParams {
+    private final Era era;
+    private final boolean movingPriceRamp;
+    private final double[] values;
+    private final Set<Switch> switchesOn;
+
+    /**
+     * Validates every value once, at the boundary.
+     *
+     * @param era             the rule set
+     * @param movingPriceRamp whether the EMA factor is scaled by {@code b/(b+H)} (mechanics §2a, from 2025-03-19)
+     * @param values          one value per {@link Parameter}, by ordinal
+     * @param switchesOn      the switches that are on
+     */
+    public ProtocolParams(final Era era, final boolean movingPriceRamp, final double[] values,
+                          final Set<Switch> switchesOn) {
         if (era == null) {
             throw new IllegalArgumentException("era: missing");
         }
-        Checks.inRange("blockEmission", blockEmissionTao, 0.0, 1e6);
-        Checks.inRange("movingAlpha", subnetMovingAlpha, 0.0, 1.0);
-        Checks.inRange("emaPriceHalvingBlocks", emaPriceHalvingBlocks, 1L, Long.MAX_VALUE / 4);
-        Checks.inRange("ownerCut", ownerCut, 0.0, 1.0);
-        Checks.inRange("taoWeight", taoWeight, 0.0, 1.0);
-        Checks.inRange("tempo", tempo, 1L, 1_000_000L);
-        Checks.inRange("stakeFee", stakeFeeTao, 0.0, 1e6);
+        if (values.length != Parameter.values().length) {
+            throw new IllegalArgumentException("parameters: " + values.length + " values, expected "
+                    + Parameter.values().length);
+        }
+        for (final Parameter p : Parameter.values()) {
+            p.check(values[p.ordinal()]);
+        }
+        Checks.inRange("tempo", values[Parameter.TEMPO.ordinal()], 1.0, 50_400.0);
+        if (values[Parameter.TEMPO.ordinal()] != Math.rint(values[Parameter.TEMPO.ordinal()])) {
+            throw new IllegalArgumentException("tempo: " + values[Parameter.TEMPO.ordinal()]
+                    + " is not a whole number of blocks");
+        }
+        this.era = era;
+        this.movingPriceRamp = movingPriceRamp;
+        this.values = values.clone();
+        final EnumSet<Switch> on = EnumSet.noneOf(Switch.class);
+        on.addAll(switchesOn);
+        this.switchesOn = Collections.unmodifiableSet(on);
+    }
+
+    /** The rule set. */
+    public Era era() {
+        return era;
+    }
+
+    /** A parameter's value. */
+    public double get(final Parameter p) {
+        return values[p.ordinal()];
+    }
+
+    /** Whether a switch is on. */
+    public boolean on(final Switch s) {
+        return switchesOn.contains(s);
+    }
+
+    /** The switches that are on. */
+    public Set<Switch> switchesOn() {
+        return switchesOn;
+    }
+
+    /** A copy with one parameter changed (validated). */
+    public ProtocolParams with(final Parameter p, final double value) {
+        final double[] copy = values.clone();
+        copy[p.ordinal()] = value;
+        return new ProtocolParams(era, movingPriceRamp, copy, switchesOn);
+    }
+
+    /** A copy with one switch set. */
+    public ProtocolParams with(final Switch s, final boolean on) {
+        if (s.era() != era) {
+            throw new IllegalArgumentException("switch " + s.id() + " belongs to era " + s.era().id() + ", not "
+                    + era.id());
+        }
+        final EnumSet<Switch> copy = EnumSet.noneOf(Switch.class);
+        copy.addAll(switchesOn);
+        if (on) {
+            copy.add(s);
+        } else {
+            copy.remove(s);
+        }
+        return new ProtocolParams(era, movingPriceRamp, values, copy);
+    }
+
+    /** DefaultBlockEmission before halvings (mechanics §1), TAO per block. */
+    public double blockEmissionTao() {
+        return get(Parameter.BLOCK_EMISSION);
+    }
+
+    /** SubnetMovingAlpha (mechanics §2a). */
+    public double subnetMovingAlpha() {
+        return get(Parameter.MOVING_ALPHA);
+    }
+
+    /** Whether the EMA factor ramps as {@code b/(b+H)} (mechanics §2a). */
+    public boolean movingPriceRamp() {
+        return movingPriceRamp;
+    }
+
+    /** H of the ramp (mechanics §2a). */
+    public long emaPriceHalvingBlocks() {
+        return (long) get(Parameter.EMA_PRICE_HALVING_BLOCKS);
+    }
+
+    /** SubnetOwnerCut as a fraction of alpha_out (mechanics §4). */
+    public double ownerCut() {
+        return get(Parameter.OWNER_CUT);
+    }
+
+    /** TaoWeight (mechanics §4). */
+    public double taoWeight() {
+        return get(Parameter.TAO_WEIGHT);
+    }
+
+    /** Tempo in blocks (mechanics §4). */
+    public int tempo() {
+        return (int) get(Parameter.TEMPO);
+    }
+
+    /** Flat fee per stake or unstake, kept in the pool (mechanics §5, constant-product era). */
+    public double stakeFeeTao() {
+        return get(Parameter.STAKE_FEE);
     }
 
     /** A copy with another block emission. */
     public ProtocolParams withBlockEmission(final double value) {
-        return new ProtocolParams(era, value, subnetMovingAlpha, movingPriceRamp, emaPriceHalvingBlocks, ownerCut,
-                taoWeight, tempo, stakeFeeTao);
+        return with(Parameter.BLOCK_EMISSION, value);
     }
 
     /** A copy with another moving-price EMA factor. */
     public ProtocolParams withMovingAlpha(final double value) {
-        return new ProtocolParams(era, blockEmissionTao, value, movingPriceRamp, emaPriceHalvingBlocks, ownerCut,
-                taoWeight, tempo, stakeFeeTao);
+        return with(Parameter.MOVING_ALPHA, value);
     }
 
     /** A copy with the moving-price ramp on or off. */
     public ProtocolParams withMovingPriceRamp(final boolean value) {
-        return new ProtocolParams(era, blockEmissionTao, subnetMovingAlpha, value, emaPriceHalvingBlocks, ownerCut,
-                taoWeight, tempo, stakeFeeTao);
+        return new ProtocolParams(era, value, values, switchesOn);
     }
 
     /** A copy with another tao weight. */
     public ProtocolParams withTaoWeight(final double value) {
-        return new ProtocolParams(era, blockEmissionTao, subnetMovingAlpha, movingPriceRamp, emaPriceHalvingBlocks,
-                ownerCut, value, tempo, stakeFeeTao);
+        return with(Parameter.TAO_WEIGHT, value);
     }
 
     /** A copy with another tempo. */
     public ProtocolParams withTempo(final int value) {
-        return new ProtocolParams(era, blockEmissionTao, subnetMovingAlpha, movingPriceRamp, emaPriceHalvingBlocks,
-                ownerCut, taoWeight, value, stakeFeeTao);
+        return with(Parameter.TEMPO, value);
     }
 
     /** A copy with another flat stake fee. */
     public ProtocolParams withStakeFee(final double value) {
-        return new ProtocolParams(era, blockEmissionTao, subnetMovingAlpha, movingPriceRamp, emaPriceHalvingBlocks,
-                ownerCut, taoWeight, tempo, value);
+        return with(Parameter.STAKE_FEE, value);
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof ProtocolParams other && era == other.era && movingPriceRamp == other.movingPriceRamp
+                && Arrays.equals(values, other.values) && switchesOn.equals(other.switchesOn);
+    }
+
+    @Override
+    public int hashCode() {
+        return (era.hashCode() * 31 + Arrays.hashCode(values)) * 31 + switchesOn.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        final StringBuilder out = new StringBuilder("ProtocolParams[era=").append(era.id());
+        for (final Parameter p : Parameter.values()) {
+            out.append(", ").append(p.id()).append('=').append(get(p));
+        }
+        return out.append(", ramp=").append(movingPriceRamp).append(", switches=").append(switchesOn).append(']')
+                .toString();
     }
 }

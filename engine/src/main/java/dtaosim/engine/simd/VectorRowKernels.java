@@ -23,6 +23,8 @@ public final class VectorRowKernels implements RowKernels {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> L = VectorSpecies.of(long.class, D.vectorShape());
     private static final int LANES = D.length();
+    /** 0, 1, …, lanes − 1: loaded rather than built with addIndex, which allocates on JDK 17. */
+    private static final long[] LANE_INDEX = java.util.stream.LongStream.range(0, LANES).toArray();
 
     private VectorRowKernels() {
     }
@@ -165,7 +167,7 @@ public final class VectorRowKernels implements RowKernels {
         final double[] alphaOut = s.alphaOut;
         final double[] taoStaked = s.taoStaked;
         final double[] taoUnstaked = s.taoUnstaked;
-        final LongVector laneStates = LongVector.zero(L).addIndex(1).mul(stateStride);
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
@@ -200,7 +202,7 @@ public final class VectorRowKernels implements RowKernels {
         final double[] alphaOut = s.alphaOut;
         final double[] taoStaked = s.taoStaked;
         final double[] taoUnstaked = s.taoUnstaked;
-        final LongVector laneStates = LongVector.zero(L).addIndex(1).mul(stateStride);
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);

@@ -8,6 +8,7 @@ import dtaosim.engine.kernel.RowKernels;
 import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Network;
+import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.reference.ReferenceModel;
 import dtaosim.engine.reference.ReferencePath;
@@ -29,8 +30,8 @@ class LaunchEraGoldenTest {
 
     private static ProtocolParams params(final double movingAlpha, final boolean ramp, final double ownerCut,
                                          final int tempo) {
-        return new ProtocolParams(Era.LAUNCH_2025_02, ChainConstants.DEFAULT_BLOCK_EMISSION_TAO, movingAlpha, ramp,
-                ChainConstants.EMA_PRICE_HALVING_BLOCKS, ownerCut, ChainConstants.TAO_WEIGHT, tempo, 0.0);
+        return Era.LAUNCH_2025_02.defaults().withMovingAlpha(movingAlpha).withMovingPriceRamp(ramp)
+                .with(Parameter.OWNER_CUT, ownerCut).withTempo(tempo).withStakeFee(0.0);
     }
 
     private static Scenario scenario(final ProtocolParams protocol, final Network network, final long startBlock,

@@ -7,6 +7,7 @@ import dtaosim.engine.market.UniformNoiseTraders;
 import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Network;
+import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.run.Probe;
 import dtaosim.engine.run.Scenario;
@@ -112,15 +113,22 @@ public final class RandomScenarios {
         final Network network = new Network(tao, alphaIn, alphaOut, movingPrice, firstEmission, rootStake,
                 totalIssuance);
 
-        final ProtocolParams protocol = new ProtocolParams(Era.LAUNCH_2025_02,
-                blockEmission,
-                rng.nextBoolean() ? ChainConstants.SUBNET_MOVING_ALPHA : rng.nextDouble(1e-4, 0.2),
-                rng.nextBoolean(),
-                rng.nextBoolean() ? ChainConstants.EMA_PRICE_HALVING_BLOCKS : 50 + rng.nextInt(2000),
-                rng.nextBoolean() ? ChainConstants.SUBNET_OWNER_CUT : rng.nextDouble(0.0, 0.5),
-                rng.nextBoolean() ? ChainConstants.TAO_WEIGHT : rng.nextDouble(0.0, 1.0),
-                (int) pick(rng, 1, 2, 3, 7, 30, 360),
-                pickDouble(rng, 0.0, ChainConstants.LAUNCH_STAKE_FEE_TAO, rng.nextDouble(0.0, 0.01)));
+        final double movingAlpha = rng.nextBoolean() ? ChainConstants.SUBNET_MOVING_ALPHA : rng.nextDouble(1e-4, 0.2);
+        final boolean ramp = rng.nextBoolean();
+        final double halvingBlocks = rng.nextBoolean() ? ChainConstants.EMA_PRICE_HALVING_BLOCKS : 50 + rng.nextInt(2000);
+        final double ownerCut = rng.nextBoolean() ? ChainConstants.SUBNET_OWNER_CUT : rng.nextDouble(0.0, 0.5);
+        final double taoWeight = rng.nextBoolean() ? ChainConstants.TAO_WEIGHT : rng.nextDouble(0.0, 1.0);
+        final int tempo = (int) pick(rng, 1, 2, 3, 7, 30, 360);
+        final double stakeFee = pickDouble(rng, 0.0, ChainConstants.LAUNCH_STAKE_FEE_TAO, rng.nextDouble(0.0, 0.01));
+        final ProtocolParams protocol = Era.LAUNCH_2025_02.defaults()
+                .withBlockEmission(blockEmission)
+                .withMovingAlpha(movingAlpha)
+                .withMovingPriceRamp(ramp)
+                .with(Parameter.EMA_PRICE_HALVING_BLOCKS, halvingBlocks)
+                .with(Parameter.OWNER_CUT, ownerCut)
+                .withTaoWeight(taoWeight)
+                .withTempo(tempo)
+                .withStakeFee(stakeFee);
 
         final List<Behaviour> behaviours = new ArrayList<>();
         if (rng.nextInt(4) != 0) {

@@ -1,0 +1,117 @@
+package dtaosim.engine.model;
+
+import java.util.Locale;
+
+/**
+ * The protocol's governance-set numbers (and a few model parameters where the chain keeps per-account state the
+ * engine aggregates): each with its unit, allowed range and source. Defaults are per era
+ * ({@link Era#defaults()}); a scenario may override any of them by its {@link #id()}.
+ */
+public enum Parameter {
+    /** mechanics §1: DefaultBlockEmission before halvings. */
+    BLOCK_EMISSION("blockEmission", "TAO/block", 0.0, 1e6, "mechanics §1 DefaultBlockEmission"),
+    /** mechanics §2a: SubnetMovingAlpha, the moving-price EMA factor. */
+    MOVING_ALPHA("movingAlpha", "1/block", 0.0, 1.0, "mechanics §2a SubnetMovingAlpha"),
+    /** mechanics §2a: EMAPriceHalvingBlocks H of the ramp b/(b+H). */
+    EMA_PRICE_HALVING_BLOCKS("emaPriceHalvingBlocks", "blocks", 1.0, 1e12, "mechanics §2a EMAPriceHalvingBlocks"),
+    /** mechanics §2b: FlowEmaSmoothingFactor / (2^63 − 1). */
+    FLOW_SMOOTHING("flowSmoothing", "1/block", 0.0, 1.0, "mechanics §2b FlowEmaSmoothingFactor"),
+    /** mechanics §2b: FlowNormExponent p of z^p / Σ z^p. */
+    FLOW_EXPONENT("flowExponent", "", 0.0, 10.0, "mechanics §2b FlowNormExponent"),
+    /** mechanics §2b: TaoFlowCutoff. */
+    FLOW_CUTOFF("flowCutoff", "TAO", -1e9, 1e9, "mechanics §2b TaoFlowCutoff"),
+    /** mechanics §4: SubnetOwnerCut / 65535. */
+    OWNER_CUT("ownerCut", "fraction", 0.0, 1.0, "mechanics §4 SubnetOwnerCut"),
+    /** mechanics §4: TaoWeight / (2^64 − 1). */
+    TAO_WEIGHT("taoWeight", "fraction", 0.0, 1.0, "mechanics §4 TaoWeight"),
+    /** mechanics §4: Tempo. */
+    TEMPO("tempo", "blocks", 1.0, 50_400.0, "mechanics §4 Tempo (chain bounds 360…50,400)"),
+    /** mechanics §5: flat fee per stake or unstake of the constant-product era, kept in the pool. */
+    STAKE_FEE("stakeFee", "TAO", 0.0, 1e6, "mechanics §5 DefaultStakingFee (50,000 rao)"),
+    /** mechanics §5: FeeRate / 65535 of the V3 and Balancer pools, taken from the input. */
+    FEE_RATE("feeRate", "x/65535", 0.0, 10_000.0, "mechanics §5 FeeRate (max SwapMaxFeeRate 10,000)"),
+    /**
+     * mechanics §4 root claim, aggregated: fraction of unclaimed root alpha claimed per block (NumRootClaim
+     * auto-claims among NumStakingColdkeys plus manual claims; the chain's coldkey count is not in its code).
+     */
+    ROOT_CLAIM_RATE("rootClaimRate", "1/block", 0.0, 1.0,
+            "assumption: NumRootClaim 5 of ≈ 5,000 root coldkeys per block"),
+    /** mechanics §4 root claim: share of claims of type Swap (sold for TAO and restaked on root); Keep the rest. */
+    ROOT_CLAIM_SWAP_SHARE("rootClaimSwapShare", "fraction", 0.0, 1.0,
+            "mechanics §4 RootClaimType default Swap"),
+    /** mechanics §2a: MinerBurned, the share of miner incentive burned by owner hotkeys (Yuma produces it). */
+    MINER_BURNED("minerBurned", "fraction", 0.0, 1.0, "mechanics §2a MinerBurned (0 until Yuma runs)"),
+    /** mechanics §6: NetworkMinLockCost. */
+    MIN_LOCK("minLock", "TAO", 0.0, 1e9, "mechanics §6 NetworkMinLockCost (1 TAO by migrate_rao)"),
+    /** mechanics §6: last lock cost at the start of a run (the doubling base). */
+    LAST_LOCK("lastLock", "TAO", 0.0, 1e9, "mechanics §6 NetworkLastLockCost"),
+    /** mechanics §6: NetworkLockReductionInterval (blocks at 1 TAO/block emission). */
+    LOCK_REDUCTION_INTERVAL("lockReductionInterval", "blocks", 1.0, 1e9,
+            "mechanics §6 NetworkLockReductionInterval"),
+    /** mechanics §6: NetworkRateLimit between subnet registrations. */
+    NETWORK_RATE_LIMIT("networkRateLimit", "blocks", 0.0, 1e9, "mechanics §6 NetworkRateLimit"),
+    /** mechanics §6: SubnetLimit. */
+    SUBNET_LIMIT("subnetLimit", "subnets", 1.0, 4096.0, "mechanics §6 SubnetLimit"),
+    /** mechanics §6: NetworkImmunityPeriod. */
+    IMMUNITY_PERIOD("immunityPeriod", "blocks", 0.0, 1e12, "mechanics §6 NetworkImmunityPeriod"),
+    /** mechanics §5: DefaultMinStake. */
+    MIN_STAKE("minStake", "TAO", 0.0, 1e6, "mechanics §5 DefaultMinStake");
+
+    private final String id;
+    private final String unit;
+    private final double min;
+    private final double max;
+    private final String source;
+
+    Parameter(final String id, final String unit, final double min, final double max, final String source) {
+        this.id = id;
+        this.unit = unit;
+        this.min = min;
+        this.max = max;
+        this.source = source;
+    }
+
+    /** The name scenarios and options use, e.g. {@code movingAlpha}. */
+    public String id() {
+        return id;
+    }
+
+    /** Unit of the value. */
+    public String unit() {
+        return unit;
+    }
+
+    /** Smallest allowed value. */
+    public double min() {
+        return min;
+    }
+
+    /** Largest allowed value. */
+    public double max() {
+        return max;
+    }
+
+    /** Where the default comes from. */
+    public String source() {
+        return source;
+    }
+
+    /** Validates a value, naming the parameter and its range. */
+    public double check(final double value) {
+        return Checks.inRange(id, value, min, max);
+    }
+
+    /** Looks a parameter up by its name; the error lists the names there are. */
+    public static Parameter byId(final String id) {
+        for (final Parameter p : values()) {
+            if (p.id.equals(id) || p.id.toLowerCase(Locale.ROOT).equals(id.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        final StringBuilder names = new StringBuilder();
+        for (final Parameter p : values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(p.id);
+        }
+        throw new IllegalArgumentException("parameter: '" + id + "' is not one of " + names);
+    }
+}
