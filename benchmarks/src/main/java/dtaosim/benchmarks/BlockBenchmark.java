@@ -1,0 +1,75 @@
+package dtaosim.benchmarks;
+
+import dtaosim.engine.kernel.RowKernels;
+import dtaosim.engine.run.BatchSimulation;
+import dtaosim.engine.run.Scenario;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Whole blocks of the reference workload on one batch, in ns per subnet-path update:
+ * {@link BatchSimulation#runBlocks} with the chain's step (emission, coinbase, epoch drain) and every behaviour
+ * and probe of {@code ReferenceWorkload.scenario()} (emission sellers, noise traders, pump-and-dump, watch of
+ * the pumped subnet). This is what one worker thread of {@code dtaosim reference} does per batch.
+ *
+ * <p>Each iteration builds a fresh batch at block 0 (the actors keep private state, so it cannot be copied
+ * back); that allocation happens once per iteration, outside the timed invocations, and shows in
+ * {@code gc.alloc.rate.norm} only divided by the iteration's millions of updates. An iteration runs well past
+ * the workload's 7,200 blocks (the runner never does): the pump's one row then idles, while drains and noise go
+ * on as before, so the cost per update stays that of the workload.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class BlockBenchmark {
+    /** Paths per batch (the runner's default is 64). */
+    @Param({"16", "64", "256"})
+    int paths;
+    /** Subnets. */
+    @Param({"32", "128"})
+    int subnets;
+    /** "scalar" or "vector". */
+    @Param({"scalar", "vector"})
+    String kernel;
+
+    private RowKernels kernels;
+    private Scenario scenario;
+    private int blocks;
+    private BatchSimulation batch;
+
+    @Setup(Level.Trial)
+    public void setUpTrial() {
+        kernels = Fixtures.kernels(kernel);
+        blocks = Fixtures.blocksPerInvocation(paths, subnets);
+        scenario = Fixtures.workload(paths, subnets).scenario();
+    }
+
+    /** JMH sample 38: a fresh batch at the scenario's first block before each iteration. */
+    @Setup(Level.Iteration)
+    public void setUpIteration() {
+        batch = new BatchSimulation(scenario, 0, paths, kernels);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Fixtures.ELEMENTS_PER_INVOCATION)
+    public long runBlocks() {
+        final BatchSimulation b = batch;
+        b.runBlocks(blocks);
+        return b.nextBlock();
+    }
+}
