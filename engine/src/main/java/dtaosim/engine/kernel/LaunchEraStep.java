@@ -59,9 +59,20 @@ public final class LaunchEraStep implements BlockStep {
             }
         }
         for (int i = 0; i < s.subnets; i++) {
+            if (s.injectionRecorded[i]) {
+                recordInjection(s, i);
+            }
             kernels.coinbase(s, i, movingAlpha(i, block));
         }
         drain(s, block);
+    }
+
+    /** tao_in of one subnet this block, as the coinbase computes it: moving price × emission per moving price. */
+    private static void recordInjection(final BatchState s, final int subnet) {
+        final int row = subnet * s.paths;
+        for (int p = 0; p < s.paths; p++) {
+            s.taoInjected[row + p] = s.movingPrice[row + p] * s.emissionPerMovingPrice[p];
+        }
     }
 
     /**

@@ -70,7 +70,6 @@ public final class ScalarRowKernels implements RowKernels {
         final double[] pendingAlpha = s.pendingAlpha;
         final double[] pendingOwner = s.pendingOwner;
         final double[] pendingRootTao = s.pendingRootTao;
-        final double[] taoInjected = s.taoInjected;
         final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
         final double[] rootStake = s.rootStake;
         final double[] alphaMinted = s.alphaMinted;
@@ -107,7 +106,6 @@ public final class ScalarRowKernels implements RowKernels {
             taoReserve[c] = tao;
             alphaIn[c] = ain;
             alphaOut[c] = aout;
-            taoInjected[c] = taoIn;
             alphaMinted[p] += alphaInjected + emitted;
         }
     }

@@ -27,6 +27,7 @@ public record SubnetWatch(int subnet) implements Probe {
         if (subnet < 0 || subnet >= s.subnets) {
             throw new IllegalArgumentException("subnet: " + subnet + " is not in [0, " + (s.subnets - 1) + "]");
         }
+        s.recordInjection(subnet);
         return new Watcher(this, s);
     }
 

@@ -98,7 +98,6 @@ public final class VectorRowKernels implements RowKernels {
         final double[] pendingAlpha = s.pendingAlpha;
         final double[] pendingOwner = s.pendingOwner;
         final double[] pendingRootTao = s.pendingRootTao;
-        final double[] taoInjected = s.taoInjected;
         final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
         final double[] rootStake = s.rootStake;
         final double[] alphaMinted = s.alphaMinted;
@@ -134,7 +133,6 @@ public final class VectorRowKernels implements RowKernels {
             tao.intoArray(taoReserve, c);
             ain.intoArray(alphaIn, c);
             aout.intoArray(alphaOut, c);
-            taoIn.intoArray(taoInjected, c);
             DoubleVector.fromArray(D, alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(alphaMinted, p);
         }
     }

@@ -54,8 +54,13 @@ public final class BatchState {
     public final double[] pendingOwner;
     /** PendingRootDivs: TAO from root alpha sold every block, paid to root stakers at the epoch. */
     public final double[] pendingRootTao;
-    /** tao_in injected into each pool in the current block. */
+    /**
+     * tao_in injected into each pool in the current block, kept only for the subnets a probe asked for
+     * ({@link #recordInjection}), so the hot loop does not store it for every cell.
+     */
     public final double[] taoInjected;
+    /** Per subnet: whether {@link #taoInjected} is kept up to date. */
+    public final boolean[] injectionRecorded;
     /** Alpha paid out at the epoch in the current block (valid for the subnets in {@link #drainedSubnets}). */
     public final double[] drainedAlpha;
 
@@ -123,6 +128,7 @@ public final class BatchState {
         pendingOwner = new double[cells];
         pendingRootTao = new double[cells];
         taoInjected = new double[cells];
+        injectionRecorded = new boolean[subnets];
         drainedAlpha = new double[cells];
         rootStake = new double[paths];
         totalIssuance = new double[paths];
@@ -152,6 +158,11 @@ public final class BatchState {
             rootStake[p] = network.rootStakeTao();
             totalIssuance[p] = network.totalIssuanceTao();
         }
+    }
+
+    /** Asks the block step to keep {@link #taoInjected} of one subnet up to date (probes call it at bind). */
+    public void recordInjection(final int subnet) {
+        injectionRecorded[subnet] = true;
     }
 
     /** Netuid of a subnet slot (root is netuid 0). */
