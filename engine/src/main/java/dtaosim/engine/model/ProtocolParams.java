@@ -33,13 +33,13 @@ public final class ProtocolParams {
             throw new IllegalArgumentException("parameters: " + values.length + " values, expected "
                     + Parameter.values().length);
         }
+        final double tempo = values[Parameter.TEMPO.ordinal()];
+        if (tempo != Math.rint(tempo)) {
+            throw new IllegalArgumentException("tempo: " + tempo + " is not a whole number of blocks");
+        }
+        Checks.inRange("tempo", (long) tempo, 1L, 50_400L);
         for (final Parameter p : Parameter.values()) {
             p.check(values[p.ordinal()]);
-        }
-        Checks.inRange("tempo", values[Parameter.TEMPO.ordinal()], 1.0, 50_400.0);
-        if (values[Parameter.TEMPO.ordinal()] != Math.rint(values[Parameter.TEMPO.ordinal()])) {
-            throw new IllegalArgumentException("tempo: " + values[Parameter.TEMPO.ordinal()]
-                    + " is not a whole number of blocks");
         }
         this.era = era;
         this.movingPriceRamp = movingPriceRamp;

@@ -29,7 +29,7 @@ class ReferenceCommandBadInputTest {
                 bad(List.of("--blocks", "0"), "blocks", "[1, 100000000]"),
                 bad(List.of("--sigma", "-1"), "sigma", "[0.0, 0.5]"),
                 bad(List.of("--sigma", "NaN"), "sigma", "[0.0, 0.5]"),
-                bad(List.of("--tempo", "0"), "tempo", "[1, 1000000]"),
+                bad(List.of("--tempo", "0"), "tempo", "[1, 50400]"),
                 bad(List.of("--sell-frac", "2"), "sellFraction", "[0.0, 1.0]"),
                 bad(List.of("--block-emission", "-1"), "blockEmission", "[0.0, 1000000.0]"),
                 bad(List.of("--moving-alpha", "2"), "movingAlpha", "[0.0, 1.0]"),
