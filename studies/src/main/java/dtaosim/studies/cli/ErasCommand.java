@@ -1,0 +1,74 @@
+package dtaosim.studies.cli;
+
+import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Switch;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dtaosim eras [NAME]}: the protocol eras, their rules, switches and default parameters. */
+@Command(name = "eras", mixinStandardHelpOptions = true,
+        description = {"Lists the protocol eras (rule sets) a scenario can run under; with a NAME shows that era's",
+            "rules, its dated switches and the defaults of every parameter."})
+final class ErasCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "an era, e.g. launch-2025-02")
+    private String name;
+
+    @Override
+    public Integer call() {
+        final PrintWriter out = spec.commandLine().getOut();
+        if (name == null) {
+            out.printf("%-20s %-10s %-26s %s%n", "era", "from", "pool", "rules");
+            for (final Era era : Era.values()) {
+                out.printf("%-20s %-10s %-26s %s%n", era.id(), era.from(), pool(era), era.summary());
+            }
+            out.println();
+            out.println("Show one era with its switches and parameter defaults: dtaosim eras NAME");
+        } else {
+            show(out, Era.byId(name));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void show(final PrintWriter out, final Era era) {
+        out.printf("%s (from %s)%n  %s%n  pool: %s%n", era.id(), era.from(), era.summary(), pool(era));
+        final ProtocolParams defaults = era.defaults();
+        out.printf("  moving-price ramp a·b/(b+H): %s%n", defaults.movingPriceRamp() ? "on" : "off");
+        out.println();
+        out.println("switches (dated rule changes inside the era; on = the rule from that date):");
+        if (Switch.of(era).isEmpty()) {
+            out.println("  (none)");
+        }
+        for (final Switch s : Switch.of(era)) {
+            out.printf("  %-38s %s  default %-3s%n      on:  %s%n      off: %s%n", s.id(), s.date(),
+                    s.defaultOn() ? "on" : "off", s.ruleOn(), s.ruleOff());
+        }
+        out.println();
+        out.println("parameters (defaults; a scenario may override any):");
+        for (final Parameter p : Parameter.values()) {
+            out.printf("  %-24s %-14s %-10s %s%n", p.id(), format(defaults.get(p)), p.unit(), p.source());
+        }
+    }
+
+    private static String pool(final Era era) {
+        return switch (era.pool()) {
+            case CONSTANT_PRODUCT_FLAT_FEE -> "x·y=k, flat 50,000 rao fee";
+            case CONSTANT_PRODUCT_RATE_FEE -> "x·y=k (V3 full range), " + era.feeRate() + "/65535";
+            case WEIGHTED -> "Balancer weighted, " + era.feeRate() + "/65535";
+        };
+    }
+
+    private static String format(final double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format("%.6g", value);
+    }
+}
