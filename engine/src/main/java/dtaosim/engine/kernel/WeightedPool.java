@@ -15,7 +15,7 @@ public final class WeightedPool {
     public static final double MIN_WEIGHT = 0.01;
     /** Fee rates are parts of u16::MAX = 65535 (mechanics §5, {@code FeeRate}). */
     public static final int FEE_RATE_DENOMINATOR = 65_535;
-    /** swap_step.rs {@code MAX_SWAP_INPUT_RESERVE_MULTIPLIER}: net input ≤ 1000 × input reserve (from 2026-06-26). */
+    /** swap_step.rs {@code MAX_SWAP_INPUT_RESERVE_MULTIPLIER}: net input ≤ 1000 × input reserve (2026-06-26+). */
     public static final double MAX_INPUT_RESERVE_MULTIPLIER = 1000.0;
     /** runtime {@code SwapMinimumReserve}: the output reserve must hold ≥ 1e6 rao before a swap. */
     public static final double MINIMUM_RESERVE_TAO = 1e6 / 1e9;
@@ -32,8 +32,8 @@ public final class WeightedPool {
 
     /**
      * mechanics §5, buy ({@code convert_deltas} TAO → alpha): alpha paid out for {@code taoIn} TAO entering the
-     * pool after the fee, {@code x·(1 − (y/(y+Δy))^(w2/w1))}, as {@code −x·expm1(−(w2/w1)·log1p(Δy/y))} so that
-     * small trades keep full precision.
+     * pool after the fee, {@code x·(1 − (y/(y+Δy))^(w2/w1))}, as {@code −x·expm1(−(w2/w1)·log1p(Δy/y))} so
+     * that small trades keep full precision.
      */
     public static double alphaOut(final double taoReserve, final double alphaReserve, final double quoteWeight,
                                   final double taoIn) {

@@ -177,6 +177,21 @@ public final class WeightedPoolRao {
         return deltaIn(current, target, quoteParts, alphaReserve);
     }
 
+    /**
+     * The V3 pallet's full-range position (mechanics §5, V3 eras): the input that moves the price by the factor
+     * {@code to/from}, {@code floor(reserve·√(to/from)) − reserve}, 0 when {@code to ≤ from}. Unlike the
+     * Balancer's {@link #quoteDeltaIn} it has no 1e18-scale power to saturate; the V3 pallet's own sqrt-price
+     * rounding is not reproduced.
+     */
+    public static long constantProductDeltaIn(final BigInteger from, final BigInteger to, final long reserve) {
+        if (from.signum() == 0 || to.compareTo(from) <= 0) {
+            return 0L;
+        }
+        final BigInteger scaled = PowRatio.floorScaledPow(to, from, BigInteger.ONE, BigInteger.TWO,
+                BigInteger.valueOf(reserve));
+        return scaled.subtract(BigInteger.valueOf(reserve)).min(LONG_MAX).longValue();
+    }
+
     private static long deltaIn(final BigInteger numerator, final BigInteger denominator, final long weightParts,
                                 final long reserve) {
         final BigInteger scaled = PowRatio.floorScaledPow(numerator, denominator, BigInteger.valueOf(weightParts),
@@ -207,7 +222,8 @@ public final class WeightedPoolRao {
 
     /**
      * mechanics §5 injection, balancer.rs {@code update_weights_for_added_liquidity}: the new quote weight
-     * {@code q2/(q1+q2)} (Perquintill, floored), {@code q1 = round(w1·y·(x+Δx))}, {@code q2 = round(w2·x·(y+Δy))};
+     * {@code q2/(q1+q2)} (Perquintill, floored), {@code q1 = round(w1·y·(x+Δx))},
+     * {@code q2 = round(w2·x·(y+Δy))};
      * 1/2 when both are 0; {@link #REJECTED} when a weight would fall below 0.01, in which case
      * {@code adjust_protocol_liquidity} injects nothing.
      */

@@ -16,7 +16,8 @@ public final class Quoter {
     private static final double RAO = 1e9;
     /**
      * balancer.rs {@code calculate_quote/base_delta_in}: the power (p'/p)^w is taken at scale 1e18 into a u64, so
-     * it saturates at u64::MAX/1e18 ≈ 18.45; one limit-bound swap moves the price at most that power's factor.
+     * it saturates at u64::MAX/1e18 ≈ 18.45; one limit-bound swap moves the price at most that power's factor
+     * (weighted era only).
      */
     static final double MAX_LIMIT_POWER = 18_446_744_073_709_551_615.0 / 1e18;
 
@@ -85,8 +86,8 @@ public final class Quoter {
         if (Double.isFinite(amount) && priceAfterBuy(pool, requested) <= limit) {
             delta = requested;
         } else {
-            // the chain's saturated power caps the input at y·(18.45 − 1)
-            delta = Math.min(WeightedPool.taoToReachPrice(tao, weight, current, limit), tao * (MAX_LIMIT_POWER - 1.0));
+            // the Balancer's saturated power caps the input at y·(18.45 − 1); the V3 eras have no such cap
+            delta = Math.min(WeightedPool.taoToReachPrice(tao, weight, current, limit), limitCap(rules, tao));
             fee = WeightedPool.feeOnTop(delta, rate);
         }
         final double out = WeightedPool.alphaOut(tao, alpha, weight, delta);
@@ -118,8 +119,7 @@ public final class Quoter {
         if (Double.isFinite(amount) && priceAfterSell(pool, requested) >= limit) {
             delta = requested;
         } else {
-            delta = Math.min(WeightedPool.alphaToReachPrice(alpha, weight, current, limit),
-                    alpha * (MAX_LIMIT_POWER - 1.0));
+            delta = Math.min(WeightedPool.alphaToReachPrice(alpha, weight, current, limit), limitCap(rules, alpha));
             fee = WeightedPool.feeOnTop(delta, rate);
         }
         final double out = WeightedPool.taoOut(tao, alpha, weight, delta);
@@ -127,6 +127,10 @@ public final class Quoter {
             throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
         }
         return new Fill(delta, out, fee);
+    }
+
+    private static double limitCap(final SwapRules rules, final double reserve) {
+        return rules.pool() == Era.Pool.WEIGHTED ? reserve * (MAX_LIMIT_POWER - 1.0) : Double.POSITIVE_INFINITY;
     }
 
     /** The price after {@code taoIn} TAO (after fee) buys into the pool. */

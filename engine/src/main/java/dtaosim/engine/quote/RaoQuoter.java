@@ -147,7 +147,9 @@ public final class RaoQuoter {
         if (target.compareTo(limit) <= 0) {
             delta = requested;
         } else {
-            delta = WeightedPoolRao.quoteDeltaIn(current, limit, tao, weight);
+            delta = rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE
+                    ? WeightedPoolRao.constantProductDeltaIn(current, limit, tao)
+                    : WeightedPoolRao.quoteDeltaIn(current, limit, tao, weight);
             fee = WeightedPoolRao.feeOnTop(delta, rate);
         }
         final long out = WeightedPoolRao.alphaOut(tao, alpha, weight, delta);
@@ -184,7 +186,9 @@ public final class RaoQuoter {
         if (target.compareTo(limit) >= 0) {
             delta = requested;
         } else {
-            delta = WeightedPoolRao.baseDeltaIn(current, limit, alpha, weight);
+            delta = rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE
+                    ? WeightedPoolRao.constantProductDeltaIn(limit, current, alpha)
+                    : WeightedPoolRao.baseDeltaIn(current, limit, alpha, weight);
             fee = WeightedPoolRao.feeOnTop(delta, rate);
         }
         final long out = WeightedPoolRao.taoOut(tao, alpha, weight, delta);

@@ -69,13 +69,15 @@ class SwapPalletPortsTest {
         final long third = parts(1, 3);
         final BigInteger big = BigInteger.TEN.pow(18);
         assertAll(
-                () -> assertEquals(BigInteger.ZERO, WeightedPoolRao.mulPerquintillRound(0L, BigInteger.valueOf(1_000_000))),
+                () -> assertEquals(BigInteger.ZERO,
+                        WeightedPoolRao.mulPerquintillRound(0L, BigInteger.valueOf(1_000_000))),
                 () -> assertEquals(BigInteger.valueOf(1_000_000), WeightedPoolRao.mulPerquintillRound(
                         WeightedPoolRao.ONE_PARTS, BigInteger.valueOf(1_000_000))),
                 // test_mul_round_half_behaviour
                 () -> assertEquals(BigInteger.ONE, WeightedPoolRao.mulPerquintillRound(half, BigInteger.ONE)),
                 () -> assertEquals(BigInteger.TWO, WeightedPoolRao.mulPerquintillRound(half, BigInteger.valueOf(3))),
-                () -> assertEquals(BigInteger.valueOf(3), WeightedPoolRao.mulPerquintillRound(half, BigInteger.valueOf(5))),
+                () -> assertEquals(BigInteger.valueOf(3),
+                        WeightedPoolRao.mulPerquintillRound(half, BigInteger.valueOf(5))),
                 () -> assertEquals(BigInteger.valueOf(512), WeightedPoolRao.mulPerquintillRound(half,
                         BigInteger.valueOf(1023))),
                 () -> assertEquals(BigInteger.valueOf(513), WeightedPoolRao.mulPerquintillRound(half,

@@ -22,8 +22,9 @@ class QuoterLimitsTest {
         // u64::MAX/1e18 ≈ 18.45, so the price falls only by that factor squared (balancer.rs
         // calculate_base_delta_in), and the rest of the order is refunded
         final RaoPool pool = new RaoPool(3_973_824L, 24_405_956L, HALF);
-        final RaoQuote rao = RaoQuoter.unstake(SwapRules.of(Era.CAPPED_2025_12), pool, 20_318_069_537L, 0L, true);
-        final Quote tao = Quoter.unstake(SwapRules.of(Era.CAPPED_2025_12),
+        final RaoQuote rao = RaoQuoter.unstake(SwapRules.of(Era.PRICE_BURN_2026_06), pool, 20_318_069_537L, 0L,
+                true);
+        final Quote tao = Quoter.unstake(SwapRules.of(Era.PRICE_BURN_2026_06),
                 new PoolReserves(3_973_824e-9, 24_405_956e-9, 0.5), 20.318_069_537, Double.NaN, true);
         final double factor = Quoter.MAX_LIMIT_POWER * Quoter.MAX_LIMIT_POWER;
         final double priceBefore = 3_973_824.0 / 24_405_956.0;

@@ -170,8 +170,8 @@ final class QuoteCommand implements Callable<Integer> {
         } catch (final ArithmeticException e) {
             // reported below
         }
-        throw new IllegalArgumentException(field + ": " + value.toPlainString() + " is not a whole number of rao in [1, "
-                + Long.MAX_VALUE + "]");
+        throw new IllegalArgumentException(field + ": " + value.toPlainString()
+                + " is not a whole number of rao in [1, " + Long.MAX_VALUE + "]");
     }
 
     private void print(final Era chosen, final SwapRules rules, final BigDecimal weight, final boolean isStake,
