@@ -221,8 +221,8 @@ final class QuoteCommand implements Callable<Integer> {
 
     private static String poolName(final Era.Pool pool) {
         return switch (pool) {
-            case CONSTANT_PRODUCT_FLAT_FEE -> "constant product, flat fee";
-            case CONSTANT_PRODUCT_RATE_FEE -> "constant product (V3 full range), fee rate";
+            case CONSTANT_PRODUCT_FLAT_FEE -> "constant product";
+            case CONSTANT_PRODUCT_RATE_FEE -> "constant product, V3 full range";
             case WEIGHTED -> "Balancer weighted pool";
         };
     }
