@@ -1,0 +1,416 @@
+package dtaosim.engine.quote;
+
+import static dtaosim.engine.kernel.WeightedPoolRao.saturatingAdd;
+import static dtaosim.engine.kernel.WeightedPoolRao.saturatingMultiply;
+
+import dtaosim.engine.kernel.WeightedPoolRao;
+import dtaosim.engine.model.Era;
+import java.math.BigInteger;
+
+/**
+ * mechanics §5: what a stake ({@code add_stake}, {@code add_stake_limit}) or an unstake ({@code remove_stake},
+ * {@code remove_stake_limit}) would do on the chain, in rao, with the chain's checks in the chain's order and
+ * its flooring. Nothing is mutated; the pool is given as it stands before the call.
+ *
+ * <p>Swap-pallet eras (V3 and weighted; subtensor 14bc6f9f {@code staking/add_stake.rs},
+ * {@code remove_stake.rs}, {@code stake_utils.rs :: validate_add_stake / validate_remove_stake /
+ * stake_into_subnet / unstake_from_subnet}, swap pallet {@code impls.rs :: do_swap / swap_inner},
+ * {@code swap_step.rs}): the input limit (1000 × reserve, {@code InsufficientLiquidity}); with a limit price
+ * the maximum from a simulated swap of 1000 × the reserve ({@code get_max_amount_add/remove}, whose errors
+ * {@code ReservesTooLow} and {@code PriceLimitExceeded} surface as they are); the minimum stake
+ * ({@code AmountTooLow}); fill-or-kill ({@code SlippageTooHigh}); a simulated swap at the default limit (any
+ * failure becomes {@code InsufficientLiquidity}); then the swap itself, one {@code BasicSwapStep}. An unstake
+ * is checked as one that leaves some stake behind (the minimum applies to its TAO value).
+ *
+ * <p>Constant-product eras ({@code stake_utils.rs}, {@code add_stake.rs}, {@code remove_stake.rs} at
+ * f9254ea63): U110F18 x·y = k, the pool keeping ≥ 1e7 rao, the flat 50,000-rao fee kept in SubnetTAO, the
+ * era's linear limit formulas and no price-limit error (a limit not beyond the price gives a maximum of 0).
+ */
+public final class RaoQuoter {
+    /** impls.rs {@code max_price_inner}: 1e15 rao per alpha, the limit of a stake given without one. */
+    public static final long MAX_PRICE_RAO = 1_000_000_000_000_000L;
+    /** impls.rs {@code min_price_inner}: 1000 rao per alpha, the limit of an unstake given without one. */
+    public static final long MIN_PRICE_RAO = 1_000L;
+    /** 2^18, the unit of the constant-product era's I110F18. */
+    private static final BigInteger I110F18_ONE = BigInteger.ONE.shiftLeft(18);
+    private static final BigInteger I110F18_MAX = BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE);
+    private static final BigInteger RAO = BigInteger.valueOf(WeightedPoolRao.RAO_PER_TAO);
+
+    private RaoQuoter() {
+    }
+
+    /**
+     * One swap through the swap pallet ({@code do_swap} simulated, one {@code BasicSwapStep}).
+     *
+     * @param paidIn  input that entered the reserve
+     * @param paidOut output paid from the other reserve
+     * @param fee     fee in the input token, not in the reserves
+     */
+    public record Fill(long paidIn, long paidOut, long fee) {
+    }
+
+    /**
+     * Stakes {@code amount} rao of TAO. {@code limitRao} is the limit price in rao per alpha, 0 for none;
+     * {@code allowPartial} lets a limit order fill up to the limit instead of failing with SlippageTooHigh.
+     */
+    public static RaoQuote stake(final SwapRules rules, final RaoPool pool, final long amount, final long limitRao,
+                                 final boolean allowPartial) {
+        final boolean hasLimit = limitRao > 0;
+        long max = -1L;
+        try {
+            if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_FLAT_FEE) {
+                max = hasLimit ? constantProductMaxAdd(pool.taoReserve(), pool.alphaReserve(), limitRao) : -1L;
+                return stakeConstantProduct(rules, pool, amount, max, allowPartial);
+            }
+            // add_stake.rs ensure_add_stake_input_within_swap_limit, then get_max_amount_add
+            checkInputWithinReserveLimit(amount, pool.taoReserve(), rules);
+            max = hasLimit ? maxAmount(rules, pool, true, limitRao) : -1L;
+            return stakeThroughSwapPallet(rules, pool, amount, limitRao, max, allowPartial);
+        } catch (final SwapRejected e) {
+            return RaoQuote.rejected(e.error(), max);
+        }
+    }
+
+    /** Unstakes {@code amount} rao of alpha; arguments as for {@link #stake}. */
+    public static RaoQuote unstake(final SwapRules rules, final RaoPool pool, final long amount, final long limitRao,
+                                   final boolean allowPartial) {
+        final boolean hasLimit = limitRao > 0;
+        long max = -1L;
+        try {
+            if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_FLAT_FEE) {
+                max = hasLimit ? constantProductMaxRemove(pool.taoReserve(), pool.alphaReserve(), limitRao) : -1L;
+                return unstakeConstantProduct(rules, pool, amount, max, allowPartial);
+            }
+            // remove_stake.rs ensure_remove_stake_input_within_swap_limit, then get_max_amount_remove
+            checkInputWithinReserveLimit(amount, pool.alphaReserve(), rules);
+            max = hasLimit ? maxAmount(rules, pool, false, limitRao) : -1L;
+            return unstakeThroughSwapPallet(rules, pool, amount, limitRao, max, allowPartial);
+        } catch (final SwapRejected e) {
+            return RaoQuote.rejected(e.error(), max);
+        }
+    }
+
+    /**
+     * add_stake.rs {@code get_max_amount_add} / remove_stake.rs {@code get_max_amount_remove}: input plus fee of
+     * a simulated swap of the largest supported input (1000 × the input reserve; u64::MAX in the V3 eras, here
+     * {@link Long#MAX_VALUE}) up to the limit. Errors of that swap surface as they are.
+     */
+    static long maxAmount(final SwapRules rules, final RaoPool pool, final boolean buy, final long limitRao) {
+        final long multiplier = rules.inputReserveMultiplier();
+        final long reserve = buy ? pool.taoReserve() : pool.alphaReserve();
+        final long probe = multiplier > 0 ? saturatingMultiply(reserve, multiplier) : Long.MAX_VALUE;
+        final BigInteger limit = WeightedPoolRao.priceOfRaoPerAlpha(limitRao);
+        final Fill fill = buy ? buy(pool, probe, limit, false, rules) : sell(pool, probe, limit, false, rules);
+        final long max = saturatingAdd(fill.paidIn(), fill.fee());
+        if (rules.zeroMaxIsError() && max == 0) {
+            throw new SwapRejected(SwapError.ZERO_MAX_STAKE_AMOUNT);
+        }
+        return max;
+    }
+
+    private static void checkInputWithinReserveLimit(final long amount, final long reserve, final SwapRules rules) {
+        final long multiplier = rules.inputReserveMultiplier();
+        if (multiplier > 0 && amount > saturatingMultiply(reserve, multiplier)) {
+            throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
+        }
+    }
+
+    /**
+     * The swap pallet's buy (TAO in), impls.rs {@code do_swap} simulated: input limit, minimum reserve, price
+     * limit, then one step (swap_step.rs {@code new / determine_action / process_swap}).
+     *
+     * @throws SwapRejected with SwapInputTooLarge, ReservesTooLow or PriceLimitExceeded
+     */
+    static Fill buy(final RaoPool pool, final long amount, final BigInteger limit, final boolean dropFees,
+                    final SwapRules rules) {
+        final int rate = dropFees ? 0 : rules.feeRate();
+        final long tao = pool.taoReserve();
+        final long alpha = pool.alphaReserve();
+        final long weight = pool.quoteWeightParts();
+        long fee = WeightedPoolRao.fee(amount, rate);
+        final long requested = amount - fee;
+        if (rules.inputReserveMultiplier() > 0 && requested > saturatingMultiply(tao, rules.inputReserveMultiplier())) {
+            throw new SwapRejected(SwapError.SWAP_INPUT_TOO_LARGE);
+        }
+        if (alpha < rules.minimumReserveRao()) {
+            throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
+        }
+        final BigInteger current = pool.price();
+        if (current.compareTo(limit) >= 0) {
+            throw new SwapRejected(SwapError.PRICE_LIMIT_EXCEEDED);
+        }
+        // swap_step.rs: the price the full request would reach, against the limit
+        final long alphaForRequest = WeightedPoolRao.alphaOut(tao, alpha, weight, requested);
+        final BigInteger target = WeightedPoolRao.price(alpha - alphaForRequest, saturatingAdd(tao, requested),
+                weight);
+        final long delta;
+        if (target.compareTo(limit) <= 0) {
+            delta = requested;
+        } else {
+            delta = rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE
+                    ? WeightedPoolRao.constantProductDeltaIn(current, limit, tao)
+                    : WeightedPoolRao.quoteDeltaIn(current, limit, tao, weight);
+            fee = WeightedPoolRao.feeOnTop(delta, rate);
+        }
+        final long out = WeightedPoolRao.alphaOut(tao, alpha, weight, delta);
+        if (delta != 0 && out == 0) {
+            throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
+        }
+        return new Fill(delta, out, fee);
+    }
+
+    /** The swap pallet's sell (alpha in), as {@link #buy} with the price moving down. */
+    static Fill sell(final RaoPool pool, final long amount, final BigInteger limit, final boolean dropFees,
+                     final SwapRules rules) {
+        final int rate = dropFees ? 0 : rules.feeRate();
+        final long tao = pool.taoReserve();
+        final long alpha = pool.alphaReserve();
+        final long weight = pool.quoteWeightParts();
+        long fee = WeightedPoolRao.fee(amount, rate);
+        final long requested = amount - fee;
+        if (rules.inputReserveMultiplier() > 0
+                && requested > saturatingMultiply(alpha, rules.inputReserveMultiplier())) {
+            throw new SwapRejected(SwapError.SWAP_INPUT_TOO_LARGE);
+        }
+        if (tao < rules.minimumReserveRao()) {
+            throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
+        }
+        final BigInteger current = pool.price();
+        if (current.compareTo(limit) <= 0) {
+            throw new SwapRejected(SwapError.PRICE_LIMIT_EXCEEDED);
+        }
+        final long taoForRequest = WeightedPoolRao.taoOut(tao, alpha, weight, requested);
+        final BigInteger target = WeightedPoolRao.price(saturatingAdd(alpha, requested), tao - taoForRequest,
+                weight);
+        final long delta;
+        if (target.compareTo(limit) >= 0) {
+            delta = requested;
+        } else {
+            delta = rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE
+                    ? WeightedPoolRao.constantProductDeltaIn(limit, current, alpha)
+                    : WeightedPoolRao.baseDeltaIn(current, limit, alpha, weight);
+            fee = WeightedPoolRao.feeOnTop(delta, rate);
+        }
+        final long out = WeightedPoolRao.taoOut(tao, alpha, weight, delta);
+        if (delta != 0 && out == 0) {
+            throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
+        }
+        return new Fill(delta, out, fee);
+    }
+
+    /**
+     * The swap pallet's swap as the pallet's own tests call it ({@code do_swap(netuid, order, limit, drop_fees,
+     * simulate)}): {@code buy} for TAO in, else alpha in; {@code limit} as U64F64 bits. Returns the fill, or
+     * throws {@link IllegalStateException} naming the chain's error.
+     */
+    public static Fill swap(final RaoPool pool, final boolean buy, final long amount, final BigInteger limit,
+                            final boolean dropFees, final SwapRules rules) {
+        try {
+            return buy ? buy(pool, amount, limit, dropFees, rules) : sell(pool, amount, limit, dropFees, rules);
+        } catch (final SwapRejected e) {
+            throw new IllegalStateException(e.error().chainName(), e);
+        }
+    }
+
+    private static RaoQuote stakeThroughSwapPallet(final SwapRules rules, final RaoPool pool, final long amount,
+                                                   final long limitRao, final long max,
+                                                   final boolean allowPartial) {
+        final boolean hasLimit = max >= 0;
+        final BigInteger defaultLimit = WeightedPoolRao.priceOfRaoPerAlpha(MAX_PRICE_RAO);
+        // stake_utils.rs validate_add_stake: minimum stake plus the fee a minimum stake would pay
+        final long minStake = rules.minStakeRao();
+        long minFee;
+        try {
+            minFee = buy(pool, minStake, defaultLimit, false, rules).fee();
+        } catch (final SwapRejected e) {
+            minFee = WeightedPoolRao.fee(minStake, rules.feeRate()); // approx_fee_amount
+        }
+        if (amount < saturatingAdd(minStake, minFee)) {
+            throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
+        }
+        if (hasLimit && !allowPartial && amount > max) {
+            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
+        }
+        final long possible = hasLimit ? Math.min(amount, max) : amount;
+        final Fill simulated;
+        try {
+            simulated = buy(pool, possible, defaultLimit, false, rules);
+        } catch (final SwapRejected e) {
+            throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
+        }
+        if (simulated.paidIn() < minStake) {
+            throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
+        }
+        if (simulated.paidOut() == 0) {
+            throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
+        }
+        // stake_into_subnet → swap_tao_for_alpha with the order's limit
+        final BigInteger limit = hasLimit ? WeightedPoolRao.priceOfRaoPerAlpha(limitRao) : defaultLimit;
+        final Fill fill = buy(pool, possible, limit, false, rules);
+        if (fill.paidOut() == 0) {
+            throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
+        }
+        final BigInteger after = WeightedPoolRao.price(pool.alphaReserve() - fill.paidOut(),
+                saturatingAdd(pool.taoReserve(), fill.paidIn()), pool.quoteWeightParts());
+        return new RaoQuote(saturatingAdd(fill.paidIn(), fill.fee()), fill.paidOut(), fill.fee(), after,
+                WeightedPoolRao.raoPerAlpha(after), max, null);
+    }
+
+    private static RaoQuote unstakeThroughSwapPallet(final SwapRules rules, final RaoPool pool, final long amount,
+                                                     final long limitRao, final long max,
+                                                     final boolean allowPartial) {
+        final boolean hasLimit = max >= 0;
+        final BigInteger defaultLimit = WeightedPoolRao.priceOfRaoPerAlpha(MIN_PRICE_RAO);
+        // stake_utils.rs validate_remove_stake (some stake remains, so the minimum applies to the TAO value)
+        if (amount == 0) {
+            throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
+        }
+        final Fill simulated;
+        try {
+            simulated = sell(pool, amount, defaultLimit, false, rules);
+        } catch (final SwapRejected e) {
+            throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
+        }
+        if (simulated.paidOut() < rules.minStakeRao()) {
+            throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
+        }
+        if (hasLimit && !allowPartial && amount > max) {
+            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
+        }
+        // unstake_from_subnet → swap_alpha_for_tao with the order's limit
+        final BigInteger limit = hasLimit ? WeightedPoolRao.priceOfRaoPerAlpha(limitRao) : defaultLimit;
+        final Fill fill = sell(pool, hasLimit ? Math.min(amount, max) : amount, limit, false, rules);
+        final BigInteger after = WeightedPoolRao.price(saturatingAdd(pool.alphaReserve(), fill.paidIn()),
+                pool.taoReserve() - fill.paidOut(), pool.quoteWeightParts());
+        return new RaoQuote(saturatingAdd(fill.paidIn(), fill.fee()), fill.paidOut(), fill.fee(), after,
+                WeightedPoolRao.raoPerAlpha(after), max, null);
+    }
+
+    private static RaoQuote stakeConstantProduct(final SwapRules rules, final RaoPool pool, final long amount,
+                                                 final long max, final boolean allowPartial) {
+        final long tao = pool.taoReserve();
+        final long alpha = pool.alphaReserve();
+        final boolean hasLimit = max >= 0;
+        // add_stake.rs do_add_stake(_limit) → stake_utils.rs validate_add_stake at f9254ea63
+        final long minFee = rules.flatFee() ? rules.flatFeeRao()
+                : WeightedPoolRao.fee(rules.minStakeRao(), rules.feeRate());
+        if (amount < saturatingAdd(rules.minStakeRao(), minFee)) {
+            throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
+        }
+        if (hasLimit && !allowPartial && amount > max) {
+            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
+        }
+        if (constantProductAlphaOut(tao, alpha, amount, rules.minimumReserveRao()) < 0) {
+            throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
+        }
+        // stake_into_subnet: the fee stays in SubnetTAO, the rest is swapped (nothing if the pool guard fails)
+        final long possible = hasLimit ? Math.min(amount, max) : amount;
+        final long fee = rules.flatFee() ? Math.min(rules.flatFeeRao(), possible)
+                : WeightedPoolRao.fee(possible, rules.feeRate());
+        final long staked = possible - fee;
+        final long bought = constantProductAlphaOut(tao, alpha, staked, rules.minimumReserveRao());
+        final long out = Math.max(bought, 0L);
+        final long taoAfter = saturatingAdd(tao, (bought >= 0 ? staked : 0L) + fee);
+        final BigInteger after = WeightedPoolRao.price(alpha - out, taoAfter, WeightedPoolRao.HALF_PARTS);
+        return new RaoQuote(possible, out, fee, after, WeightedPoolRao.raoPerAlpha(after), max,
+                null);
+    }
+
+    private static RaoQuote unstakeConstantProduct(final SwapRules rules, final RaoPool pool, final long amount,
+                                                   final long max, final boolean allowPartial) {
+        final long tao = pool.taoReserve();
+        final long alpha = pool.alphaReserve();
+        final boolean hasLimit = max >= 0;
+        // stake_utils.rs validate_remove_stake at f9254ea63: the TAO value (before fee) must exceed the minimum
+        final long value = constantProductTaoOut(tao, alpha, amount, rules.minimumReserveRao());
+        if (value < 0) {
+            throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
+        }
+        if (value <= rules.minStakeRao()) {
+            throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
+        }
+        if (hasLimit && !allowPartial && amount > max) {
+            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
+        }
+        // unstake_from_subnet: the fee comes off the TAO out and stays in SubnetTAO
+        final long possible = hasLimit ? Math.min(amount, max) : amount;
+        final long sold = constantProductTaoOut(tao, alpha, possible, rules.minimumReserveRao());
+        final long gross = Math.max(sold, 0L);
+        final long fee = rules.flatFee() ? Math.min(rules.flatFeeRao(), gross)
+                : WeightedPoolRao.fee(gross, rules.feeRate());
+        final long alphaAfter = sold >= 0 ? saturatingAdd(alpha, possible) : alpha;
+        final BigInteger after = WeightedPoolRao.price(alphaAfter, tao - gross + fee, WeightedPoolRao.HALF_PARTS);
+        return new RaoQuote(possible, gross - fee, fee, after, WeightedPoolRao.raoPerAlpha(after),
+                max, null);
+    }
+
+    /**
+     * stake_utils.rs {@code sim_swap_tao_for_alpha} at f9254ea63: {@code x − k/(y + Δy)} in I110F18, floored;
+     * −1 (the chain's None) when the new alpha reserve would be below {@code minimumPool} rao.
+     */
+    static long constantProductAlphaOut(final long tao, final long alpha, final long taoIn, final long minimumPool) {
+        return constantProductOut(alpha, tao, taoIn, minimumPool);
+    }
+
+    /** stake_utils.rs {@code sim_swap_alpha_for_tao} at f9254ea63, the mirror of the above. */
+    static long constantProductTaoOut(final long tao, final long alpha, final long alphaIn, final long minimumPool) {
+        return constantProductOut(tao, alpha, alphaIn, minimumPool);
+    }
+
+    private static long constantProductOut(final long outReserve, final long inReserve, final long in,
+                                           final long minimumPool) {
+        final BigInteger kBits = BigInteger.valueOf(outReserve).multiply(BigInteger.valueOf(inReserve))
+                .shiftLeft(18).min(I110F18_MAX);
+        final BigInteger denominator = BigInteger.valueOf(inReserve).add(BigInteger.valueOf(in));
+        final BigInteger newReserveBits = denominator.signum() == 0 ? BigInteger.ZERO
+                : kBits.divide(denominator);
+        if (newReserveBits.compareTo(BigInteger.valueOf(minimumPool).shiftLeft(18)) < 0) {
+            return -1L;
+        }
+        final BigInteger outBits = BigInteger.valueOf(outReserve).shiftLeft(18).subtract(newReserveBits);
+        return outBits.signum() <= 0 ? 0L : outBits.divide(I110F18_ONE).longValue();
+    }
+
+    /**
+     * add_stake.rs {@code get_max_amount_add} at f9254ea63: {@code limit·x/1e9 − y} (saturating at 0); 0 when
+     * the limit is below the integer part of the price times 1e9 (the era's check) or 0.
+     */
+    static long constantProductMaxAdd(final long tao, final long alpha, final long limitRao) {
+        if (alpha == 0 || tao == 0 || limitRao == 0) {
+            return 0L;
+        }
+        final BigInteger limit = BigInteger.valueOf(limitRao);
+        final BigInteger priceFloor = BigInteger.valueOf(tao / alpha).multiply(RAO);
+        if (limit.compareTo(priceFloor) < 0) {
+            return 0L;
+        }
+        final BigInteger result = limit.multiply(BigInteger.valueOf(alpha)).divide(RAO)
+                .subtract(BigInteger.valueOf(tao));
+        return clampToLong(result);
+    }
+
+    /**
+     * remove_stake.rs {@code get_max_amount_remove} at f9254ea63: {@code y·1e9/limit − x} (saturating at 0); 0
+     * when the limit is at or above {@code floor(y·1e9/x)}; unlimited for a limit of 0.
+     */
+    static long constantProductMaxRemove(final long tao, final long alpha, final long limitRao) {
+        if (alpha == 0 || tao == 0) {
+            return 0L;
+        }
+        if (limitRao == 0) {
+            return Long.MAX_VALUE;
+        }
+        final BigInteger taoTimesRao = BigInteger.valueOf(tao).multiply(RAO);
+        if (BigInteger.valueOf(limitRao).compareTo(taoTimesRao.divide(BigInteger.valueOf(alpha))) >= 0) {
+            return 0L;
+        }
+        return clampToLong(taoTimesRao.divide(BigInteger.valueOf(limitRao)).subtract(BigInteger.valueOf(alpha)));
+    }
+
+    private static long clampToLong(final BigInteger value) {
+        if (value.signum() <= 0) {
+            return 0L;
+        }
+        return value.bitLength() < 64 ? value.longValue() : Long.MAX_VALUE;
+    }
+}

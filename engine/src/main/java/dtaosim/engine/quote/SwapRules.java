@@ -1,0 +1,57 @@
+package dtaosim.engine.quote;
+
+import dtaosim.engine.model.Era;
+
+/**
+ * The rules of one era's stake and unstake calls that a quote needs (mechanics §5, §7, §9).
+ *
+ * @param pool                   the era's pool (mechanics §5)
+ * @param flatFee                whether the fee is the flat {@code flatFeeRao} per call, kept in SubnetTAO
+ *                               (constant-product era), rather than {@code feeRate} of the input
+ * @param flatFeeRao             the flat fee, {@code DefaultStakingFee} 50,000 rao
+ * @param feeRate                the fee rate, x/65535 ({@code FeeRate}); used when {@code flatFee} is false
+ * @param minStakeRao            {@code DefaultMinStake}: 500,000 rao until 2025-07-01, 2,000,000 from 2025-07-10
+ * @param minimumReserveRao      constant product: the pool must keep ≥ this after the swap
+ *                               ({@code DefaultMinimumPoolLiquidity}, 1e7); swap pallet: the output reserve must
+ *                               hold ≥ this before it ({@code SwapMinimumReserve}, 1e6)
+ * @param inputReserveMultiplier input ≤ this × input reserve (1000 from 2026-06-26), 0 for no such check
+ * @param zeroMaxIsError         whether a limit reached by no amount is an error ({@code ZeroMaxStakeAmount},
+ *                               V3 eras) rather than a maximum of 0
+ */
+public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int feeRate, long minStakeRao,
+                        long minimumReserveRao, long inputReserveMultiplier, boolean zeroMaxIsError) {
+    /** The chain's maximum {@code FeeRate} ({@code SwapMaxFeeRate}, mechanics §7). */
+    public static final int MAX_FEE_RATE = 10_000;
+    /** mechanics §5: {@code DefaultStakingFee} of the constant-product era, 50,000 rao. */
+    public static final long FLAT_FEE_RAO = 50_000L;
+
+    /**
+     * The rules of an era with its default fee: the constant-product eras as in {@code stake_utils.rs} at
+     * f9254ea63 (flat fee, min stake 500,000, pool liquidity 1e7, no price-limit error), the V3 eras as the
+     * swap pallet at 7a727dd4d (fee rate, min stake 2e6, minimum reserve 1e6, {@code ZeroMaxStakeAmount}), the
+     * weighted era as at 14bc6f9f (plus the 1000 × reserve input limit).
+     */
+    public static SwapRules of(final Era era) {
+        return switch (era.pool()) {
+            case CONSTANT_PRODUCT_FLAT_FEE -> new SwapRules(era.pool(), true, FLAT_FEE_RAO, 0, 500_000L,
+                    10_000_000L, 0L, false);
+            case CONSTANT_PRODUCT_RATE_FEE -> new SwapRules(era.pool(), false, 0L, era.feeRate(), 2_000_000L,
+                    1_000_000L, 0L, true);
+            case WEIGHTED -> new SwapRules(era.pool(), false, 0L, era.feeRate(), 2_000_000L, 1_000_000L, 1000L,
+                    false);
+        };
+    }
+
+    /**
+     * The same rules with fee rate {@code rate} (x/65535, 0 … {@value #MAX_FEE_RATE}); in the constant-product
+     * eras the rate replaces the flat fee: it is taken from the TAO side (the stake's input, the unstake's
+     * output) and, like the flat fee, kept in SubnetTAO.
+     */
+    public SwapRules withFeeRate(final int rate) {
+        if (rate < 0 || rate > MAX_FEE_RATE) {
+            throw new IllegalArgumentException("fee-rate: " + rate + " is not in [0, " + MAX_FEE_RATE + "]");
+        }
+        return new SwapRules(pool, false, 0L, rate, minStakeRao, minimumReserveRao, inputReserveMultiplier,
+                zeroMaxIsError);
+    }
+}

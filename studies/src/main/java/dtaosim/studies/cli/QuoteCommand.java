@@ -1,0 +1,236 @@
+package dtaosim.studies.cli;
+
+import dtaosim.engine.kernel.WeightedPool;
+import dtaosim.engine.kernel.WeightedPoolRao;
+import dtaosim.engine.model.Checks;
+import dtaosim.engine.model.Era;
+import dtaosim.engine.quote.PoolReserves;
+import dtaosim.engine.quote.Quote;
+import dtaosim.engine.quote.Quoter;
+import dtaosim.engine.quote.RaoPool;
+import dtaosim.engine.quote.RaoQuote;
+import dtaosim.engine.quote.RaoQuoter;
+import dtaosim.engine.quote.SwapError;
+import dtaosim.engine.quote.SwapRules;
+import dtaosim.studies.report.Json;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dtaosim quote}: what one stake or unstake would do on a pool under an era's rules (mechanics §5),
+ * computed by {@link Quoter} (TAO, no rounding) or, with {@code --rao}, {@link RaoQuoter} (rao, the chain's
+ * flooring). Exit code 0 with the result, 2 for bad input, {@value #EXIT_CHAIN_ERROR} when the chain would
+ * reject the call (its error name is printed).
+ */
+@Command(name = "quote", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Quotes one stake (TAO in) or unstake (alpha in) on a subnet pool under an era's swap"
+                + " rules (mechanics §5): amount out, fee and the pool price after; with --limit-price also the"
+                + " largest amount that reaches the limit (the chain's get_max_amount_add/remove).",
+            "Pools: launch-2025-02 and ema-ramp-2025-03: constant product x·y = k with a flat 50,000-rao fee kept"
+                + " in the pool; subsidy-2025-07 to netflow-2026-05: constant product (V3 full-range position) with"
+                + " a fee rate taken from the input; price-burn-2026-06: Balancer weighted pool, price (w1/w2)·y/x."
+                + " The price after excludes fees that leave the pool and includes the flat fee.",
+            "When the chain would reject the call, prints its error name (PriceLimitExceeded, AmountTooLow,"
+                + " SlippageTooHigh, ReservesTooLow, InsufficientLiquidity, SwapInputTooLarge, ZeroMaxStakeAmount).",
+            "Exit codes: 0 quoted, 2 bad input, 3 the chain rejects the call.", ""})
+final class QuoteCommand implements Callable<Integer> {
+    /** Exit code when the chain would reject the call. */
+    static final int EXIT_CHAIN_ERROR = 3;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--era", required = true, paramLabel = "NAME",
+            description = "era whose swap rules apply: launch-2025-02, ema-ramp-2025-03, subsidy-2025-07,"
+                    + " taoflow-2025-11, capped-2025-12, netflow-2026-05, price-burn-2026-06")
+    private String era;
+    @Option(names = "--tao-reserve", required = true, paramLabel = "Y",
+            description = "TAO in the pool (SubnetTAO), > 0; TAO, or rao with --rao")
+    private BigDecimal taoReserve;
+    @Option(names = "--alpha-reserve", required = true, paramLabel = "X",
+            description = "alpha in the pool (SubnetAlphaIn), > 0; alpha, or rao with --rao")
+    private BigDecimal alphaReserve;
+    @Option(names = "--weight-quote", paramLabel = "W",
+            description = "quote (TAO) weight w2 of the Balancer pool, in [0.01, 0.99] (default 0.5); only"
+                    + " price-burn-2026-06 has a weighted pool, other eras accept only 0.5")
+    private BigDecimal weightQuote;
+    @Option(names = "--fee-rate", paramLabel = "F",
+            description = "swap fee rate in x/65535, in [0, 10000] (default: the era's, 33 = 0.05 %%). In"
+                    + " launch-2025-02 and ema-ramp-2025-03 the default is the flat 50,000-rao fee per call;"
+                    + " an explicit --fee-rate replaces it with F/65535 of the TAO side, kept in the pool")
+    private Integer feeRate;
+    @Option(names = "--stake", paramLabel = "TAO",
+            description = "TAO to stake (buy alpha); TAO, or rao with --rao; exactly one of --stake/--unstake")
+    private BigDecimal stake;
+    @Option(names = "--unstake", paramLabel = "ALPHA",
+            description = "alpha to unstake (sell for TAO); alpha, or rao with --rao")
+    private BigDecimal unstake;
+    @Option(names = "--limit-price", paramLabel = "P",
+            description = "limit price, > 0: TAO per alpha, or rao per alpha with --rao; a stake may not lift"
+                    + " the price above it, an unstake may not push it below (fills partially unless"
+                    + " --fill-or-kill)")
+    private BigDecimal limitPrice;
+    @Option(names = "--fill-or-kill",
+            description = "with --limit-price: fail with SlippageTooHigh instead of filling partially")
+    private boolean fillOrKill;
+    @Option(names = "--rao", description = "all inputs and outputs in rao, with the chain's flooring")
+    private boolean rao;
+    @Option(names = "--json", description = "print one JSON object: amount_out, fee, price_after"
+            + " (and max_amount with --limit-price), or error")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        final Era chosen = Era.byId(era);
+        if ((stake == null) == (unstake == null)) {
+            throw new IllegalArgumentException("stake/unstake: give exactly one of --stake/--unstake");
+        }
+        if (fillOrKill && limitPrice == null) {
+            throw new IllegalArgumentException("fill-or-kill: needs --limit-price");
+        }
+        final BigDecimal weight = weightQuote == null ? new BigDecimal("0.5") : weightQuote;
+        if (chosen.pool() != Era.Pool.WEIGHTED && weight.compareTo(new BigDecimal("0.5")) != 0) {
+            throw new IllegalArgumentException("weight-quote: " + weight.toPlainString() + " is not allowed in era "
+                    + chosen.id() + " (constant-product pool: only 0.5); weighted pools are in "
+                    + Era.PRICE_BURN_2026_06.id());
+        }
+        Checks.inRange("weight-quote", weight.doubleValue(), WeightedPool.MIN_WEIGHT, 1.0 - WeightedPool.MIN_WEIGHT);
+        SwapRules rules = SwapRules.of(chosen);
+        if (feeRate != null) {
+            rules = rules.withFeeRate(feeRate);
+        }
+        final boolean isStake = stake != null;
+        final Map<String, Object> result = new LinkedHashMap<>();
+        final SwapError error = rao ? quoteRao(rules, weight, isStake, result) : quoteTao(rules, weight, isStake,
+                result);
+        print(chosen, rules, weight, isStake, result, error);
+        return error == null ? 0 : EXIT_CHAIN_ERROR;
+    }
+
+    private SwapError quoteTao(final SwapRules rules, final BigDecimal weight, final boolean isStake,
+                               final Map<String, Object> result) {
+        final PoolReserves pool = new PoolReserves(
+                Checks.positive("tao-reserve", taoReserve.doubleValue()),
+                Checks.positive("alpha-reserve", alphaReserve.doubleValue()),
+                weight.doubleValue());
+        final double amount = isStake ? Checks.positive("stake", stake.doubleValue())
+                : Checks.positive("unstake", unstake.doubleValue());
+        final double limit = limitPrice == null ? Double.NaN
+                : Checks.positive("limit-price", limitPrice.doubleValue());
+        final Quote quote = isStake ? Quoter.stake(rules, pool, amount, limit, !fillOrKill)
+                : Quoter.unstake(rules, pool, amount, limit, !fillOrKill);
+        result.put("price_before", pool.price());
+        if (quote.error() == null) {
+            result.put("amount_in", quote.amountIn());
+            result.put("amount_out", quote.amountOut());
+            result.put("fee", quote.fee());
+            result.put("price_after", quote.priceAfter());
+            if (limitPrice != null) {
+                result.put("max_amount", quote.maxAmount());
+            }
+        }
+        return quote.error();
+    }
+
+    private SwapError quoteRao(final SwapRules rules, final BigDecimal weight, final boolean isStake,
+                               final Map<String, Object> result) {
+        final RaoPool pool = new RaoPool(wholeRao("tao-reserve", taoReserve), wholeRao("alpha-reserve", alphaReserve),
+                WeightedPoolRao.quoteWeightParts(weight));
+        final long amount = isStake ? wholeRao("stake", stake) : wholeRao("unstake", unstake);
+        final long limit = limitPrice == null ? 0L : wholeRao("limit-price", limitPrice);
+        final RaoQuote quote = isStake ? RaoQuoter.stake(rules, pool, amount, limit, !fillOrKill)
+                : RaoQuoter.unstake(rules, pool, amount, limit, !fillOrKill);
+        result.put("price_before", WeightedPoolRao.raoPerAlpha(pool.price()));
+        if (quote.error() == null) {
+            result.put("amount_in", quote.amountIn());
+            result.put("amount_out", quote.amountOut());
+            result.put("fee", quote.fee());
+            result.put("price_after", quote.priceAfterRao());
+            if (limitPrice != null) {
+                result.put("max_amount", quote.maxAmount());
+            }
+        }
+        return quote.error();
+    }
+
+    /** A whole number of rao in [1, 2^63 − 1]. */
+    private static long wholeRao(final String field, final BigDecimal value) {
+        try {
+            final long rao = value.stripTrailingZeros().longValueExact();
+            if (rao >= 1) {
+                return rao;
+            }
+        } catch (final ArithmeticException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(field + ": " + value.toPlainString()
+                + " is not a whole number of rao in [1, " + Long.MAX_VALUE + "]");
+    }
+
+    private void print(final Era chosen, final SwapRules rules, final BigDecimal weight, final boolean isStake,
+                       final Map<String, Object> result, final SwapError error) {
+        final PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            final Map<String, Object> object = new LinkedHashMap<>();
+            if (error != null) {
+                object.put("error", error.chainName());
+            } else {
+                for (final String key : new String[] {"amount_out", "fee", "price_after", "max_amount"}) {
+                    if (result.containsKey(key)) {
+                        object.put(key, result.get(key));
+                    }
+                }
+            }
+            out.println(Json.write(object));
+            out.flush();
+            return;
+        }
+        final String inUnit = rao ? "rao" : isStake ? "TAO" : "alpha";
+        final String outUnit = rao ? "rao" : isStake ? "alpha" : "TAO";
+        final String feeUnit = rao ? "rao" : isStake || rules.pool() == Era.Pool.CONSTANT_PRODUCT_FLAT_FEE ? "TAO"
+                : "alpha";
+        final String priceUnit = rao ? "rao/alpha" : "TAO/alpha";
+        final String fee = rules.flatFee() ? "flat fee " + rules.flatFeeRao() + " rao"
+                : "fee rate " + rules.feeRate() + "/65535";
+        out.printf("%s %s %s, era %s (%s, w_quote %s, %s)%n", isStake ? "stake" : "unstake",
+                (isStake ? stake : unstake).toPlainString(), inUnit, chosen.id(), poolName(rules.pool()),
+                weight.toPlainString(), fee);
+        out.printf("  pool:        %s TAO, %s alpha%s, price %s %s%n", taoReserve.toPlainString(),
+                alphaReserve.toPlainString(), rao ? " (rao)" : "", number(result.get("price_before")), priceUnit);
+        if (error != null) {
+            out.printf("  rejected:    %s (%s pallet): %s%n", error.chainName(), error.pallet(), error.meaning());
+        } else {
+            out.printf("  amount in:   %s %s (swapped plus fee)%n", number(result.get("amount_in")), inUnit);
+            out.printf("  amount out:  %s %s%n", number(result.get("amount_out")), outUnit);
+            out.printf("  fee:         %s %s%n", number(result.get("fee")), feeUnit);
+            out.printf("  price after: %s %s%n", number(result.get("price_after")), priceUnit);
+            if (result.containsKey("max_amount")) {
+                out.printf("  max amount:  %s %s (reaches the limit %s %s)%n", number(result.get("max_amount")),
+                        inUnit, limitPrice.toPlainString(), priceUnit);
+            }
+        }
+        out.flush();
+    }
+
+    private static String poolName(final Era.Pool pool) {
+        return switch (pool) {
+            case CONSTANT_PRODUCT_FLAT_FEE -> "constant product";
+            case CONSTANT_PRODUCT_RATE_FEE -> "constant product, V3 full range";
+            case WEIGHTED -> "Balancer weighted pool";
+        };
+    }
+
+    private static String number(final Object value) {
+        if (value instanceof Double d) {
+            return BigDecimal.valueOf(d).toPlainString();
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,327 @@
+package dtaosim.studies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtaosim.studies.report.JsonReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code dtaosim quote} (mechanics §5): expected values are computed here by hand from the spec's formulas
+ * (constant product, weights 0.25 and 0.75, fee rate and flat fee, limit orders), rao cases from the chain's
+ * flooring; plus the chain's error names with exit code 3, bad input with exit code 2 and the JSON shape.
+ * Pool of most cases: y = 1000 TAO, x = 4000 alpha.
+ */
+class QuoteCommandTest {
+    private static final double FEE_33 = 33.0 / 65535.0;
+
+    private static CliRun quote(final String... args) {
+        final List<String> all = new ArrayList<>();
+        all.add("quote");
+        all.addAll(Arrays.asList(args));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    /** Runs with --json, expects exit 0, returns the object. */
+    private static Map<String, Object> json(final String... args) {
+        final List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--json");
+        final CliRun run = quote(all.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), () -> "exit code; stderr: " + run.err() + " stdout: " + run.out());
+        return JsonReader.readObject(run.out());
+    }
+
+    private static double number(final Map<String, Object> object, final String key) {
+        return (Double) object.get(key);
+    }
+
+    @Test
+    void constantProductStakeShouldPayXTimesNetInputOverYPlusNetInput() {
+        // V3 era, fee 33/65535 from the input: Δ = 10·(1 − 33/65535), out = 4000·Δ/(1000 + Δ)
+        final double delta = 10.0 * (1.0 - FEE_33);
+        final double out = 4000.0 * delta / (1000.0 + delta);
+        final Map<String, Object> q = json("--era", "subsidy-2025-07", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--stake", "10");
+        assertAll(
+                () -> assertEquals(out, number(q, "amount_out"), 1e-11),
+                () -> assertEquals(10.0 * FEE_33, number(q, "fee"), 1e-15),
+                () -> assertEquals((1000.0 + delta) / (4000.0 - out), number(q, "price_after"), 1e-14));
+    }
+
+    @Test
+    void constantProductUnstakeWithoutFeeShouldPayYTimesAlphaOverXPlusAlpha() {
+        final Map<String, Object> q = json("--era", "netflow-2026-05", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--unstake", "40", "--fee-rate", "0");
+        final double out = 1000.0 * 40.0 / 4040.0;
+        assertAll(
+                () -> assertEquals(out, number(q, "amount_out"), 1e-12),
+                () -> assertEquals(0.0, number(q, "fee")),
+                () -> assertEquals((1000.0 - out) / 4040.0, number(q, "price_after"), 1e-15));
+    }
+
+    @Test
+    void quoteWeightOfAQuarterShouldBuyWithExponentOneThird() {
+        // w2 = 0.25: p = 3·y/x = 0.75; out = x·(1 − (y/(y+Δ))^(1/3)); price after (w1/w2)·y'/x'
+        final double delta = 10.0 * (1.0 - FEE_33);
+        final double out = 4000.0 * (1.0 - Math.cbrt(1000.0 / (1000.0 + delta)));
+        final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--weight-quote", "0.25", "--stake", "10");
+        assertAll(
+                () -> assertEquals(out, number(q, "amount_out"), 1e-11),
+                () -> assertEquals(3.0 * (1000.0 + delta) / (4000.0 - out), number(q, "price_after"), 1e-13));
+    }
+
+    @Test
+    void quoteWeightOfThreeQuartersShouldSellWithExponentOneThird() {
+        // w2 = 0.75: p = y/(3x); sell Δx: out = y·(1 − (x/(x+Δx))^(1/3))
+        final double delta = 40.0 * (1.0 - FEE_33);
+        final double out = 1000.0 * (1.0 - Math.cbrt(4000.0 / (4000.0 + delta)));
+        final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--weight-quote", "0.75", "--unstake", "40");
+        assertAll(
+                () -> assertEquals(out, number(q, "amount_out"), 1e-11),
+                () -> assertEquals(40.0 * FEE_33, number(q, "fee"), 1e-15),
+                () -> assertEquals((1000.0 - out) / (3.0 * (4000.0 + delta)), number(q, "price_after"), 1e-15));
+    }
+
+    @Test
+    void flatFeeStakeShouldSwapTheInputLessFiftyThousandRaoAndKeepTheFeeInThePool() {
+        final double staked = 10.0 - 50_000e-9;
+        final double out = 4000.0 * staked / (1000.0 + staked);
+        final Map<String, Object> q = json("--era", "launch-2025-02", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--stake", "10");
+        assertAll(
+                () -> assertEquals(out, number(q, "amount_out"), 1e-11),
+                () -> assertEquals(50_000e-9, number(q, "fee"), 1e-18),
+                () -> assertEquals(1010.0 / (4000.0 - out), number(q, "price_after"), 1e-14));
+    }
+
+    @Test
+    void flatFeeUnstakeShouldTakeTheFeeFromTheTaoOut() {
+        final double gross = 1000.0 * 10.0 / 4010.0;
+        final Map<String, Object> q = json("--era", "ema-ramp-2025-03", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--unstake", "10");
+        assertAll(
+                () -> assertEquals(gross - 50_000e-9, number(q, "amount_out"), 1e-12),
+                () -> assertEquals((1000.0 - gross + 50_000e-9) / 4010.0, number(q, "price_after"), 1e-15));
+    }
+
+    @Test
+    void anExplicitFeeRateShouldReplaceTheFlatFee() {
+        final double fee = 10.0 * 196.0 / 65535.0;
+        final double out = 4000.0 * (10.0 - fee) / (1010.0 - fee);
+        final Map<String, Object> q = json("--era", "launch-2025-02", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--stake", "10", "--fee-rate", "196");
+        assertAll(
+                () -> assertEquals(fee, number(q, "fee"), 1e-15),
+                () -> assertEquals(out, number(q, "amount_out"), 1e-11));
+    }
+
+    @Test
+    void raoQuotesShouldFloorAsTheChain() {
+        // fee = floor(1e10·floor(33·2^64/65535)/2^64) = 5,035,477; out = floor(4e12·(1 − e)), e from
+        // floor(1e18·y/(y+Δ)); price after floor(1e9·y'/x')
+        final CliRun run = quote("--era", "price-burn-2026-06", "--tao-reserve", "1000000000000",
+                "--alpha-reserve", "4000000000000", "--stake", "10000000000", "--rao", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertAll(
+                () -> assertTrue(run.out().contains("\"amount_out\": 39584215264"), run.out()),
+                () -> assertTrue(run.out().contains("\"fee\": 5035477"), run.out()),
+                () -> assertTrue(run.out().contains("\"price_after\": 255022457"), run.out()));
+    }
+
+    @Test
+    void aFeeOnAnExactMultipleOf65535ShouldLoseOneRaoAsTheChain() {
+        // 131,070,000 rao · 33/65535 = 66,000 exactly; the rate truncated to U64F64 gives 65,999
+        final Map<String, Object> q = json("--era", "capped-2025-12", "--tao-reserve", "1000000000000",
+                "--alpha-reserve", "4000000000000", "--stake", "131070000", "--rao");
+        assertEquals(65_999.0, number(q, "fee"));
+    }
+
+    @Test
+    void flatFeeRaoQuotesShouldFloorTheU110F18ConstantProduct() {
+        final Map<String, Object> stake = json("--era", "launch-2025-02", "--tao-reserve", "1000000000000",
+                "--alpha-reserve", "4000000000000", "--stake", "10000000000", "--rao");
+        final Map<String, Object> unstake = json("--era", "launch-2025-02", "--tao-reserve", "1000000000000",
+                "--alpha-reserve", "4000000000000", "--unstake", "10000000000", "--rao");
+        assertAll(
+                () -> assertEquals(39_603_764_336.0, number(stake, "amount_out")),
+                () -> assertEquals(50_000.0, number(stake, "fee")),
+                () -> assertEquals(2_493_715_586.0, number(unstake, "amount_out")));
+    }
+
+    @Test
+    void aLimitOrderShouldReportTheMaximumAndFillUpToTheLimit() {
+        // w2 = 0.25, p = 0.75 → limit 0.8: Δ = y·((0.8/0.75)^0.75 − 1), max = Δ·(1 + 33/(65535 − 33))
+        final double delta = 1000.0 * (Math.pow(0.8 / 0.75, 0.75) - 1.0);
+        final double max = delta * (1.0 + 33.0 / (65535.0 - 33.0));
+        final double out = 4000.0 * (1.0 - Math.cbrt(1000.0 / (1000.0 + delta)));
+        final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--weight-quote", "0.25", "--stake", "100", "--limit-price", "0.8");
+        assertAll(
+                () -> assertEquals(max, number(q, "max_amount"), 1e-10),
+                () -> assertEquals(out, number(q, "amount_out"), 1e-10),
+                () -> assertEquals(delta * 33.0 / (65535.0 - 33.0), number(q, "fee"), 1e-14),
+                () -> assertEquals(0.8, number(q, "price_after"), 1e-14));
+    }
+
+    @Test
+    void aSmallLimitOrderShouldFillCompletely() {
+        final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--stake", "10", "--limit-price", "0.3");
+        final double delta = 10.0 * (1.0 - FEE_33);
+        // w2 = 0.5: max = y·(sqrt(0.3/0.25) − 1)·65535/65502
+        assertAll(
+                () -> assertEquals(4000.0 * delta / (1000.0 + delta), number(q, "amount_out"), 1e-11),
+                () -> assertEquals(1000.0 * (Math.sqrt(1.2) - 1.0) * 65535.0 / 65502.0, number(q, "max_amount"),
+                        1e-10));
+    }
+
+    @Test
+    void anUnstakeLimitShouldStopThePriceAtTheLimit() {
+        // w2 = 0.5, p = 0.25 → 0.2: Δx = x·(sqrt(0.25/0.2) − 1)
+        final double delta = 4000.0 * (Math.sqrt(1.25) - 1.0);
+        final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--unstake", "1000", "--limit-price", "0.2");
+        assertAll(
+                () -> assertEquals(delta * 65535.0 / 65502.0, number(q, "max_amount"), 1e-9),
+                () -> assertEquals(0.2, number(q, "price_after"), 1e-14),
+                () -> assertEquals(1000.0 * delta / (4000.0 + delta), number(q, "amount_out"), 1e-10));
+    }
+
+    @Test
+    void aRaoLimitOrderShouldMatchTheChainsMaximum() {
+        final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000000000000",
+                "--alpha-reserve", "4000000000000", "--weight-quote", "0.25", "--stake", "10000000000",
+                "--limit-price", "800000000", "--rao");
+        // get_max_amount_add = calculate_quote_delta_in + floor(Δ·33/65502); agrees with the doubles to a rao
+        final double delta = 1e12 * (Math.pow(0.8 / 0.75, 0.75) - 1.0);
+        assertEquals(delta * 65535.0 / 65502.0, number(q, "max_amount"), 2.0);
+    }
+
+    static Stream<Arguments> chainErrors() {
+        final List<String> pool = List.of("--tao-reserve", "1000", "--alpha-reserve", "4000");
+        return Stream.of(
+                err("PriceLimitExceeded", pool, "--era", "price-burn-2026-06", "--stake", "10", "--limit-price", "0.2"),
+                err("PriceLimitExceeded", pool, "--era", "price-burn-2026-06", "--stake", "10", "--limit-price",
+                        "0.25"),
+                err("PriceLimitExceeded", pool, "--era", "subsidy-2025-07", "--unstake", "10", "--limit-price", "0.3"),
+                err("SlippageTooHigh", pool, "--era", "price-burn-2026-06", "--stake", "100", "--limit-price", "0.26",
+                        "--fill-or-kill"),
+                err("SlippageTooHigh", pool, "--era", "launch-2025-02", "--stake", "100", "--limit-price", "0.26",
+                        "--fill-or-kill"),
+                err("AmountTooLow", pool, "--era", "price-burn-2026-06", "--stake", "0.002"),
+                err("AmountTooLow", pool, "--era", "price-burn-2026-06", "--unstake", "0.007"),
+                err("AmountTooLow", pool, "--era", "launch-2025-02", "--stake", "0.00054"),
+                err("InsufficientLiquidity", pool, "--era", "price-burn-2026-06", "--stake", "1000001"),
+                err("InsufficientLiquidity", List.of("--tao-reserve", "1", "--alpha-reserve", "0.0005"),
+                        "--era", "price-burn-2026-06", "--stake", "0.5"),
+                err("ReservesTooLow", List.of("--tao-reserve", "1", "--alpha-reserve", "0.0005"),
+                        "--era", "price-burn-2026-06", "--stake", "0.5", "--limit-price", "5000"),
+                // constant product: the pool would keep less than 1e7 rao of alpha
+                err("InsufficientLiquidity", List.of("--tao-reserve", "0.02", "--alpha-reserve", "0.02"),
+                        "--era", "launch-2025-02", "--stake", "1"));
+    }
+
+    private static Arguments err(final String error, final List<String> pool, final String... args) {
+        final List<String> all = new ArrayList<>(pool);
+        all.addAll(Arrays.asList(args));
+        return Arguments.of(error, all);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("chainErrors")
+    void aRejectedCallShouldPrintTheChainsErrorAndExitWithThree(final String error, final List<String> args) {
+        final CliRun text = quote(args.toArray(String[]::new));
+        final List<String> withJson = new ArrayList<>(args);
+        withJson.add("--json");
+        final CliRun json = quote(withJson.toArray(String[]::new));
+        assertAll(
+                () -> assertEquals(QuoteCommand.EXIT_CHAIN_ERROR, text.exitCode(), text.out() + text.err()),
+                () -> assertTrue(text.out().contains(error), text.out()),
+                () -> assertEquals(QuoteCommand.EXIT_CHAIN_ERROR, json.exitCode()),
+                () -> assertEquals(Map.of("error", error), JsonReader.readObject(json.out())));
+    }
+
+    static Stream<Arguments> badInputs() {
+        final List<String> pool = List.of("--era", "price-burn-2026-06", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000");
+        return Stream.of(
+                bad(pool, List.of("--stake", "1", "--unstake", "1"), "exactly one of --stake/--unstake"),
+                bad(pool, List.of(), "exactly one of --stake/--unstake"),
+                bad(pool, List.of("--stake", "-1"), "stake", "> 0"),
+                bad(pool, List.of("--stake", "1", "--weight-quote", "0.995"), "weight-quote", "[0.01, 0.99]"),
+                bad(pool, List.of("--stake", "1", "--fee-rate", "10001"), "fee-rate", "[0, 10000]"),
+                bad(pool, List.of("--stake", "1", "--limit-price", "0"), "limit-price", "> 0"),
+                bad(pool, List.of("--stake", "1", "--fill-or-kill"), "fill-or-kill", "--limit-price"),
+                bad(pool, List.of("--stake", "1.5", "--rao"), "stake", "whole number of rao"),
+                bad(List.of("--era", "subsidy-2025-07", "--tao-reserve", "1000", "--alpha-reserve", "4000"),
+                        List.of("--stake", "1", "--weight-quote", "0.25"), "weight-quote", "only 0.5"),
+                bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "0", "--alpha-reserve", "4000"),
+                        List.of("--stake", "1"), "tao-reserve", "> 0"),
+                bad(List.of("--era", "bogus", "--tao-reserve", "1", "--alpha-reserve", "1"), List.of("--stake", "1"),
+                        "era", "launch-2025-02"),
+                bad(List.of("--tao-reserve", "1", "--alpha-reserve", "1"), List.of("--stake", "1"), "--era"),
+                bad(pool, List.of("--stake", "abc"), "--stake", "abc"));
+    }
+
+    private static Arguments bad(final List<String> pool, final List<String> args, final String... fragments) {
+        final List<String> all = new ArrayList<>(pool);
+        all.addAll(args);
+        return Arguments.of(all, List.of(fragments));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputShouldExitWithTwoAndNameTheOption(final List<String> args, final List<String> fragments) {
+        final CliRun run = quote(args.toArray(String[]::new));
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.out() + run.err()),
+                () -> assertEquals("", run.out(), "stdout"),
+                () -> assertTrue(fragments.stream().allMatch(run.err()::contains),
+                        () -> "stderr should name " + fragments + ": " + run.err()));
+    }
+
+    @Test
+    void jsonShouldHoldExactlyTheQuoteKeys() {
+        final Map<String, Object> plain = json("--era", "price-burn-2026-06", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--stake", "10");
+        final Map<String, Object> limited = json("--era", "price-burn-2026-06", "--tao-reserve", "1000",
+                "--alpha-reserve", "4000", "--stake", "10", "--limit-price", "0.3");
+        assertAll(
+                () -> assertEquals(Set.of("amount_out", "fee", "price_after"), plain.keySet()),
+                () -> assertEquals(Set.of("amount_out", "fee", "price_after", "max_amount"), limited.keySet()));
+    }
+
+    @Test
+    void textOutputShouldNameAmountsFeeAndPrice() {
+        final CliRun run = quote("--era", "price-burn-2026-06", "--tao-reserve", "1000", "--alpha-reserve", "4000",
+                "--stake", "10", "--limit-price", "0.3");
+        assertAll(
+                () -> assertEquals(0, run.exitCode(), run.err()),
+                () -> assertTrue(run.out().contains("amount out:"), run.out()),
+                () -> assertTrue(run.out().contains("fee:"), run.out()),
+                () -> assertTrue(run.out().contains("price after:"), run.out()),
+                () -> assertTrue(run.out().contains("max amount:"), run.out()));
+    }
+
+    @Test
+    void helpShouldDocumentTheFlatFeeDefault() {
+        final CliRun run = quote("--help");
+        final String text = run.out().replaceAll("\\s+", " ");
+        assertAll(
+                () -> assertEquals(0, run.exitCode()),
+                () -> assertTrue(text.contains("the default is the flat 50,000-rao fee"), text),
+                () -> assertTrue(text.contains("an explicit --fee-rate replaces it"), text));
+    }
+}
