@@ -75,17 +75,9 @@ public final class LaunchEraStep implements BlockStep {
         }
     }
 
-    /**
-     * mechanics §2a: the EMA factor a, ramped by {@code b/(b+H)} with b = block − (FirstEmissionBlockNumber − 1)
-     * when the era ramps (from 2025-03-19), the plain SubnetMovingAlpha before.
-     */
+    /** mechanics §2a: the EMA factor of one subnet at one block. */
     double movingAlpha(final int subnet, final long block) {
-        final double alpha = protocol.subnetMovingAlpha();
-        if (!protocol.movingPriceRamp()) {
-            return alpha;
-        }
-        final double b = Math.max(0L, block - (firstEmissionBlock[subnet] - 1L));
-        return alpha * b / (b + protocol.emaPriceHalvingBlocks());
+        return MovingPrice.factor(protocol, firstEmissionBlock[subnet], block);
     }
 
     /**

@@ -123,10 +123,27 @@ public final class ScalarRowKernels implements RowKernels {
      */
     public static void uniformNoise(final BatchState s, final int subnet, final long firstState,
                                     final long stateStride, final double sigma, final int from, final int to) {
-        if (s.stakeFeeTao == 0.0) {
+        if (s.feeRate > 0.0) {
+            rateFeeNoise(s, subnet, firstState, stateStride, sigma, from, to);
+        } else if (s.stakeFeeTao == 0.0) {
             feeFreeNoise(s, subnet, firstState, stateStride, sigma, from, to);
         } else {
             feeNoise(s, subnet, firstState, stateStride, sigma, from, to);
+        }
+    }
+
+    /** Noise trades in the eras with a fee rate (V3, Balancer), through {@link ConstantProductPool}. */
+    public static void rateFeeNoise(final BatchState s, final int subnet, final long firstState,
+                                    final long stateStride, final double sigma, final int from, final int to) {
+        final int row = subnet * s.paths;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            final double x = 2.0 * CounterRng.unit(firstState + p * stateStride) - 1.0;
+            if (x > 0.0) {
+                ConstantProductPool.stake(s, c, p, x * sigma * s.taoReserve[c]);
+            } else {
+                ConstantProductPool.unstake(s, c, p, -x * sigma * s.alphaIn[c]);
+            }
         }
     }
 

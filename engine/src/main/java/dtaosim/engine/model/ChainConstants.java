@@ -17,6 +17,8 @@ public final class ChainConstants {
     public static final double SUBNET_OWNER_CUT = 11_796.0 / 65_535.0;
     /** mechanics §4: TaoWeight 3,320,413,933,267,719,290 / (2^64 − 1), equal to 0.18 within 1e-19. */
     public static final double TAO_WEIGHT = 0.18;
+    /** mechanics §4 and §7: default delegate (hotkey) take, 11,796 / 65,535. */
+    public static final double DEFAULT_DELEGATE_TAKE = 11_796.0 / 65_535.0;
     /** mechanics §4: Tempo default 360 blocks. */
     public static final int DEFAULT_TEMPO = 360;
     /** mechanics §2a: SubnetMovingAlpha default 3e-6. */

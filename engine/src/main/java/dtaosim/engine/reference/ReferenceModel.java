@@ -112,6 +112,11 @@ public final class ReferenceModel {
         outcomes.put(RunResult.ROOT_TAO_SOLD, path.rootTaoSold);
         outcomes.put(RunResult.TOTAL_ISSUANCE, path.totalIssuance);
         outcomes.put(RunResult.ALPHA_MINTED, path.alphaMinted);
+        // the launch era recycles and burns nothing, and its flat fee stays in the pool (mechanics §1, §5)
+        outcomes.put(RunResult.ALPHA_RECYCLED, 0.0);
+        outcomes.put(RunResult.ALPHA_BURNED, 0.0);
+        outcomes.put(RunResult.TAO_FEES, 0.0);
+        outcomes.put(RunResult.TAO_RECYCLED, 0.0);
         for (final Trader trader : traders) {
             trader.report(outcomes);
         }

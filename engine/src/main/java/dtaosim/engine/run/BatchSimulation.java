@@ -1,6 +1,7 @@
 package dtaosim.engine.run;
 
 import dtaosim.engine.kernel.BlockStep;
+import dtaosim.engine.kernel.CappedEraStep;
 import dtaosim.engine.kernel.LaunchEraStep;
 import dtaosim.engine.kernel.RowKernels;
 import dtaosim.engine.market.Actor;
@@ -48,8 +49,7 @@ public final class BatchSimulation {
         return switch (scenario.protocol().era()) {
             case LAUNCH_2025_02, EMA_RAMP_2025_03 -> new LaunchEraStep(kernels, scenario.protocol(),
                     scenario.network().firstEmissionBlock());
-            default -> throw new UnsupportedOperationException("era " + scenario.protocol().era().id()
-                    + ": the engine does not simulate its rules yet");
+            default -> new CappedEraStep(scenario.protocol(), scenario.network().firstEmissionBlock());
         };
     }
 
@@ -96,7 +96,7 @@ public final class BatchSimulation {
         final double[] movingPrice = out.column(RunResult.MOVING_PRICE);
         final double[] rootTaoSold = out.column(RunResult.ROOT_TAO_SOLD);
         for (int p = 0; p < s.paths; p++) {
-            rootTaoSold[p] = s.rootDividends[p];
+            rootTaoSold[p] = s.rootDividends[p] + s.rootClaimTao[p];
             for (int i = 0; i < s.subnets; i++) {
                 final int c = i * s.paths + p;
                 poolTao[p] += s.taoReserve[c];
@@ -112,6 +112,10 @@ public final class BatchSimulation {
         System.arraycopy(s.rootDividends, 0, out.column(RunResult.ROOT_DIVIDENDS), 0, s.paths);
         System.arraycopy(s.totalIssuance, 0, out.column(RunResult.TOTAL_ISSUANCE), 0, s.paths);
         System.arraycopy(s.alphaMinted, 0, out.column(RunResult.ALPHA_MINTED), 0, s.paths);
+        System.arraycopy(s.alphaRecycled, 0, out.column(RunResult.ALPHA_RECYCLED), 0, s.paths);
+        System.arraycopy(s.alphaBurned, 0, out.column(RunResult.ALPHA_BURNED), 0, s.paths);
+        System.arraycopy(s.taoFees, 0, out.column(RunResult.TAO_FEES), 0, s.paths);
+        System.arraycopy(s.taoRecycled, 0, out.column(RunResult.TAO_RECYCLED), 0, s.paths);
         for (final Actor actor : actors) {
             actor.collect(out);
         }

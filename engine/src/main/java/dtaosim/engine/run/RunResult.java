@@ -32,14 +32,23 @@ public record RunResult(PathRange range, PathOutcomes outcomes, FinalState final
     /** Σ TAO paid to root stakers. */
     public static final String ROOT_DIVIDENDS = "rootDividends";
     /**
-     * Σ TAO out of pools through the sale of root alpha: paid root dividends plus what is still pending. So
-     * per path: Σ taoReserve = initial + taoEmitted + taoStaked − taoUnstaked − rootTaoSold.
+     * Σ TAO out of pools through the sale of root alpha: paid root dividends plus what is still pending, plus
+     * Swap root claims. So per path: Σ taoReserve = initial + taoEmitted + taoStaked − taoUnstaked −
+     * rootTaoSold − taoFees.
      */
     public static final String ROOT_TAO_SOLD = "rootTaoSold";
     /** TAO total issuance at the end. */
     public static final String TOTAL_ISSUANCE = "totalIssuance";
     /** Σ alpha minted over subnets. */
     public static final String ALPHA_MINTED = "alphaMinted";
+    /** Σ alpha recycled (issuance lowered). Alpha identity: Σ issuance = initial + minted − recycled. */
+    public static final String ALPHA_RECYCLED = "alphaRecycled";
+    /** Σ alpha burned (still counted in issuance, owned by nobody). */
+    public static final String ALPHA_BURNED = "alphaBurned";
+    /** Σ TAO of swap fees paid to block authors (left the pools). */
+    public static final String TAO_FEES = "taoFees";
+    /** Σ TAO recycled (TotalIssuance lowered). */
+    public static final String TAO_RECYCLED = "taoRecycled";
 
     /** Per-path values of one outcome. */
     public double[] outcome(final String name) {

@@ -140,6 +140,11 @@ public final class VectorRowKernels implements RowKernels {
     @Override
     public void uniformNoise(final BatchState s, final int subnet, final long firstState, final long stateStride,
                              final double sigma) {
+        if (s.feeRate > 0.0) {
+            // the fee-rate eras trade through the scalar loop for now
+            ScalarRowKernels.rateFeeNoise(s, subnet, firstState, stateStride, sigma, 0, s.paths);
+            return;
+        }
         final int bound = D.loopBound(s.paths);
         if (s.stakeFeeTao == 0.0) {
             if (bound > 0) {

@@ -1,8 +1,11 @@
 package dtaosim.engine.state;
 
+import dtaosim.engine.model.Era;
 import dtaosim.engine.model.HalvingSchedule;
 import dtaosim.engine.model.Network;
+import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Switch;
 
 /**
  * The state of one batch of paths, struct-of-arrays: one primitive array per field. Per-subnet fields are laid
@@ -26,6 +29,10 @@ public final class BatchState {
     public final ProtocolParams protocol;
     /** Flat fee per stake or unstake, kept in the pool (mechanics §5, constant-product era). */
     public final double stakeFeeTao;
+    /** Swap fee as a fraction of the input (FeeRate / 65535, mechanics §5; V3 and Balancer eras). */
+    public final double feeRate;
+    /** Whether swap fees leave the pool to the block author (mechanics §5, from 2026-03-11). */
+    public final boolean feesLeavePool;
 
     // ---- per subnet, [subnet * paths + path] ----
     /** SubnetTAO: TAO reserve of the pool. */
@@ -63,6 +70,22 @@ public final class BatchState {
     public final boolean[] injectionRecorded;
     /** Alpha paid out at the epoch in the current block (valid for the subnets in {@link #drainedSubnets}). */
     public final double[] drainedAlpha;
+    /** Scratch: each subnet's emission share weight this block (moving price, or flow z^p). */
+    public final double[] shareWeight;
+    /** SubnetTaoFlow's EMA S of users' net TAO flow into the pool (mechanics §2b). */
+    public final double[] taoFlowEma;
+    /** TAO reserve at the end of the chain's last step; users' net flow since then is the difference. */
+    public final double[] taoAfterStep;
+    /** EMA P of the protocol's TAO flow into the pool (mechanics §2b, 2026-05-27). */
+    public final double[] protocolFlowEma;
+    /** The protocol's TAO flow into the pool in the current block (injections, chain buys, claim sales). */
+    public final double[] protocolFlow;
+    /** PendingRootAlphaDivs: root alpha accrued since the last epoch (mechanics §4, from 2025-11-04). */
+    public final double[] pendingRootAlpha;
+    /** RootClaimable in aggregate: root alpha paid at epochs and not yet claimed (mechanics §4). */
+    public final double[] rootClaimable;
+    /** SubnetProtocolAlpha: chain-bought alpha kept by the protocol (mechanics §3, from 2026-06-01). */
+    public final double[] protocolAlpha;
 
     // ---- per path ----
     /** TAO staked on root, R. */
@@ -86,6 +109,18 @@ public final class BatchState {
     public final double[] rootDividends;
     /** Σ alpha minted over all subnets (alpha_in injected + alpha_out), the growth of alpha issuance. */
     public final double[] alphaMinted;
+    /** Σ alpha recycled (alpha issuance lowered: chain-bought alpha, root alpha without the sell flag). */
+    public final double[] alphaRecycled;
+    /** Σ alpha burned (still counted in issuance, owned by nobody: unpaid root alpha of subsidised subnets). */
+    public final double[] alphaBurned;
+    /** Σ TAO of swap fees paid to block authors (left the pools, mechanics §5). */
+    public final double[] taoFees;
+    /** Σ TAO recycled (TotalIssuance lowered; mechanics §1). */
+    public final double[] taoRecycled;
+    /** Σ TAO root stakers received by selling claimed root alpha (Swap claims, mechanics §4). */
+    public final double[] rootClaimTao;
+    /** Scratch per path: whether Σ moving price &gt; 1 this block (mechanics §4 root-sell flag). */
+    public final boolean[] rootSellFlag;
     /** Σ TAO in pools at the start. */
     public final double initialPoolTao;
 
@@ -116,6 +151,9 @@ public final class BatchState {
         this.totalPaths = totalPaths;
         this.protocol = protocol;
         this.stakeFeeTao = protocol.stakeFeeTao();
+        this.feeRate = protocol.get(Parameter.FEE_RATE) / 65_535.0;
+        this.feesLeavePool = protocol.on(Switch.FEES_TO_BLOCK_AUTHOR)
+                || protocol.era().pool() == Era.Pool.WEIGHTED;
         final int cells = Math.multiplyExact(subnets, paths);
         taoReserve = new double[cells];
         alphaIn = new double[cells];
@@ -130,6 +168,14 @@ public final class BatchState {
         taoInjected = new double[cells];
         injectionRecorded = new boolean[subnets];
         drainedAlpha = new double[cells];
+        shareWeight = new double[cells];
+        taoFlowEma = new double[cells];
+        taoAfterStep = new double[cells];
+        protocolFlowEma = new double[cells];
+        protocolFlow = new double[cells];
+        pendingRootAlpha = new double[cells];
+        rootClaimable = new double[cells];
+        protocolAlpha = new double[cells];
         rootStake = new double[paths];
         totalIssuance = new double[paths];
         blockEmission = new double[paths];
@@ -139,6 +185,12 @@ public final class BatchState {
         taoUnstaked = new double[paths];
         rootDividends = new double[paths];
         alphaMinted = new double[paths];
+        alphaRecycled = new double[paths];
+        alphaBurned = new double[paths];
+        taoFees = new double[paths];
+        taoRecycled = new double[paths];
+        rootClaimTao = new double[paths];
+        rootSellFlag = new boolean[paths];
         drainedSubnets = new int[subnets];
         alphaEmissionRecheck = new long[subnets];
         java.util.Arrays.fill(alphaEmissionRecheck, Long.MIN_VALUE);
@@ -151,6 +203,7 @@ public final class BatchState {
                 alphaIn[row + p] = network.alphaIn()[i];
                 alphaOut[row + p] = network.alphaOut()[i];
                 movingPrice[row + p] = network.movingPrice()[i];
+                taoAfterStep[row + p] = network.taoReserve()[i];
                 refreshAlphaEmission(row + p);
             }
         }

@@ -1,0 +1,368 @@
+package dtaosim.engine.kernel;
+
+import dtaosim.engine.model.ChainConstants;
+import dtaosim.engine.model.Era;
+import dtaosim.engine.model.EpochSchedule;
+import dtaosim.engine.model.HalvingSchedule;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Switch;
+import dtaosim.engine.state.BatchState;
+
+/**
+ * One block of the eras from {@code subsidy-2025-07} on, whose injection is capped and whose excess TAO buys
+ * alpha for the protocol (mechanics §2–§4 and their history; the rules read from the chain's code are in
+ * {@code shared/…/eras-spec} as summarised in MODEL.md). The era's variants are chosen once, here:
+ * <ul>
+ *   <li>shares: moving price (subsidy, price-burn: × (1 − MinerBurned), × root proportion unless the
+ *       2026-06-30 switch), EMA of users' net TAO flow (taoflow, capped), or user minus normalised protocol
+ *       flow (netflow); all as {@code z^p / Σ z^p} of the weights (mechanics §2b);</li>
+ *   <li>cap on alpha_in: the TAO block emission (subsidy: the price-below-share rule is the same condition),
+ *       the alpha emission (taoflow), their minimum (capped, netflow), root proportion × alpha emission
+ *       (price-burn); a capped subnet gets {@code alpha_in = cap, tao_in = cap·price} and its excess TAO
+ *       {@code share·E − tao_in} buys alpha, before the injection (subsidy, price-burn) or after it;</li>
+ *   <li>chain-bought alpha recycled, or kept as protocol alpha (2026-06-01 switch, price-burn);</li>
+ *   <li>root alpha: sold every block except on subsidised subnets, where it is neither sold nor paid
+ *       (subsidy); accrued for root claims while Σ moving price &gt; 1 and recycled otherwise (taoflow on).</li>
+ * </ul>
+ * Pools are x·y = k (the V3 full-range position and the Balancer pool at weight ½ are that curve).
+ */
+public final class CappedEraStep implements BlockStep {
+    /** How emission shares are weighted. */
+    enum Shares { MOVING_PRICE, TAO_FLOW, NET_TAO_FLOW }
+
+    /** What caps alpha_in. */
+    enum Cap { BLOCK_EMISSION, ALPHA_EMISSION, MIN_ALPHA_AND_BLOCK_EMISSION, ROOT_PROPORTION }
+
+    /**
+     * Chain buys (recycled or kept) and recycled root alpha move alpha issuance by amounts with no useful
+     * bound, so the alpha-emission caches are checked every block in these eras.
+     */
+    private static final double MAX_ALPHA_ISSUANCE_CHANGE = Double.POSITIVE_INFINITY;
+
+    private final ProtocolParams protocol;
+    private final long[] firstEmissionBlock;
+    private final Shares shares;
+    private final Cap cap;
+    private final boolean subsidy;
+    private final boolean subsidyAlphaInIsBlockEmission;
+    private final boolean buyBeforeInjection;
+    private final boolean keepBoughtAlpha;
+    private final boolean issueExcess;
+    private final boolean rootAccrues;
+    private final boolean rootRecycledWithoutFlag;
+    private final boolean sharesWithRootProportion;
+    private final boolean rootClaimsRaiseRootStake;
+    private final double flowSmoothing;
+    private final double flowExponent;
+    private final double flowCutoff;
+    private final double minerBurned;
+    private final double claimRate;
+    private final double claimSwapShare;
+
+    /**
+     * @param protocol           parameters of the run; its era must be one of the capped eras
+     * @param firstEmissionBlock FirstEmissionBlockNumber per subnet, for the EMA ramp
+     */
+    public CappedEraStep(final ProtocolParams protocol, final long[] firstEmissionBlock) {
+        final Era era = protocol.era();
+        this.protocol = protocol;
+        this.firstEmissionBlock = firstEmissionBlock.clone();
+        switch (era) {
+            case SUBSIDY_2025_07 -> {
+                shares = Shares.MOVING_PRICE;
+                cap = Cap.BLOCK_EMISSION;
+            }
+            case TAOFLOW_2025_11 -> {
+                shares = Shares.TAO_FLOW;
+                cap = protocol.on(Switch.EXCESS_BUY) ? Cap.ALPHA_EMISSION : Cap.BLOCK_EMISSION;
+            }
+            case CAPPED_2025_12 -> {
+                shares = Shares.TAO_FLOW;
+                cap = Cap.MIN_ALPHA_AND_BLOCK_EMISSION;
+            }
+            case NETFLOW_2026_05 -> {
+                shares = Shares.NET_TAO_FLOW;
+                cap = Cap.MIN_ALPHA_AND_BLOCK_EMISSION;
+            }
+            case PRICE_BURN_2026_06 -> {
+                shares = Shares.MOVING_PRICE;
+                cap = Cap.ROOT_PROPORTION;
+            }
+            default -> throw new IllegalArgumentException("era " + era.id() + " is not a capped-injection era");
+        }
+        // taoflow before 2025-11-06 still ran the subsidy rule of the previous era
+        subsidy = cap == Cap.BLOCK_EMISSION;
+        subsidyAlphaInIsBlockEmission = era != Era.SUBSIDY_2025_07
+                || protocol.on(Switch.SUBSIDY_ALPHA_IN_IS_BLOCK_EMISSION);
+        buyBeforeInjection = subsidy || era == Era.PRICE_BURN_2026_06;
+        keepBoughtAlpha = era == Era.PRICE_BURN_2026_06
+                || (era == Era.NETFLOW_2026_05 && protocol.on(Switch.PROTOCOL_ALPHA_KEPT));
+        issueExcess = !subsidy;
+        rootAccrues = era != Era.SUBSIDY_2025_07;
+        rootRecycledWithoutFlag = era != Era.TAOFLOW_2025_11 || protocol.on(Switch.ROOT_ALPHA_RECYCLED_WITHOUT_SELL_FLAG);
+        sharesWithRootProportion = era == Era.PRICE_BURN_2026_06
+                && !protocol.on(Switch.SHARES_WITHOUT_ROOT_PROPORTION);
+        rootClaimsRaiseRootStake = era == Era.NETFLOW_2026_05 || era == Era.PRICE_BURN_2026_06;
+        flowSmoothing = protocol.get(Parameter.FLOW_SMOOTHING);
+        flowExponent = protocol.get(Parameter.FLOW_EXPONENT);
+        flowCutoff = protocol.get(Parameter.FLOW_CUTOFF);
+        minerBurned = protocol.get(Parameter.MINER_BURNED);
+        claimRate = protocol.get(Parameter.ROOT_CLAIM_RATE);
+        claimSwapShare = protocol.get(Parameter.ROOT_CLAIM_SWAP_SHARE);
+    }
+
+    @Override
+    public void run(final BatchState s, final long block) {
+        final double baseEmission = protocol.blockEmissionTao();
+        for (int p = 0; p < s.paths; p++) {
+            s.blockEmission[p] = HalvingSchedule.emission(s.totalIssuance[p], baseEmission);
+        }
+        for (int i = 0; i < s.subnets; i++) {
+            if (block >= s.alphaEmissionRecheck[i]) {
+                s.refreshAlphaEmissionRow(i, block, MAX_ALPHA_ISSUANCE_CHANGE);
+            }
+        }
+        if (shares != Shares.MOVING_PRICE) {
+            updateFlows(s);
+        }
+        shareWeights(s);
+        for (int i = 0; i < s.subnets; i++) {
+            coinbase(s, i, MovingPrice.factor(protocol, firstEmissionBlock[i], block));
+        }
+        drain(s, block);
+        if (rootAccrues) {
+            claimRoot(s);
+        }
+        System.arraycopy(s.taoReserve, 0, s.taoAfterStep, 0, s.taoReserve.length);
+    }
+
+    /**
+     * mechanics §2b: S ← (1 − f)·S + f·F with F the users' net TAO into the pool since the last step (read from
+     * the reserve; in the chain the swaps record it), and likewise the protocol's EMA P from its flow.
+     */
+    private void updateFlows(final BatchState s) {
+        final double f = flowSmoothing;
+        final double keep = 1.0 - f;
+        for (int c = 0; c < s.taoReserve.length; c++) {
+            final double userFlow = s.taoReserve[c] - s.taoAfterStep[c];
+            s.taoFlowEma[c] = keep * s.taoFlowEma[c] + f * userFlow;
+            s.protocolFlowEma[c] = keep * s.protocolFlowEma[c] + f * s.protocolFlow[c];
+            s.protocolFlow[c] = 0.0;
+        }
+    }
+
+    /**
+     * Fills {@code shareWeight} with each subnet's weight, {@code emissionPerMovingPrice} with the emission per
+     * unit of weight (so tao_emission = weight × it), and {@code rootSellFlag} with Σ P̄ &gt; 1 (pre-update).
+     */
+    private void shareWeights(final BatchState s) {
+        final int paths = s.paths;
+        final double[] w = s.shareWeight;
+        for (int p = 0; p < paths; p++) {
+            double userPositive = 0.0;
+            double protocolPositive = 0.0;
+            double movingPriceSum = 0.0;
+            for (int i = 0; i < s.subnets; i++) {
+                final int c = i * paths + p;
+                userPositive += Math.max(s.taoFlowEma[c], 0.0);
+                protocolPositive += Math.max(s.protocolFlowEma[c], 0.0);
+                movingPriceSum += s.movingPrice[c];
+            }
+            // mechanics §4 (2025-11-06): root alpha accrues for root stakers only while Σ P̄ > 1
+            s.rootSellFlag[p] = movingPriceSum > 1.0;
+            // mechanics §2b (2026-05-27): norm = min(1, Σ max(S,0) / Σ max(P,0)), 0 without protocol inflow
+            final double norm = protocolPositive > 0.0 ? Math.min(1.0, userPositive / protocolPositive) : 0.0;
+            double lowestNegative = 0.0;
+            for (int i = 0; i < s.subnets; i++) {
+                final int c = i * paths + p;
+                w[c] = weight(s, c, p, norm);
+                lowestNegative = Math.min(lowestNegative, w[c]);
+            }
+            // mechanics §2b: L = max(cutoff, min_i min(Net_i, 0)); z = max(Net − L, 0); weight z^p
+            final double floor = Math.max(flowCutoff, lowestNegative);
+            double sum = 0.0;
+            for (int i = 0; i < s.subnets; i++) {
+                final int c = i * paths + p;
+                if (shares != Shares.MOVING_PRICE) {
+                    final double z = Math.max(w[c] - floor, 0.0);
+                    w[c] = flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
+                }
+                sum += w[c];
+            }
+            s.emissionPerMovingPrice[p] = sum > 0.0 ? s.blockEmission[p] / sum : 0.0;
+        }
+    }
+
+    private double weight(final BatchState s, final int c, final int p, final double norm) {
+        switch (shares) {
+            case TAO_FLOW:
+                return s.taoFlowEma[c];
+            case NET_TAO_FLOW: {
+                final double user = s.taoFlowEma[c];
+                final double prot = s.protocolFlowEma[c];
+                return prot > 0.0 ? user - norm * prot : user - prot;
+            }
+            default: {
+                // mechanics §2a: P̄·(1 − MinerBurned), × root proportion in release v3.4.9-424
+                double weight = s.movingPrice[c] * (1.0 - minerBurned);
+                if (sharesWithRootProportion) {
+                    final double weightedRoot = protocol.taoWeight() * s.rootStake[p];
+                    weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
+                }
+                return weight;
+            }
+        }
+    }
+
+    /** The capped coinbase of one subnet row (mechanics §3 and §4 by era), then its moving price. */
+    private void coinbase(final BatchState s, final int subnet, final double movingAlpha) {
+        final int row = subnet * s.paths;
+        final double ownerCut = protocol.ownerCut();
+        final double taoWeight = protocol.taoWeight();
+        for (int p = 0; p < s.paths; p++) {
+            final int c = row + p;
+            final double emissionTao = s.blockEmission[p];
+            final double emitted = s.alphaEmission[c];
+            final double weightedRoot = taoWeight * s.rootStake[p];
+            double tao = s.taoReserve[c];
+            double ain = s.alphaIn[c];
+            double aout = s.alphaOut[c];
+            final double rootProportionBefore = weightedRoot / (weightedRoot + ain + aout);
+            final double share = s.shareWeight[c] * s.emissionPerMovingPrice[p];
+            final double price = tao / ain;
+            final double capAlpha = switch (cap) {
+                case BLOCK_EMISSION -> emissionTao;
+                case ALPHA_EMISSION -> emitted;
+                case MIN_ALPHA_AND_BLOCK_EMISSION -> Math.min(emitted, emissionTao);
+                case ROOT_PROPORTION -> rootProportionBefore * emitted;
+            };
+            final double wanted = share / price;
+            final boolean capped = wanted > capAlpha;
+            final double alphaInjected;
+            final double taoInjected;
+            if (capped) {
+                // subsidy (2025-07-29): tao_in = price·E; alpha_in = E (alpha emission before 2025-09-24)
+                alphaInjected = subsidy && !subsidyAlphaInIsBlockEmission ? emitted : capAlpha;
+                taoInjected = capAlpha * price;
+            } else {
+                alphaInjected = wanted;
+                taoInjected = share;
+            }
+            final double excess = share - taoInjected;
+            double bought = 0.0;
+            if (buyBeforeInjection && excess > 0.0) {
+                bought = ain * excess / (tao + excess);
+                tao += excess;
+                ain -= bought;
+            }
+            ain += alphaInjected;
+            tao += taoInjected;
+            if (!buyBeforeInjection && excess > 0.0) {
+                bought = ain * excess / (tao + excess);
+                tao += excess;
+                ain -= bought;
+            }
+            if (keepBoughtAlpha) {
+                aout += bought;
+                s.protocolAlpha[c] += bought;
+            } else {
+                s.alphaRecycled[p] += bought;
+            }
+            s.totalIssuance[p] += issueExcess ? taoInjected + excess : taoInjected;
+            s.taoEmitted[p] += taoInjected + excess;
+            s.protocolFlow[c] += taoInjected + excess;
+            s.alphaMinted[p] += alphaInjected + emitted;
+            // mechanics §4: alpha_out minted, owner cut, root proportion after this subnet's mint
+            aout += emitted;
+            final double owner = emitted * ownerCut;
+            final double rest = emitted - owner;
+            final double rootProportion = weightedRoot / (weightedRoot + ain + aout);
+            final double rootAlpha = rootProportion * rest * 0.5;
+            s.pendingOwner[c] += owner;
+            s.pendingAlpha[c] += rest - rootAlpha;
+            if (!rootAccrues) {
+                if (capped) {
+                    s.alphaBurned[p] += rootAlpha; // subsidised: neither sold nor paid
+                } else {
+                    final double rootTao = tao * rootAlpha / (ain + rootAlpha);
+                    ain += rootAlpha;
+                    aout -= rootAlpha;
+                    tao -= rootTao;
+                    s.pendingRootTao[c] += rootTao;
+                }
+            } else if (s.rootSellFlag[p]) {
+                s.pendingRootAlpha[c] += rootAlpha;
+            } else if (rootRecycledWithoutFlag) {
+                aout -= rootAlpha;
+                s.alphaRecycled[p] += rootAlpha;
+            } else {
+                s.pendingAlpha[c] += rootAlpha; // 2025-11-06: to validators and miners
+            }
+            s.movingPrice[c] = movingAlpha * Math.min(tao / ain, 1.0) + (1.0 - movingAlpha) * s.movingPrice[c];
+            s.taoReserve[c] = tao;
+            s.alphaIn[c] = ain;
+            s.alphaOut[c] = aout;
+            if (s.injectionRecorded[subnet]) {
+                s.taoInjected[c] = taoInjected;
+            }
+        }
+    }
+
+    /**
+     * mechanics §4: epochs as in the launch era; accrued root alpha becomes claimable by root stakers, less
+     * the validators' take (18 %, paid to them as alpha like the rest of the payout).
+     */
+    private void drain(final BatchState s, final long block) {
+        s.drainedCount = 0;
+        final int tempo = protocol.tempo();
+        final double take = ChainConstants.DEFAULT_DELEGATE_TAKE;
+        for (long netuid = EpochSchedule.firstNetuidDue(tempo, block); netuid <= s.subnets;
+                netuid += tempo + 1L) {
+            final int i = (int) netuid - 1;
+            s.drainedSubnets[s.drainedCount++] = i;
+            final int row = i * s.paths;
+            for (int p = 0; p < s.paths; p++) {
+                final int c = row + p;
+                final double rootAlpha = s.pendingRootAlpha[c];
+                s.drainedAlpha[c] = s.pendingAlpha[c] + s.pendingOwner[c] + rootAlpha * take;
+                s.rootClaimable[c] += rootAlpha * (1.0 - take);
+                s.rootDividends[p] += s.pendingRootTao[c];
+                s.pendingAlpha[c] = 0.0;
+                s.pendingOwner[c] = 0.0;
+                s.pendingRootTao[c] = 0.0;
+                s.pendingRootAlpha[c] = 0.0;
+            }
+        }
+    }
+
+    /**
+     * mechanics §4 root claim, in aggregate: a fraction {@code rootClaimRate} of the claimable root alpha is
+     * claimed each block; the Swap share is sold fee-free for TAO restaked on root (raising R from 2026-05-27,
+     * and an outflow of the protocol's flow), the Keep share becomes root stakers' alpha.
+     */
+    private void claimRoot(final BatchState s) {
+        for (int c = 0; c < s.taoReserve.length; c++) {
+            final double claimed = claimRate * s.rootClaimable[c];
+            if (!(claimed > 0.0)) {
+                continue;
+            }
+            s.rootClaimable[c] -= claimed;
+            final double sold = claimed * claimSwapShare;
+            if (sold > 0.0) {
+                final int p = c % s.paths;
+                final double tao = s.taoReserve[c];
+                final double ain = s.alphaIn[c];
+                final double taoOut = tao * sold / (ain + sold);
+                s.taoReserve[c] = tao - taoOut;
+                s.alphaIn[c] = ain + sold;
+                s.alphaOut[c] -= sold;
+                s.rootClaimTao[p] += taoOut;
+                s.protocolFlow[c] -= taoOut;
+                if (rootClaimsRaiseRootStake) {
+                    s.rootStake[p] += taoOut;
+                }
+            }
+        }
+    }
+}
