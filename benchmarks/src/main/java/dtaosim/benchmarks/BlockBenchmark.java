@@ -2,6 +2,7 @@ package dtaosim.benchmarks;
 
 import dtaosim.engine.kernel.RowKernels;
 import dtaosim.engine.run.BatchSimulation;
+import dtaosim.engine.model.Era;
 import dtaosim.engine.run.Scenario;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,6 +47,12 @@ public class BlockBenchmark {
     /** "scalar" or "vector". */
     @Param({"scalar", "vector"})
     String kernel;
+    /**
+     * The protocol era (e.g. {@code -p era=launch-2025-02,subsidy-2025-07,price-burn-2026-06}): the reference
+     * workload's market under that era's rules and default parameters (the launch era with fee 0, as the peer).
+     */
+    @Param({"launch-2025-02"})
+    String era;
 
     private RowKernels kernels;
     private Scenario scenario;
@@ -56,7 +63,11 @@ public class BlockBenchmark {
     public void setUpTrial() {
         kernels = Fixtures.kernels(kernel);
         blocks = Fixtures.blocksPerInvocation(paths, subnets);
-        scenario = Fixtures.workload(paths, subnets).scenario();
+        final Scenario reference = Fixtures.workload(paths, subnets).scenario();
+        final Era rules = Era.byId(era);
+        scenario = rules == Era.LAUNCH_2025_02 ? reference
+                : new Scenario(rules.defaults(), reference.network(), reference.startBlock(), reference.blocks(),
+                        reference.paths(), reference.seed(), reference.behaviours(), reference.probes());
     }
 
     /** JMH sample 38: a fresh batch at the scenario's first block before each iteration. */

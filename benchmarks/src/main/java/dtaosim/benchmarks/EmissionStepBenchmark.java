@@ -63,7 +63,7 @@ public class EmissionStepBenchmark {
         blocks = Fixtures.blocksPerInvocation(paths, subnets);
         final Scenario scenario = Fixtures.workload(paths, subnets).scenario();
         final ProtocolParams protocol = scenario.protocol();
-        step = new LaunchEraStep(kernels, protocol, scenario.network().firstEmissionBlock());
+        step = new LaunchEraStep(kernels, protocol);
         movingAlpha = protocol.subnetMovingAlpha(); // the launch era does not ramp
         initial = new BatchState(scenario.network(), protocol, 0, paths, paths);
         // coinbaseRows skips the per-path halving step that sets the block emission; give it block 0's

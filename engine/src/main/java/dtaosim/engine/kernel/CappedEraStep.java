@@ -41,7 +41,6 @@ public final class CappedEraStep implements BlockStep {
     private static final double MAX_ALPHA_ISSUANCE_CHANGE = Double.POSITIVE_INFINITY;
 
     private final ProtocolParams protocol;
-    private final long[] firstEmissionBlock;
     private final Shares shares;
     private final Cap cap;
     private final boolean subsidy;
@@ -60,14 +59,10 @@ public final class CappedEraStep implements BlockStep {
     private final double claimRate;
     private final double claimSwapShare;
 
-    /**
-     * @param protocol           parameters of the run; its era must be one of the capped eras
-     * @param firstEmissionBlock FirstEmissionBlockNumber per subnet, for the EMA ramp
-     */
-    public CappedEraStep(final ProtocolParams protocol, final long[] firstEmissionBlock) {
+    /** @param protocol parameters of the run; its era must be one of the capped eras */
+    public CappedEraStep(final ProtocolParams protocol) {
         final Era era = protocol.era();
         this.protocol = protocol;
-        this.firstEmissionBlock = firstEmissionBlock.clone();
         switch (era) {
             case SUBSIDY_2025_07 -> {
                 shares = Shares.MOVING_PRICE;
@@ -124,11 +119,13 @@ public final class CappedEraStep implements BlockStep {
             }
         }
         if (shares != Shares.MOVING_PRICE) {
-            updateFlows(s);
+            updateFlows(s, block);
         }
-        shareWeights(s);
+        shareWeights(s, block);
         for (int i = 0; i < s.subnets; i++) {
-            coinbase(s, i, MovingPrice.factor(protocol, firstEmissionBlock[i], block));
+            if (s.rowMode(i, block) != BatchState.ROW_IDLE) {
+                coinbase(s, i, MovingPrice.factor(protocol, s.firstEmissionBlock[i], block));
+            }
         }
         drain(s, block);
         if (rootAccrues) {
@@ -141,10 +138,13 @@ public final class CappedEraStep implements BlockStep {
      * mechanics §2b: S ← (1 − f)·S + f·F with F the users' net TAO into the pool since the last step (read from
      * the reserve; in the chain the swaps record it), and likewise the protocol's EMA P from its flow.
      */
-    private void updateFlows(final BatchState s) {
+    private void updateFlows(final BatchState s, final long block) {
         final double f = flowSmoothing;
         final double keep = 1.0 - f;
         for (int c = 0; c < s.taoReserve.length; c++) {
+            if (!emits(s, c, block)) {
+                continue; // the chain updates the EMA only for subnets it emits to
+            }
             final double userFlow = s.taoReserve[c] - s.taoAfterStep[c];
             s.taoFlowEma[c] = keep * s.taoFlowEma[c] + f * userFlow;
             s.protocolFlowEma[c] = keep * s.protocolFlowEma[c] + f * s.protocolFlow[c];
@@ -156,7 +156,7 @@ public final class CappedEraStep implements BlockStep {
      * Fills {@code shareWeight} with each subnet's weight, {@code emissionPerMovingPrice} with the emission per
      * unit of weight (so tao_emission = weight × it), and {@code rootSellFlag} with Σ P̄ &gt; 1 (pre-update).
      */
-    private void shareWeights(final BatchState s) {
+    private void shareWeights(final BatchState s, final long block) {
         final int paths = s.paths;
         final double[] w = s.shareWeight;
         for (int p = 0; p < paths; p++) {
@@ -177,14 +177,18 @@ public final class CappedEraStep implements BlockStep {
             for (int i = 0; i < s.subnets; i++) {
                 final int c = i * paths + p;
                 w[c] = weight(s, c, p, norm);
-                lowestNegative = Math.min(lowestNegative, w[c]);
+                if (emits(s, c, block)) {
+                    lowestNegative = Math.min(lowestNegative, w[c]);
+                }
             }
             // mechanics §2b: L = max(cutoff, min_i min(Net_i, 0)); z = max(Net − L, 0); weight z^p
             final double floor = Math.max(flowCutoff, lowestNegative);
             double sum = 0.0;
             for (int i = 0; i < s.subnets; i++) {
                 final int c = i * paths + p;
-                if (shares != Shares.MOVING_PRICE) {
+                if (!emits(s, c, block) || !s.emissionEnabled[i]) {
+                    w[c] = 0.0; // outside the eligible set, or SubnetEmissionEnabled false (mechanics §2)
+                } else if (shares != Shares.MOVING_PRICE) {
                     final double z = Math.max(w[c] - floor, 0.0);
                     w[c] = flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
                 }
@@ -192,6 +196,11 @@ public final class CappedEraStep implements BlockStep {
             }
             s.emissionPerMovingPrice[p] = sum > 0.0 ? s.blockEmission[p] / sum : 0.0;
         }
+    }
+
+    /** Whether the chain emits to the cell's subnet: registered, and past start_call (mechanics §2, §6). */
+    private static boolean emits(final BatchState s, final int c, final long block) {
+        return s.live[c] && block >= s.firstEmissionBlock[c / s.paths];
     }
 
     private double weight(final BatchState s, final int c, final int p, final double norm) {
@@ -222,6 +231,9 @@ public final class CappedEraStep implements BlockStep {
         final double taoWeight = protocol.taoWeight();
         for (int p = 0; p < s.paths; p++) {
             final int c = row + p;
+            if (!s.live[c]) {
+                continue;
+            }
             final double emissionTao = s.blockEmission[p];
             final double emitted = s.alphaEmission[c];
             final double weightedRoot = taoWeight * s.rootStake[p];
@@ -320,6 +332,9 @@ public final class CappedEraStep implements BlockStep {
         for (long netuid = EpochSchedule.firstNetuidDue(tempo, block); netuid <= s.subnets;
                 netuid += tempo + 1L) {
             final int i = (int) netuid - 1;
+            if (s.liveCount[i] == 0) {
+                continue;
+            }
             s.drainedSubnets[s.drainedCount++] = i;
             final int row = i * s.paths;
             for (int p = 0; p < s.paths; p++) {

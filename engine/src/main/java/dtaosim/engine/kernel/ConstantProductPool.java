@@ -23,7 +23,7 @@ public final class ConstantProductPool {
     public static double stake(final BatchState s, final int cell, final int path, final double tao) {
         final double rateFee = tao * s.feeRate;
         final double net = tao - s.stakeFeeTao - rateFee;
-        if (!(net > 0.0)) {
+        if (!(net > 0.0) || !s.live[cell]) {
             return 0.0;
         }
         final double taoReserve = s.taoReserve[cell];
@@ -40,6 +40,9 @@ public final class ConstantProductPool {
 
     /** Unstakes {@code alpha} from a cell's pool; returns the TAO paid (0 if the proceeds do not cover the fee). */
     public static double unstake(final BatchState s, final int cell, final int path, final double alpha) {
+        if (!s.live[cell]) {
+            return 0.0;
+        }
         final double alphaFee = alpha * s.feeRate;
         final double net = alpha - alphaFee;
         double taoReserve = s.taoReserve[cell];

@@ -20,17 +20,14 @@ public final class LaunchEraStep implements BlockStep {
 
     private final RowKernels kernels;
     private final ProtocolParams protocol;
-    private final long[] firstEmissionBlock;
 
     /**
-     * @param kernels            hot loops to use
-     * @param protocol           parameters of the run
-     * @param firstEmissionBlock FirstEmissionBlockNumber per subnet, for the EMA ramp
+     * @param kernels  hot loops to use
+     * @param protocol parameters of the run
      */
-    public LaunchEraStep(final RowKernels kernels, final ProtocolParams protocol, final long[] firstEmissionBlock) {
+    public LaunchEraStep(final RowKernels kernels, final ProtocolParams protocol) {
         this.kernels = kernels;
         this.protocol = protocol;
-        this.firstEmissionBlock = firstEmissionBlock.clone();
     }
 
     @Override
@@ -59,10 +56,19 @@ public final class LaunchEraStep implements BlockStep {
             }
         }
         for (int i = 0; i < s.subnets; i++) {
+            final int mode = s.rowMode(i, block);
+            if (mode == BatchState.ROW_IDLE) {
+                continue; // no subnet, or not started: no emission, no moving price (mechanics §2, §6)
+            }
             if (s.injectionRecorded[i]) {
                 recordInjection(s, i);
             }
-            kernels.coinbase(s, i, movingAlpha(i, block));
+            final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
+            if (mode == BatchState.ROW_LIVE) {
+                kernels.coinbase(s, i, movingAlpha);
+            } else {
+                coinbaseLiveRuns(s, i, movingAlpha);
+            }
         }
         drain(s, block);
     }
@@ -75,9 +81,21 @@ public final class LaunchEraStep implements BlockStep {
         }
     }
 
-    /** mechanics §2a: the EMA factor of one subnet at one block. */
-    double movingAlpha(final int subnet, final long block) {
-        return MovingPrice.factor(protocol, firstEmissionBlock[subnet], block);
+    /** The coinbase of a slot that holds a subnet on some paths only: the scalar loop over each run of them. */
+    private static void coinbaseLiveRuns(final BatchState s, final int subnet, final double movingAlpha) {
+        final int row = subnet * s.paths;
+        int p = 0;
+        while (p < s.paths) {
+            if (!s.live[row + p]) {
+                p++;
+                continue;
+            }
+            final int from = p;
+            while (p < s.paths && s.live[row + p]) {
+                p++;
+            }
+            ScalarRowKernels.coinbase(s, subnet, movingAlpha, from, p);
+        }
     }
 
     /**
@@ -91,6 +109,9 @@ public final class LaunchEraStep implements BlockStep {
         final int paths = s.paths;
         for (long netuid = EpochSchedule.firstNetuidDue(tempo, block); netuid <= s.subnets; netuid += tempo + 1L) {
             final int i = (int) netuid - 1;
+            if (s.liveCount[i] == 0) {
+                continue;
+            }
             s.drainedSubnets[s.drainedCount++] = i;
             final int row = i * paths;
             for (int p = 0; p < paths; p++) {

@@ -17,4 +17,9 @@ public interface Behaviour {
      * @param seed    the run's seed
      */
     Actor bind(BatchState state, RowKernels kernels, long seed);
+
+    /** Subnet slots this behaviour needs beyond the network's (for subnets it registers). */
+    default int extraSlots() {
+        return 0;
+    }
 }

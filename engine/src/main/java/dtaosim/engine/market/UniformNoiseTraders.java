@@ -1,6 +1,7 @@
 package dtaosim.engine.market;
 
 import dtaosim.engine.kernel.RowKernels;
+import dtaosim.engine.kernel.ScalarRowKernels;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.rng.CounterRng;
 import dtaosim.engine.state.BatchState;
@@ -43,7 +44,30 @@ public record UniformNoiseTraders(double sigma) implements Behaviour {
             final long firstIndex = (block * s.totalPaths + s.firstPath) * subnets;
             final long stride = subnets * CounterRng.GAMMA;
             for (int i = 0; i < s.subnets; i++) {
-                kernels.uniformNoise(s, i, CounterRng.state(seed, firstIndex + i), stride, sigma);
+                final int mode = s.rowMode(i, block);
+                final long first = CounterRng.state(seed, firstIndex + i);
+                if (mode == BatchState.ROW_LIVE) {
+                    kernels.uniformNoise(s, i, first, stride, sigma);
+                } else if (mode == BatchState.ROW_MIXED) {
+                    tradeLiveRuns(i, first, stride);
+                }
+                // idle slots: no subnet, or staking not yet enabled (before start_call)
+            }
+        }
+
+        private void tradeLiveRuns(final int subnet, final long first, final long stride) {
+            final int row = subnet * s.paths;
+            int p = 0;
+            while (p < s.paths) {
+                if (!s.live[row + p]) {
+                    p++;
+                    continue;
+                }
+                final int from = p;
+                while (p < s.paths && s.live[row + p]) {
+                    p++;
+                }
+                ScalarRowKernels.uniformNoise(s, subnet, first, stride, sigma, from, p);
             }
         }
     }

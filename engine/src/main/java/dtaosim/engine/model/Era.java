@@ -125,6 +125,8 @@ public enum Era {
         v[Parameter.NETWORK_RATE_LIMIT.ordinal()] = before0924 ? 7_200 : 28_800;
         v[Parameter.SUBNET_LIMIT.ordinal()] = 128;
         v[Parameter.IMMUNITY_PERIOD.ordinal()] = before0924 ? 1_296_000 : 864_000;
+        // start_call needed 7 days (2025-03-28 → 2026-01-21), none before or after
+        v[Parameter.START_CALL_DELAY.ordinal()] = this == LAUNCH_2025_02 || compareTo(CAPPED_2025_12) >= 0 ? 0 : 50_400;
         v[Parameter.MIN_STAKE.ordinal()] = before0924 ? 500_000 / ChainConstants.RAO_PER_TAO
                 : 2_000_000 / ChainConstants.RAO_PER_TAO;
         final java.util.Set<Switch> on = java.util.EnumSet.noneOf(Switch.class);

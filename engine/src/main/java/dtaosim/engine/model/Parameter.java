@@ -54,6 +54,9 @@ public enum Parameter {
     SUBNET_LIMIT("subnetLimit", "subnets", 1.0, 4096.0, "mechanics §6 SubnetLimit"),
     /** mechanics §6: NetworkImmunityPeriod. */
     IMMUNITY_PERIOD("immunityPeriod", "blocks", 0.0, 1e12, "mechanics §6 NetworkImmunityPeriod"),
+    /** mechanics §6: blocks from registration to start_call (DurationOfStartCall, later StartCallDelay). */
+    START_CALL_DELAY("startCallDelay", "blocks", 0.0, 1e9,
+            "mechanics §6 StartCallDelay (50,400 from 2025-03-28, 0 from 2026-01-21)"),
     /** mechanics §5: DefaultMinStake. */
     MIN_STAKE("minStake", "TAO", 0.0, 1e6, "mechanics §5 DefaultMinStake");
 

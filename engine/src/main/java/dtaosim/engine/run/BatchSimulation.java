@@ -30,7 +30,8 @@ public final class BatchSimulation {
      */
     public BatchSimulation(final Scenario scenario, final long firstPath, final int paths, final RowKernels kernels) {
         this.scenario = scenario;
-        this.state = new BatchState(scenario.network(), scenario.protocol(), firstPath, paths, scenario.paths());
+        this.state = new BatchState(scenario.network(), scenario.protocol(), firstPath, paths, scenario.paths(),
+                scenario.slots());
         this.step = stepFor(scenario, kernels);
         this.actors = new Actor[scenario.behaviours().size()];
         for (int k = 0; k < actors.length; k++) {
@@ -47,9 +48,8 @@ public final class BatchSimulation {
     /** The era's block step; chosen once per batch, so the per-element loops carry no rule checks. */
     private static BlockStep stepFor(final Scenario scenario, final RowKernels kernels) {
         return switch (scenario.protocol().era()) {
-            case LAUNCH_2025_02, EMA_RAMP_2025_03 -> new LaunchEraStep(kernels, scenario.protocol(),
-                    scenario.network().firstEmissionBlock());
-            default -> new CappedEraStep(scenario.protocol(), scenario.network().firstEmissionBlock());
+            case LAUNCH_2025_02, EMA_RAMP_2025_03 -> new LaunchEraStep(kernels, scenario.protocol());
+            default -> new CappedEraStep(scenario.protocol());
         };
     }
 
@@ -116,6 +116,15 @@ public final class BatchSimulation {
         System.arraycopy(s.alphaBurned, 0, out.column(RunResult.ALPHA_BURNED), 0, s.paths);
         System.arraycopy(s.taoFees, 0, out.column(RunResult.TAO_FEES), 0, s.paths);
         System.arraycopy(s.taoRecycled, 0, out.column(RunResult.TAO_RECYCLED), 0, s.paths);
+        if (s.subnets > s.initialSubnets) {
+            System.arraycopy(s.taoLocked, 0, out.column(RunResult.TAO_LOCKED), 0, s.paths);
+            System.arraycopy(s.taoDissolved, 0, out.column(RunResult.TAO_DISSOLVED), 0, s.paths);
+            System.arraycopy(s.alphaDestroyed, 0, out.column(RunResult.ALPHA_DESTROYED), 0, s.paths);
+            System.arraycopy(s.registrations, 0, out.column(RunResult.REGISTRATIONS), 0, s.paths);
+            System.arraycopy(s.prunings, 0, out.column(RunResult.PRUNINGS), 0, s.paths);
+            System.arraycopy(s.refusedRegistrations, 0, out.column(RunResult.REFUSED_REGISTRATIONS), 0, s.paths);
+            System.arraycopy(s.lastLockTao, 0, out.column(RunResult.LAST_LOCK), 0, s.paths);
+        }
         for (final Actor actor : actors) {
             actor.collect(out);
         }

@@ -49,6 +49,20 @@ public record RunResult(PathRange range, PathOutcomes outcomes, FinalState final
     public static final String TAO_FEES = "taoFees";
     /** Σ TAO recycled (TotalIssuance lowered). */
     public static final String TAO_RECYCLED = "taoRecycled";
+    /** Σ TAO registrants put into new pools (only when subnets register during the run). */
+    public static final String TAO_LOCKED = "taoLocked";
+    /** Σ TAO that left pools with dissolved subnets (paid to holders, or the protocol's share recycled). */
+    public static final String TAO_DISSOLVED = "taoDissolved";
+    /** Σ alpha that vanished with dissolved subnets. */
+    public static final String ALPHA_DESTROYED = "alphaDestroyed";
+    /** Subnets registered during the run. */
+    public static final String REGISTRATIONS = "registrations";
+    /** Subnets pruned to make room. */
+    public static final String PRUNINGS = "prunings";
+    /** Registrations the chain refused (rate limit, SubnetLimitReached). */
+    public static final String REFUSED_REGISTRATIONS = "refusedRegistrations";
+    /** NetworkLastLockCost at the end: the lock paid at the last registration. */
+    public static final String LAST_LOCK = "lastLock";
 
     /** Per-path values of one outcome. */
     public double[] outcome(final String name) {

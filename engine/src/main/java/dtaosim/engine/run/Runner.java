@@ -34,7 +34,7 @@ public final class Runner {
         final int total = Math.toIntExact(range.size());
         final PathOutcomes outcomes = new PathOutcomes(total);
         final FinalState finalState = options.keepFinalState()
-                ? FinalState.allocate(total, scenario.network().subnets()) : null;
+                ? FinalState.allocate(total, scenario.slots()) : null;
         if (total == 0) {
             return new RunResult(range, outcomes, finalState);
         }

@@ -37,6 +37,15 @@ public record Scenario(ProtocolParams protocol, Network network, long startBlock
         probes = List.copyOf(probes);
     }
 
+    /** Subnet slots a batch needs: the network's subnets plus those the behaviours may register. */
+    public int slots() {
+        int slots = network.subnets();
+        for (final Behaviour b : behaviours) {
+            slots = Math.addExact(slots, b.extraSlots());
+        }
+        return slots;
+    }
+
     /** The whole path range [0, P). */
     public PathRange allPaths() {
         return new PathRange(0, paths);

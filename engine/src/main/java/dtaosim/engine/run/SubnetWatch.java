@@ -55,7 +55,9 @@ public record SubnetWatch(int subnet) implements Probe {
                 final double emission = s.blockEmission[p];
                 cumEmission[p] += taoIn;
                 cumShare[p] += emission > 0.0 ? taoIn / emission : 0.0;
-                maxPrice[p] = Math.max(maxPrice[p], s.taoReserve[row + p] / s.alphaIn[row + p]);
+                if (s.live[row + p]) {
+                    maxPrice[p] = Math.max(maxPrice[p], s.taoReserve[row + p] / s.alphaIn[row + p]);
+                }
             }
             blocks++;
         }

@@ -17,8 +17,10 @@ import dtaosim.engine.model.Switch;
  * batch it lands in.
  */
 public final class BatchState {
-    /** Subnet slots (netuid = slot + 1). */
+    /** Subnet slots (netuid = slot + 1): the network's subnets, then free slots for registrations. */
     public final int subnets;
+    /** Subnets of the network at the start (the first slots). */
+    public final int initialSubnets;
     /** Paths in this batch; also the stride between subnets in per-subnet arrays. */
     public final int paths;
     /** Global index of this batch's path 0. */
@@ -86,6 +88,18 @@ public final class BatchState {
     public final double[] rootClaimable;
     /** SubnetProtocolAlpha: chain-bought alpha kept by the protocol (mechanics §3, from 2026-06-01). */
     public final double[] protocolAlpha;
+    /** Whether the cell holds a subnet on its path (registered and not dissolved). */
+    public final boolean[] live;
+    /** NetworkRegisteredAt of each cell's subnet. */
+    public final long[] registeredAt;
+
+    // ---- per subnet slot ----
+    /** Paths on which the slot holds a subnet; 0 = free everywhere, {@link #paths} = live everywhere. */
+    public final int[] liveCount;
+    /** FirstEmissionBlockNumber of the slot's subnet (start_call + 1): emission and EMA from then on. */
+    public final long[] firstEmissionBlock;
+    /** SubnetEmissionEnabled (mechanics §2, 2026-05-27): a disabled subnet gets no share. */
+    public final boolean[] emissionEnabled;
 
     // ---- per path ----
     /** TAO staked on root, R. */
@@ -121,6 +135,25 @@ public final class BatchState {
     public final double[] rootClaimTao;
     /** Scratch per path: whether Σ moving price &gt; 1 this block (mechanics §4 root-sell flag). */
     public final boolean[] rootSellFlag;
+    /** NetworkLastLockCost per path (mechanics §6). */
+    public final double[] lastLockTao;
+    /** Block of the last subnet registration per path (0 = none). */
+    public final long[] lastLockBlock;
+    /** Σ TAO registrants put into new pools (the lock, or min_lock of it). */
+    public final double[] taoLocked;
+    /**
+     * Σ TAO that left pools with dissolved subnets: paid to their alpha holders, or recycled as the protocol's
+     * share (that part is also in {@link #taoRecycled}).
+     */
+    public final double[] taoDissolved;
+    /** Σ alpha that vanished with dissolved subnets. */
+    public final double[] alphaDestroyed;
+    /** Subnets registered, pruned, and registrations refused (rate limit, SubnetLimitReached). */
+    public final double[] registrations;
+    /** See {@link #registrations}. */
+    public final double[] prunings;
+    /** See {@link #registrations}. */
+    public final double[] refusedRegistrations;
     /** Σ TAO in pools at the start. */
     public final double initialPoolTao;
 
@@ -141,11 +174,25 @@ public final class BatchState {
      */
     public BatchState(final Network network, final ProtocolParams protocol, final long firstPath, final int paths,
                       final long totalPaths) {
+        this(network, protocol, firstPath, paths, totalPaths, network.subnets());
+    }
+
+    /**
+     * Allocates a batch with {@code slots} subnet slots, the first holding the network's subnets and the rest
+     * free for registrations during the run.
+     */
+    public BatchState(final Network network, final ProtocolParams protocol, final long firstPath, final int paths,
+                      final long totalPaths, final int slots) {
         if (paths <= 0 || firstPath < 0 || firstPath + paths > totalPaths) {
             throw new IllegalArgumentException("batch [" + firstPath + ", " + (firstPath + paths)
                     + ") is not inside [0, " + totalPaths + ")");
         }
-        this.subnets = network.subnets();
+        if (slots < network.subnets()) {
+            throw new IllegalArgumentException("slots: " + slots + " is fewer than the network's subnets ("
+                    + network.subnets() + ")");
+        }
+        this.subnets = slots;
+        this.initialSubnets = network.subnets();
         this.paths = paths;
         this.firstPath = firstPath;
         this.totalPaths = totalPaths;
@@ -176,6 +223,11 @@ public final class BatchState {
         pendingRootAlpha = new double[cells];
         rootClaimable = new double[cells];
         protocolAlpha = new double[cells];
+        live = new boolean[cells];
+        registeredAt = new long[cells];
+        liveCount = new int[subnets];
+        firstEmissionBlock = new long[subnets];
+        emissionEnabled = new boolean[subnets];
         rootStake = new double[paths];
         totalIssuance = new double[paths];
         blockEmission = new double[paths];
@@ -191,12 +243,23 @@ public final class BatchState {
         taoRecycled = new double[paths];
         rootClaimTao = new double[paths];
         rootSellFlag = new boolean[paths];
+        lastLockTao = new double[paths];
+        lastLockBlock = new long[paths];
+        taoLocked = new double[paths];
+        taoDissolved = new double[paths];
+        alphaDestroyed = new double[paths];
+        registrations = new double[paths];
+        prunings = new double[paths];
+        refusedRegistrations = new double[paths];
         drainedSubnets = new int[subnets];
         alphaEmissionRecheck = new long[subnets];
         java.util.Arrays.fill(alphaEmissionRecheck, Long.MIN_VALUE);
         initialPoolTao = network.poolTao();
 
-        for (int i = 0; i < subnets; i++) {
+        for (int i = 0; i < initialSubnets; i++) {
+            liveCount[i] = paths;
+            firstEmissionBlock[i] = network.firstEmissionBlock()[i];
+            emissionEnabled[i] = true;
             final int row = i * paths;
             for (int p = 0; p < paths; p++) {
                 taoReserve[row + p] = network.taoReserve()[i];
@@ -204,14 +267,46 @@ public final class BatchState {
                 alphaOut[row + p] = network.alphaOut()[i];
                 movingPrice[row + p] = network.movingPrice()[i];
                 taoAfterStep[row + p] = network.taoReserve()[i];
+                live[row + p] = true;
+                // the network's subnets were registered long before the run: past any immunity period
+                registeredAt[row + p] = REGISTERED_BEFORE_RUN;
                 refreshAlphaEmission(row + p);
+            }
+        }
+        for (int i = initialSubnets; i < subnets; i++) {
+            firstEmissionBlock[i] = Long.MAX_VALUE;
+            for (int p = 0; p < paths; p++) {
+                refreshAlphaEmission(i * paths + p);
             }
         }
         for (int p = 0; p < paths; p++) {
             rootStake[p] = network.rootStakeTao();
             totalIssuance[p] = network.totalIssuanceTao();
+            lastLockTao[p] = protocol.get(Parameter.LAST_LOCK);
         }
     }
+
+    /**
+     * How the chain's step and the behaviours treat a slot at {@code block}: {@link #ROW_IDLE} (no subnet on any
+     * path, or not started: no emission, moving price or staking), {@link #ROW_LIVE} (a started subnet on every
+     * path: the row kernels), {@link #ROW_MIXED} (a started subnet on some paths only: per-path runs).
+     */
+    public int rowMode(final int subnet, final long block) {
+        final int count = liveCount[subnet];
+        if (count == 0 || block < firstEmissionBlock[subnet]) {
+            return ROW_IDLE;
+        }
+        return count == paths ? ROW_LIVE : ROW_MIXED;
+    }
+
+    /** NetworkRegisteredAt given to the network's subnets: long enough ago to be past immunity. */
+    public static final long REGISTERED_BEFORE_RUN = Long.MIN_VALUE / 4;
+    /** See {@link #rowMode}. */
+    public static final int ROW_IDLE = 0;
+    /** See {@link #rowMode}. */
+    public static final int ROW_LIVE = 1;
+    /** See {@link #rowMode}. */
+    public static final int ROW_MIXED = 2;
 
     /** Asks the block step to keep {@link #taoInjected} of one subnet up to date (probes call it at bind). */
     public void recordInjection(final int subnet) {

@@ -1,5 +1,13 @@
 package dtaosim.engine.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.List;
+import java.util.ArrayList;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.market.SubnetRegistrations;
+import dtaosim.engine.market.NeuronRegistrations;
+import dtaosim.engine.market.Behaviour;
 import static dtaosim.engine.testing.Compare.assertRelativelyClose;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +64,32 @@ class InvariantsTest {
         assertInvariants(era.id(), scenario, result);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Era.class)
+    void everyEraShouldConserveTaoAndAlphaWhileSubnetsRegisterAndArePruned(final Era era) {
+        final Scenario base = RandomScenarios.allBehaviours(12, 20, 2000, 6L);
+        final int subnets = base.network().subnets();
+        final ProtocolParams protocol = era.defaults()
+                .with(Parameter.SUBNET_LIMIT, subnets)
+                .with(Parameter.NETWORK_RATE_LIMIT, 100)
+                .with(Parameter.IMMUNITY_PERIOD, 50)
+                .with(Parameter.START_CALL_DELAY, 10)
+                .with(Parameter.LOCK_REDUCTION_INTERVAL, 1000)
+                .with(Parameter.LAST_LOCK, 10);
+        final List<Behaviour> behaviours = new ArrayList<>(base.behaviours());
+        behaviours.add(new SubnetRegistrations(base.startBlock() + 150, 150, 6));
+        behaviours.add(new NeuronRegistrations(0.5, 40));
+        final Scenario scenario = new Scenario(protocol, base.network(), base.startBlock(), base.blocks(),
+                base.paths(), base.seed(), behaviours, base.probes());
+        final RunResult result = Runner.run(scenario, new RunOptions(2, 8, Kernels.best(), true, null));
+        assertInvariants(era.id() + " with registrations", scenario, result);
+        final double[] registered = result.outcome(RunResult.REGISTRATIONS);
+        final double[] refused = result.outcome(RunResult.REFUSED_REGISTRATIONS);
+        for (int p = 0; p < registered.length; p++) {
+            assertEquals(6.0, registered[p] + refused[p], "every attempt registered or was refused, path " + p);
+        }
+    }
+
     static void assertInvariants(final String what, final Scenario scenario, final RunResult result) {
         final Network network = scenario.network();
         final double initialPoolTao = network.poolTao();
@@ -74,21 +108,27 @@ class InvariantsTest {
         final double[] alphaOut = result.outcome(RunResult.ALPHA_OUT);
         final double[] minted = result.outcome(RunResult.ALPHA_MINTED);
         final double[] recycled = result.outcome(RunResult.ALPHA_RECYCLED);
+        final boolean lifecycle = result.outcomes().columns().containsKey(RunResult.TAO_LOCKED);
+        final double[] locked = lifecycle ? result.outcome(RunResult.TAO_LOCKED) : new double[poolTao.length];
+        final double[] dissolved = lifecycle ? result.outcome(RunResult.TAO_DISSOLVED) : new double[poolTao.length];
+        final double[] destroyed = lifecycle ? result.outcome(RunResult.ALPHA_DESTROYED)
+                : new double[poolTao.length];
+        final double[] taoRecycled = result.outcome(RunResult.TAO_RECYCLED);
         // mechanics §3 history: subsidy chain buys (2025-07-29 → 11-06) were not added to TotalIssuance
         final boolean issuanceCountsAllEmission = scenario.protocol().era() != Era.SUBSIDY_2025_07;
         for (int p = 0; p < poolTao.length; p++) {
             final String at = what + ", path " + p;
             assertRelativelyClose(at + ": TAO in pools",
-                    initialPoolTao + emitted[p] + staked[p] - unstaked[p] - rootSold[p] - fees[p], poolTao[p],
-                    TOLERANCE);
+                    initialPoolTao + emitted[p] + staked[p] - unstaked[p] - rootSold[p] - fees[p] + locked[p]
+                            - dissolved[p], poolTao[p], TOLERANCE);
             if (issuanceCountsAllEmission) {
-                assertRelativelyClose(at + ": Σ tao_in vs issuance growth",
-                        issuance[p] - network.totalIssuanceTao(), emitted[p], TOLERANCE);
+                assertRelativelyClose(at + ": Σ tao_in − recycled vs issuance growth",
+                        issuance[p] - network.totalIssuanceTao(), emitted[p] - taoRecycled[p], TOLERANCE);
             } else {
                 assertTrue(issuance[p] - network.totalIssuanceTao() <= emitted[p] * (1 + TOLERANCE),
                         at + ": issuance grows by at most what was injected");
             }
-            assertRelativelyClose(at + ": alpha issuance", initialAlpha + minted[p] - recycled[p],
+            assertRelativelyClose(at + ": alpha issuance", initialAlpha + minted[p] - recycled[p] - destroyed[p],
                     alphaIn[p] + alphaOut[p], TOLERANCE);
         }
         for (final Map.Entry<String, double[]> column : result.outcomes().columns().entrySet()) {
@@ -99,10 +139,19 @@ class InvariantsTest {
         final FinalState state = result.finalState();
         for (int c = 0; c < state.taoReserve().length; c++) {
             final String at = what + ", path " + c / state.subnets() + ", subnet " + c % state.subnets();
+            if (isEmptySlot(state, c)) {
+                continue; // a free slot, or a dissolved subnet's
+            }
             assertTrue(state.taoReserve()[c] > 0.0 && Double.isFinite(state.taoReserve()[c]), at + ": TAO reserve");
             assertTrue(state.alphaIn()[c] > 0.0 && Double.isFinite(state.alphaIn()[c]), at + ": alpha reserve");
             assertTrue(Double.isFinite(state.alphaOut()[c]), at + ": alpha out");
-            assertTrue(state.movingPrice()[c] > 0.0 && Double.isFinite(state.movingPrice()[c]), at + ": moving price");
+            assertTrue(state.movingPrice()[c] >= 0.0 && Double.isFinite(state.movingPrice()[c]), at + ": moving price");
         }
+    }
+
+    /** A slot with no subnet: everything zero (never registered, or dissolved). */
+    private static boolean isEmptySlot(final FinalState state, final int c) {
+        return state.taoReserve()[c] == 0.0 && state.alphaIn()[c] == 0.0 && state.alphaOut()[c] == 0.0
+                && state.movingPrice()[c] == 0.0;
     }
 }

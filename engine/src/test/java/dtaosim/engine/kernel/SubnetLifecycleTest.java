@@ -1,0 +1,90 @@
+package dtaosim.engine.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtaosim.engine.market.SubnetRegistrations;
+import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Network;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.run.BatchSimulation;
+import dtaosim.engine.run.Scenario;
+import dtaosim.engine.state.BatchState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * mechanics §6 on a 5,200-block run of the subsidy era (pruning on, lock beyond min_lock recycled, pools seeded
+ * 1:1): four subnets at a limit of four, five registrations 1,000 blocks apart. Expected values are the spec's
+ * formulas worked by hand.
+ */
+class SubnetLifecycleTest {
+    private static final double TOLERANCE = 1e-9;
+
+    private static Scenario scenario(final int paths) {
+        final ProtocolParams protocol = Era.SUBSIDY_2025_07.defaults()
+                .with(Parameter.SUBNET_LIMIT, 4)
+                .with(Parameter.IMMUNITY_PERIOD, 100)
+                .with(Parameter.NETWORK_RATE_LIMIT, 500)
+                .with(Parameter.LOCK_REDUCTION_INTERVAL, 5000)
+                .with(Parameter.LAST_LOCK, 100)
+                .with(Parameter.MIN_LOCK, 1)
+                .with(Parameter.START_CALL_DELAY, 0);
+        final Network network = new Network(new double[] {500, 100, 300, 400}, new double[] {1000, 1000, 1000, 1000},
+                new double[] {1000, 1000, 1000, 1000}, new double[] {0.5, 0.1, 0.3, 0.4}, new long[4], 1e5, 0.0);
+        return new Scenario(protocol, network, 0, 5200, paths, 1L,
+                List.of(new SubnetRegistrations(1000, 1000, 5)), List.of());
+    }
+
+    @Test
+    void lockCostShouldDoubleAfterEachRegistrationAndDecayLinearly() {
+        final BatchSimulation sim = new BatchSimulation(scenario(2), 0, 2, Kernels.scalar());
+        final BatchState s = sim.state();
+        // cost = max(min_lock, mult·last_lock − (last_lock / I_eff)·(now − last_lock_block)), I_eff = 5000·1 TAO
+        // #1 at 1000: never registered (last_lock_block 0) ⇒ mult 1: 100 − 100/5000·1000 = 80
+        // #2 at 2000: 2·80 − 80/5000·1000 = 144; #3: 2·144 − 28.8 = 259.2; #4: 518.4 − 51.84 = 466.56;
+        // #5: 933.12 − 93.312 = 839.808
+        final double[] expected = {80.0, 144.0, 259.2, 466.56, 839.808};
+        double recycled = 0.0;
+        for (int k = 0; k < expected.length; k++) {
+            sim.runBlocks((int) (1001 + 1000L * k - sim.nextBlock()));
+            for (int p = 0; p < 2; p++) {
+                assertEquals(expected[k], s.lastLockTao[p], expected[k] * TOLERANCE, "lock of registration " + (k + 1));
+            }
+            recycled += expected[k] - 1.0; // min_lock seeds the pool, the rest is recycled (before 2026-04-22)
+            assertEquals(recycled, s.taoRecycled[0], recycled * TOLERANCE, "TAO recycled after registration " + (k + 1));
+        }
+        assertEquals(5.0, s.registrations[0], "registrations");
+        assertEquals(5.0, s.prunings[0], "each registration at the limit prunes one subnet");
+    }
+
+    @Test
+    void pruningShouldDissolveTheLowestMovingPriceSubnetPastImmunity() {
+        final BatchSimulation sim = new BatchSimulation(scenario(1), 0, 1, Kernels.scalar());
+        final BatchState s = sim.state();
+        sim.runBlocks(1001);
+        // at block 1000 the lowest moving price is slot 1 (0.1 against 0.3, 0.4, 0.5): dissolved
+        assertFalse(s.live[s.cell(1, 0)], "slot 1 pruned");
+        assertTrue(s.live[s.cell(4, 0)], "the new subnet took slot 4");
+        assertEquals(1.0, s.taoReserve[s.cell(4, 0)], 1e-3, "seeded with min_lock TAO (+ one block of emission)");
+        sim.runBlocks(1000);
+        // at 2000 the subnet registered at 1000 is past its 100-block immunity and its moving price started at 0,
+        // below every other: it is pruned next
+        assertFalse(s.live[s.cell(4, 0)], "the young subnet with the lowest EMA is pruned");
+        assertTrue(s.live[s.cell(0, 0)] && s.live[s.cell(2, 0)] && s.live[s.cell(3, 0)], "the others survive");
+    }
+
+    @Test
+    void registrationShouldBeRefusedWithinTheRateLimit() {
+        final Scenario base = scenario(1);
+        final ProtocolParams slowRate = base.protocol().with(Parameter.NETWORK_RATE_LIMIT, 1500);
+        final Scenario scenario = new Scenario(slowRate, base.network(), 0, 5200, 1, 1L, base.behaviours(), List.of());
+        final BatchSimulation sim = new BatchSimulation(scenario, 0, 1, Kernels.scalar());
+        sim.runAll();
+        // attempts at 1000 … 5000: 2000 and 4000 come 1000 < 1500 blocks after an accepted one (NetworkRateLimit)
+        assertEquals(3.0, sim.state().registrations[0], "registered at 1000, 3000, 5000");
+        assertEquals(2.0, sim.state().refusedRegistrations[0], "refused at 2000 and 4000");
+    }
+}
