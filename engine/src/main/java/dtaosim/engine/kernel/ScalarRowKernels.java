@@ -132,17 +132,51 @@ public final class ScalarRowKernels implements RowKernels {
         }
     }
 
-    /** Noise trades in the eras with a fee rate (V3, Balancer), through {@link ConstantProductPool}. */
+    /**
+     * Noise trades in the eras with a fee rate r (V3, Balancer; mechanics §5), the same operations as
+     * {@link ConstantProductPool}: the trader pays {@code gross = |x|·σ·r_in} into the reserve r_in, of which
+     * {@code r·gross} is the fee, and receives {@code r_out·net/(r_in + net)}. The fee stays in the pool, or goes
+     * to the block author: directly on a stake, re-sold fee-free for TAO on an unstake.
+     */
     public static void rateFeeNoise(final BatchState s, final int subnet, final long firstState,
                                     final long stateStride, final double sigma, final int from, final int to) {
         final int row = subnet * s.paths;
+        final double rate = s.feeRate;
+        final boolean toAuthor = s.feesLeavePool;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
         for (int p = from; p < to; p++) {
             final int c = row + p;
             final double x = 2.0 * CounterRng.unit(firstState + p * stateStride) - 1.0;
-            if (x > 0.0) {
-                ConstantProductPool.stake(s, c, p, x * sigma * s.taoReserve[c]);
+            final boolean stake = x > 0.0;
+            final double tao = taoReserve[c];
+            final double ain = alphaIn[c];
+            final double reserveIn = stake ? tao : ain;
+            final double reserveOut = stake ? ain : tao;
+            final double gross = Math.abs(x) * sigma * reserveIn;
+            final double fee = gross * rate;
+            final double net = gross - fee;
+            final double received = reserveOut * net / (reserveIn + net);
+            if (!(received > 0.0)) {
+                continue;
+            }
+            if (stake) {
+                final double authorFee = toAuthor ? fee : 0.0;
+                taoReserve[c] = tao + (gross - authorFee);
+                alphaIn[c] = ain - received;
+                alphaOut[c] += received;
+                s.taoStaked[p] += gross;
+                s.taoFees[p] += authorFee;
             } else {
-                ConstantProductPool.unstake(s, c, p, -x * sigma * s.alphaIn[c]);
+                final double taoAfter = tao - received;
+                final double alphaAfter = ain + net;
+                final double authorTao = toAuthor ? taoAfter * fee / (alphaAfter + fee) : 0.0;
+                taoReserve[c] = taoAfter - authorTao;
+                alphaIn[c] = alphaAfter + fee;
+                alphaOut[c] -= gross;
+                s.taoUnstaked[p] += received;
+                s.taoFees[p] += authorTao;
             }
         }
     }

@@ -140,12 +140,14 @@ public final class VectorRowKernels implements RowKernels {
     @Override
     public void uniformNoise(final BatchState s, final int subnet, final long firstState, final long stateStride,
                              final double sigma) {
+        final int bound = D.loopBound(s.paths);
         if (s.feeRate > 0.0) {
-            // the fee-rate eras trade through the scalar loop for now
-            ScalarRowKernels.rateFeeNoise(s, subnet, firstState, stateStride, sigma, 0, s.paths);
+            if (bound > 0) {
+                rateFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+            }
+            ScalarRowKernels.rateFeeNoise(s, subnet, firstState, stateStride, sigma, bound, s.paths);
             return;
         }
-        final int bound = D.loopBound(s.paths);
         if (s.stakeFeeTao == 0.0) {
             if (bound > 0) {
                 feeFreeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
@@ -223,6 +225,55 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector.fromArray(D, alphaOut, c).add(amount.neg().blend(received, stake)).intoArray(alphaOut, c);
             DoubleVector.fromArray(D, taoStaked, p).add(amount, stake).intoArray(taoStaked, p);
             DoubleVector.fromArray(D, taoUnstaked, p).add(received, stake.not()).intoArray(taoUnstaked, p);
+        }
+    }
+
+    /** {@link ScalarRowKernels#rateFeeNoise} for path slots [0, bound). */
+    private static void rateFeeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                          final long stateStride, final double sigma, final int bound) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double rate = s.feeRate;
+        final boolean toAuthor = s.feesLeavePool;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final double[] taoFees = s.taoFees;
+        final DoubleVector zero = DoubleVector.zero(D);
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
+            final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
+            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            final DoubleVector reserveIn = ain.blend(tao, stake);
+            final DoubleVector reserveOut = tao.blend(ain, stake);
+            final DoubleVector gross = x.abs().mul(sigma).mul(reserveIn);
+            final DoubleVector fee = gross.mul(rate);
+            final DoubleVector net = gross.sub(fee);
+            final DoubleVector received = reserveOut.mul(net).div(reserveIn.add(net));
+            final VectorMask<Double> trades = received.compare(VectorOperators.GT, 0.0);
+            final VectorMask<Double> stakes = stake.and(trades);
+            final VectorMask<Double> unstakes = stake.not().and(trades);
+            // stake: TAO in (less the author's fee), alpha out
+            final DoubleVector stakeAuthorFee = toAuthor ? fee : zero;
+            final DoubleVector stakeTao = tao.add(gross.sub(stakeAuthorFee));
+            final DoubleVector stakeAlpha = ain.sub(received);
+            // unstake: alpha in, TAO out, and the alpha fee kept or re-sold for the author
+            final DoubleVector taoAfter = tao.sub(received);
+            final DoubleVector alphaAfter = ain.add(net);
+            final DoubleVector authorTao = toAuthor ? taoAfter.mul(fee).div(alphaAfter.add(fee)) : zero;
+            tao.blend(stakeTao, stakes).blend(taoAfter.sub(authorTao), unstakes).intoArray(taoReserve, c);
+            ain.blend(stakeAlpha, stakes).blend(alphaAfter.add(fee), unstakes).intoArray(alphaIn, c);
+            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            aout.blend(aout.add(received), stakes).blend(aout.sub(gross), unstakes).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(gross, stakes).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(received, unstakes).intoArray(taoUnstaked, p);
+            DoubleVector.fromArray(D, taoFees, p).add(stakeAuthorFee, stakes).add(authorTao, unstakes)
+                    .intoArray(taoFees, p);
         }
     }
 

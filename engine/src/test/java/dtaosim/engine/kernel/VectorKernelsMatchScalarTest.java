@@ -1,5 +1,8 @@
 package dtaosim.engine.kernel;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import dtaosim.engine.model.Era;
 import static dtaosim.engine.testing.Compare.assertBitIdentical;
 
 import dtaosim.engine.run.PathRange;
@@ -47,6 +50,19 @@ class VectorKernelsMatchScalarTest {
             final RunResult scalar = Runner.run(scenario, new RunOptions(1, batch, Kernels.scalar(), true, null));
             final RunResult lanes = Runner.run(scenario, new RunOptions(1, batch, vector, true, null));
             assertBitIdentical("seed " + seed, scalar, lanes);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Era.class)
+    void vectorKernelsShouldGiveTheScalarBitsInEveryEra(final Era era) {
+        final Scenario base = RandomScenarios.allBehaviours(10, PATHS, 300, 13L);
+        final Scenario scenario = new Scenario(era.defaults(), base.network(), base.startBlock(), base.blocks(),
+                base.paths(), base.seed(), base.behaviours(), base.probes());
+        final RunResult scalar = Runner.run(scenario, new RunOptions(1, 64, Kernels.scalar(), true, null));
+        for (final int batch : new int[] {5, 8, 17, 41}) {
+            final RunResult lanes = Runner.run(scenario, new RunOptions(1, batch, vector, true, null));
+            assertBitIdentical(era.id() + ", batch " + batch, scalar, lanes);
         }
     }
 
