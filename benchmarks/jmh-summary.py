@@ -34,7 +34,7 @@ def main(path):
         alloc = run.get('secondaryMetrics', {}).get('gc.alloc.rate.norm', {}).get('score', float('nan'))
         err = f"± {error:.2f}" if not math.isnan(error) else ""
         print(f"{name:<36} {params.get('kernel', ''):<7} {params.get('paths', ''):>5} {params.get('subnets', ''):>7} "
-              f"{score:>8.3f} {err:<7} {1e3 / score:>8.0f} {alloc:>15.2g}")
+              f"{score:>8.3f} {err:<7} {1e3 / score:>8.0f} {alloc:>15.2g}  {params.get('era', '')}")
 
 
 if __name__ == '__main__':
