@@ -1,6 +1,7 @@
 package dtaosim.engine.kernel;
 
 import dtaosim.engine.model.ChainConstants;
+import dtaosim.engine.model.DynamicTempo;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.EpochSchedule;
 import dtaosim.engine.model.HalvingSchedule;
@@ -58,6 +59,18 @@ public final class CappedEraStep implements BlockStep {
     private final double minerBurned;
     private final double claimRate;
     private final double claimSwapShare;
+    /** Dynamic tempo (2026-06-25): per slot scheduler state, or null for the modulo schedule. */
+    private final DynamicTempoState dynamicTempo;
+
+    /** The chain's per-subnet epoch scheduler state under dynamic tempo (mechanics §4, 06032d518). */
+    private static final class DynamicTempoState {
+        int[] tempo;
+        long[] lastEpochBlock;
+        long[] pendingEpochAt;
+        long[] blocksSinceLastStep;
+        boolean[] runs;
+        boolean[] known;
+    }
 
     /** @param protocol parameters of the run; its era must be one of the capped eras */
     public CappedEraStep(final ProtocolParams protocol) {
@@ -105,6 +118,8 @@ public final class CappedEraStep implements BlockStep {
         minerBurned = protocol.get(Parameter.MINER_BURNED);
         claimRate = protocol.get(Parameter.ROOT_CLAIM_RATE);
         claimSwapShare = protocol.get(Parameter.ROOT_CLAIM_SWAP_SHARE);
+        dynamicTempo = era == Era.PRICE_BURN_2026_06 && protocol.on(Switch.DYNAMIC_TEMPO)
+                ? new DynamicTempoState() : null;
     }
 
     @Override
@@ -322,32 +337,76 @@ public final class CappedEraStep implements BlockStep {
     }
 
     /**
-     * mechanics §4: epochs as in the launch era; accrued root alpha becomes claimable by root stakers, less
-     * the validators' take (18 %, paid to them as alpha like the rest of the payout).
+     * mechanics §4: epochs on the modulo schedule of the launch era, or under dynamic tempo (price-burn era,
+     * switch {@code dynamic-tempo}) on the chain's per-subnet scheduler; accrued root alpha becomes claimable by
+     * root stakers, less the validators' take (18 %, paid to them as alpha like the rest of the payout).
      */
     private void drain(final BatchState s, final long block) {
         s.drainedCount = 0;
         final int tempo = protocol.tempo();
-        final double take = ChainConstants.DEFAULT_DELEGATE_TAKE;
+        if (dynamicTempo != null) {
+            scheduleDynamicEpochs(s, block);
+            for (int i = 0; i < s.subnets; i++) {
+                if (dynamicTempo.runs[i] && s.liveCount[i] > 0) {
+                    drainSubnet(s, i);
+                }
+            }
+            return;
+        }
         for (long netuid = EpochSchedule.firstNetuidDue(tempo, block); netuid <= s.subnets;
                 netuid += tempo + 1L) {
             final int i = (int) netuid - 1;
-            if (s.liveCount[i] == 0) {
-                continue;
+            if (s.liveCount[i] > 0) {
+                drainSubnet(s, i);
             }
-            s.drainedSubnets[s.drainedCount++] = i;
-            final int row = i * s.paths;
-            for (int p = 0; p < s.paths; p++) {
-                final int c = row + p;
-                final double rootAlpha = s.pendingRootAlpha[c];
-                s.drainedAlpha[c] = s.pendingAlpha[c] + s.pendingOwner[c] + rootAlpha * take;
-                s.rootClaimable[c] += rootAlpha * (1.0 - take);
-                s.rootDividends[p] += s.pendingRootTao[c];
-                s.pendingAlpha[c] = 0.0;
-                s.pendingOwner[c] = 0.0;
-                s.pendingRootTao[c] = 0.0;
-                s.pendingRootAlpha[c] = 0.0;
+        }
+    }
+
+    /**
+     * mechanics §4, dynamic tempo: an epoch runs when tempo blocks passed since the last one, at most two a block
+     * in netuid order (the rest deferred a block). The network's subnets keep their old phase (as the chain's
+     * migration did); a subnet registered during the run starts staggered by its netuid.
+     */
+    private void scheduleDynamicEpochs(final BatchState s, final long block) {
+        final DynamicTempoState d = dynamicTempo;
+        final int n = s.subnets;
+        if (d.tempo == null) {
+            d.tempo = new int[n];
+            d.lastEpochBlock = new long[n];
+            d.pendingEpochAt = new long[n];
+            d.blocksSinceLastStep = new long[n];
+            d.runs = new boolean[n];
+            d.known = new boolean[n];
+            java.util.Arrays.fill(d.tempo, protocol.tempo());
+        }
+        for (int i = 0; i < n; i++) {
+            if (!d.known[i] && s.liveCount[i] > 0) {
+                final int netuid = BatchState.netuid(i);
+                d.lastEpochBlock[i] = i < s.initialSubnets
+                        ? DynamicTempo.migratedLastEpochBlock(netuid, protocol.tempo(), block)
+                        : DynamicTempo.staggeredLastEpochBlock(netuid, protocol.tempo(), block);
+                d.known[i] = true;
             }
+        }
+        DynamicTempo.drainSchedule(block, d.tempo, d.lastEpochBlock, d.pendingEpochAt, d.blocksSinceLastStep,
+                DynamicTempo.MAX_EPOCHS_PER_BLOCK, d.runs);
+    }
+
+    /** Pays out one subnet's pending emission at its epoch (see {@link #drain}). */
+    private static void drainSubnet(final BatchState s, final int i) {
+        final double take = ChainConstants.DEFAULT_DELEGATE_TAKE;
+        s.drainedSubnets[s.drainedCount++] = i;
+        final int row = i * s.paths;
+        for (int p = 0; p < s.paths; p++) {
+            final int c = row + p;
+            final double rootAlpha = s.pendingRootAlpha[c];
+            s.drainedAlpha[c] = s.pendingAlpha[c] + s.pendingOwner[c] + rootAlpha * take;
+            s.rootClaimable[c] += rootAlpha * (1.0 - take);
+            s.rootDividends[p] += s.pendingRootTao[c];
+            s.pendingAlpha[c] = 0.0;
+            s.pendingOwner[c] = 0.0;
+            s.pendingRootTao[c] = 0.0;
+            s.pendingRootAlpha[c] = 0.0;
         }
     }
 
