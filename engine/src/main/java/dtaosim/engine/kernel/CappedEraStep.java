@@ -156,14 +156,21 @@ public final class CappedEraStep implements BlockStep {
     private void updateFlows(final BatchState s, final long block) {
         final double f = flowSmoothing;
         final double keep = 1.0 - f;
-        for (int c = 0; c < s.taoReserve.length; c++) {
-            if (!emits(s, c, block)) {
+        final int paths = s.paths;
+        for (int i = 0; i < s.subnets; i++) {
+            if (block < s.firstEmissionBlock[i] || s.liveCount[i] == 0) {
                 continue; // the chain updates the EMA only for subnets it emits to
             }
-            final double userFlow = s.taoReserve[c] - s.taoAfterStep[c];
-            s.taoFlowEma[c] = keep * s.taoFlowEma[c] + f * userFlow;
-            s.protocolFlowEma[c] = keep * s.protocolFlowEma[c] + f * s.protocolFlow[c];
-            s.protocolFlow[c] = 0.0;
+            final int row = i * paths;
+            for (int c = row; c < row + paths; c++) {
+                if (!s.live[c]) {
+                    continue;
+                }
+                final double userFlow = s.taoReserve[c] - s.taoAfterStep[c];
+                s.taoFlowEma[c] = keep * s.taoFlowEma[c] + f * userFlow;
+                s.protocolFlowEma[c] = keep * s.protocolFlowEma[c] + f * s.protocolFlow[c];
+                s.protocolFlow[c] = 0.0;
+            }
         }
     }
 
@@ -174,48 +181,61 @@ public final class CappedEraStep implements BlockStep {
     private void shareWeights(final BatchState s, final long block) {
         final int paths = s.paths;
         final double[] w = s.shareWeight;
-        for (int p = 0; p < paths; p++) {
-            double userPositive = 0.0;
-            double protocolPositive = 0.0;
-            double movingPriceSum = 0.0;
-            for (int i = 0; i < s.subnets; i++) {
-                final int c = i * paths + p;
-                userPositive += Math.max(s.taoFlowEma[c], 0.0);
-                protocolPositive += Math.max(s.protocolFlowEma[c], 0.0);
-                movingPriceSum += s.movingPrice[c];
+        // per-path sums, accumulated row by row (unit stride; each path's terms in subnet order)
+        final double[] userPositive = s.pathScratchA;
+        final double[] protocolPositive = s.pathScratchB;
+        final double[] movingPriceSum = s.pathScratchC;
+        java.util.Arrays.fill(userPositive, 0.0);
+        java.util.Arrays.fill(protocolPositive, 0.0);
+        java.util.Arrays.fill(movingPriceSum, 0.0);
+        for (int i = 0; i < s.subnets; i++) {
+            final int row = i * paths;
+            for (int p = 0; p < paths; p++) {
+                userPositive[p] += Math.max(s.taoFlowEma[row + p], 0.0);
+                protocolPositive[p] += Math.max(s.protocolFlowEma[row + p], 0.0);
+                movingPriceSum[p] += s.movingPrice[row + p];
             }
+        }
+        final double[] norm = userPositive;
+        for (int p = 0; p < paths; p++) {
             // mechanics §4 (2025-11-06): root alpha accrues for root stakers only while Σ P̄ > 1
-            s.rootSellFlag[p] = movingPriceSum > 1.0;
+            s.rootSellFlag[p] = movingPriceSum[p] > 1.0;
             // mechanics §2b (2026-05-27): norm = min(1, Σ max(S,0) / Σ max(P,0)), 0 without protocol inflow
-            final double norm = protocolPositive > 0.0 ? Math.min(1.0, userPositive / protocolPositive) : 0.0;
-            double lowestNegative = 0.0;
-            for (int i = 0; i < s.subnets; i++) {
-                final int c = i * paths + p;
-                w[c] = weight(s, c, p, norm);
-                if (emits(s, c, block)) {
-                    lowestNegative = Math.min(lowestNegative, w[c]);
+            norm[p] = protocolPositive[p] > 0.0 ? Math.min(1.0, userPositive[p] / protocolPositive[p]) : 0.0;
+        }
+        final double[] lowestNegative = protocolPositive;
+        java.util.Arrays.fill(lowestNegative, 0.0);
+        for (int i = 0; i < s.subnets; i++) {
+            final int row = i * paths;
+            final boolean started = block >= s.firstEmissionBlock[i];
+            for (int p = 0; p < paths; p++) {
+                final int c = row + p;
+                w[c] = weight(s, c, p, norm[p]);
+                if (started && s.live[c]) {
+                    lowestNegative[p] = Math.min(lowestNegative[p], w[c]);
                 }
             }
-            // mechanics §2b: L = max(cutoff, min_i min(Net_i, 0)); z = max(Net − L, 0); weight z^p
-            final double floor = Math.max(flowCutoff, lowestNegative);
-            double sum = 0.0;
-            for (int i = 0; i < s.subnets; i++) {
-                final int c = i * paths + p;
-                if (!emits(s, c, block) || !s.emissionEnabled[i]) {
+        }
+        // mechanics §2b: L = max(cutoff, min_i min(Net_i, 0)); z = max(Net − L, 0); weight z^p
+        final double[] sum = s.emissionPerMovingPrice;
+        java.util.Arrays.fill(sum, 0.0);
+        for (int i = 0; i < s.subnets; i++) {
+            final int row = i * paths;
+            final boolean eligible = block >= s.firstEmissionBlock[i] && s.emissionEnabled[i];
+            for (int p = 0; p < paths; p++) {
+                final int c = row + p;
+                if (!eligible || !s.live[c]) {
                     w[c] = 0.0; // outside the eligible set, or SubnetEmissionEnabled false (mechanics §2)
                 } else if (shares != Shares.MOVING_PRICE) {
-                    final double z = Math.max(w[c] - floor, 0.0);
+                    final double z = Math.max(w[c] - Math.max(flowCutoff, lowestNegative[p]), 0.0);
                     w[c] = flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
                 }
-                sum += w[c];
+                sum[p] += w[c];
             }
-            s.emissionPerMovingPrice[p] = sum > 0.0 ? s.blockEmission[p] / sum : 0.0;
         }
-    }
-
-    /** Whether the chain emits to the cell's subnet: registered, and past start_call (mechanics §2, §6). */
-    private static boolean emits(final BatchState s, final int c, final long block) {
-        return s.live[c] && block >= s.firstEmissionBlock[c / s.paths];
+        for (int p = 0; p < paths; p++) {
+            sum[p] = sum[p] > 0.0 ? s.blockEmission[p] / sum[p] : 0.0;
+        }
     }
 
     private double weight(final BatchState s, final int c, final int p, final double norm) {
@@ -416,25 +436,29 @@ public final class CappedEraStep implements BlockStep {
      * and an outflow of the protocol's flow), the Keep share becomes root stakers' alpha.
      */
     private void claimRoot(final BatchState s) {
-        for (int c = 0; c < s.taoReserve.length; c++) {
-            final double claimed = claimRate * s.rootClaimable[c];
-            if (!(claimed > 0.0)) {
-                continue;
-            }
-            s.rootClaimable[c] -= claimed;
-            final double sold = claimed * claimSwapShare;
-            if (sold > 0.0) {
-                final int p = c % s.paths;
-                final double tao = s.taoReserve[c];
-                final double ain = s.alphaIn[c];
-                final double taoOut = tao * sold / (ain + sold);
-                s.taoReserve[c] = tao - taoOut;
-                s.alphaIn[c] = ain + sold;
-                s.alphaOut[c] -= sold;
-                s.rootClaimTao[p] += taoOut;
-                s.protocolFlow[c] -= taoOut;
-                if (rootClaimsRaiseRootStake) {
-                    s.rootStake[p] += taoOut;
+        final int paths = s.paths;
+        for (int i = 0; i < s.subnets; i++) {
+            final int row = i * paths;
+            for (int p = 0; p < paths; p++) {
+                final int c = row + p;
+                final double claimed = claimRate * s.rootClaimable[c];
+                if (!(claimed > 0.0)) {
+                    continue;
+                }
+                s.rootClaimable[c] -= claimed;
+                final double sold = claimed * claimSwapShare;
+                if (sold > 0.0) {
+                    final double tao = s.taoReserve[c];
+                    final double ain = s.alphaIn[c];
+                    final double taoOut = tao * sold / (ain + sold);
+                    s.taoReserve[c] = tao - taoOut;
+                    s.alphaIn[c] = ain + sold;
+                    s.alphaOut[c] -= sold;
+                    s.rootClaimTao[p] += taoOut;
+                    s.protocolFlow[c] -= taoOut;
+                    if (rootClaimsRaiseRootStake) {
+                        s.rootStake[p] += taoOut;
+                    }
                 }
             }
         }

@@ -135,6 +135,12 @@ public final class BatchState {
     public final double[] rootClaimTao;
     /** Scratch per path: whether Σ moving price &gt; 1 this block (mechanics §4 root-sell flag). */
     public final boolean[] rootSellFlag;
+    /** Scratch per path for a step's reductions over subnets. */
+    public final double[] pathScratchA;
+    /** See {@link #pathScratchA}. */
+    public final double[] pathScratchB;
+    /** See {@link #pathScratchA}. */
+    public final double[] pathScratchC;
     /** NetworkLastLockCost per path (mechanics §6). */
     public final double[] lastLockTao;
     /** Block of the last subnet registration per path (0 = none). */
@@ -243,6 +249,9 @@ public final class BatchState {
         taoRecycled = new double[paths];
         rootClaimTao = new double[paths];
         rootSellFlag = new boolean[paths];
+        pathScratchA = new double[paths];
+        pathScratchB = new double[paths];
+        pathScratchC = new double[paths];
         lastLockTao = new double[paths];
         lastLockBlock = new long[paths];
         taoLocked = new double[paths];
