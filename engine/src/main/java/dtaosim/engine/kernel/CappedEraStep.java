@@ -59,6 +59,10 @@ public final class CappedEraStep implements BlockStep {
     private final double minerBurned;
     private final double claimRate;
     private final double claimSwapShare;
+    /** The coinbase variants of this era, for the row kernels. */
+    private final CappedRules rules;
+    /** The run's hot loops. */
+    private final RowKernels kernels;
     /** Dynamic tempo (2026-06-25): per slot scheduler state, or null for the modulo schedule. */
     private final DynamicTempoState dynamicTempo;
 
@@ -72,9 +76,13 @@ public final class CappedEraStep implements BlockStep {
         boolean[] known;
     }
 
-    /** @param protocol parameters of the run; its era must be one of the capped eras */
-    public CappedEraStep(final ProtocolParams protocol) {
+    /**
+     * @param kernels  the run's hot loops
+     * @param protocol parameters of the run; its era must be one of the capped eras
+     */
+    public CappedEraStep(final RowKernels kernels, final ProtocolParams protocol) {
         final Era era = protocol.era();
+        this.kernels = kernels;
         this.protocol = protocol;
         switch (era) {
             case SUBSIDY_2025_07 -> {
@@ -120,6 +128,8 @@ public final class CappedEraStep implements BlockStep {
         claimSwapShare = protocol.get(Parameter.ROOT_CLAIM_SWAP_SHARE);
         dynamicTempo = era == Era.PRICE_BURN_2026_06 && protocol.on(Switch.DYNAMIC_TEMPO)
                 ? new DynamicTempoState() : null;
+        rules = new CappedRules(cap.ordinal(), subsidy && !subsidyAlphaInIsBlockEmission, buyBeforeInjection,
+                keepBoughtAlpha, issueExcess, rootAccrues, rootRecycledWithoutFlag);
     }
 
     @Override
@@ -138,8 +148,15 @@ public final class CappedEraStep implements BlockStep {
         }
         shareWeights(s, block);
         for (int i = 0; i < s.subnets; i++) {
-            if (s.rowMode(i, block) != BatchState.ROW_IDLE) {
-                coinbase(s, i, MovingPrice.factor(protocol, s.firstEmissionBlock[i], block));
+            final int mode = s.rowMode(i, block);
+            if (mode == BatchState.ROW_IDLE) {
+                continue;
+            }
+            final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
+            if (mode == BatchState.ROW_LIVE) {
+                kernels.cappedCoinbase(s, i, movingAlpha, rules);
+            } else {
+                ScalarRowKernels.cappedCoinbase(s, i, movingAlpha, rules, 0, s.paths);
             }
         }
         drain(s, block);
@@ -255,103 +272,6 @@ public final class CappedEraStep implements BlockStep {
                     weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
                 }
                 return weight;
-            }
-        }
-    }
-
-    /** The capped coinbase of one subnet row (mechanics §3 and §4 by era), then its moving price. */
-    private void coinbase(final BatchState s, final int subnet, final double movingAlpha) {
-        final int row = subnet * s.paths;
-        final double ownerCut = protocol.ownerCut();
-        final double taoWeight = protocol.taoWeight();
-        for (int p = 0; p < s.paths; p++) {
-            final int c = row + p;
-            if (!s.live[c]) {
-                continue;
-            }
-            final double emissionTao = s.blockEmission[p];
-            final double emitted = s.alphaEmission[c];
-            final double weightedRoot = taoWeight * s.rootStake[p];
-            double tao = s.taoReserve[c];
-            double ain = s.alphaIn[c];
-            double aout = s.alphaOut[c];
-            final double rootProportionBefore = weightedRoot / (weightedRoot + ain + aout);
-            final double share = s.shareWeight[c] * s.emissionPerMovingPrice[p];
-            final double price = tao / ain;
-            final double capAlpha = switch (cap) {
-                case BLOCK_EMISSION -> emissionTao;
-                case ALPHA_EMISSION -> emitted;
-                case MIN_ALPHA_AND_BLOCK_EMISSION -> Math.min(emitted, emissionTao);
-                case ROOT_PROPORTION -> rootProportionBefore * emitted;
-            };
-            final double wanted = share / price;
-            final boolean capped = wanted > capAlpha;
-            final double alphaInjected;
-            final double taoInjected;
-            if (capped) {
-                // subsidy (2025-07-29): tao_in = price·E; alpha_in = E (alpha emission before 2025-09-24)
-                alphaInjected = subsidy && !subsidyAlphaInIsBlockEmission ? emitted : capAlpha;
-                taoInjected = capAlpha * price;
-            } else {
-                alphaInjected = wanted;
-                taoInjected = share;
-            }
-            final double excess = share - taoInjected;
-            double bought = 0.0;
-            if (buyBeforeInjection && excess > 0.0) {
-                bought = ain * excess / (tao + excess);
-                tao += excess;
-                ain -= bought;
-            }
-            ain += alphaInjected;
-            tao += taoInjected;
-            if (!buyBeforeInjection && excess > 0.0) {
-                bought = ain * excess / (tao + excess);
-                tao += excess;
-                ain -= bought;
-            }
-            if (keepBoughtAlpha) {
-                aout += bought;
-                s.protocolAlpha[c] += bought;
-            } else {
-                s.alphaRecycled[p] += bought;
-            }
-            s.totalIssuance[p] += issueExcess ? taoInjected + excess : taoInjected;
-            s.taoEmitted[p] += taoInjected + excess;
-            s.protocolFlow[c] += taoInjected + excess;
-            s.alphaMinted[p] += alphaInjected + emitted;
-            // mechanics §4: alpha_out minted, owner cut, root proportion after this subnet's mint
-            aout += emitted;
-            final double owner = emitted * ownerCut;
-            final double rest = emitted - owner;
-            final double rootProportion = weightedRoot / (weightedRoot + ain + aout);
-            final double rootAlpha = rootProportion * rest * 0.5;
-            s.pendingOwner[c] += owner;
-            s.pendingAlpha[c] += rest - rootAlpha;
-            if (!rootAccrues) {
-                if (capped) {
-                    s.alphaBurned[p] += rootAlpha; // subsidised: neither sold nor paid
-                } else {
-                    final double rootTao = tao * rootAlpha / (ain + rootAlpha);
-                    ain += rootAlpha;
-                    aout -= rootAlpha;
-                    tao -= rootTao;
-                    s.pendingRootTao[c] += rootTao;
-                }
-            } else if (s.rootSellFlag[p]) {
-                s.pendingRootAlpha[c] += rootAlpha;
-            } else if (rootRecycledWithoutFlag) {
-                aout -= rootAlpha;
-                s.alphaRecycled[p] += rootAlpha;
-            } else {
-                s.pendingAlpha[c] += rootAlpha; // 2025-11-06: to validators and miners
-            }
-            s.movingPrice[c] = movingAlpha * Math.min(tao / ain, 1.0) + (1.0 - movingAlpha) * s.movingPrice[c];
-            s.taoReserve[c] = tao;
-            s.alphaIn[c] = ain;
-            s.alphaOut[c] = aout;
-            if (s.injectionRecorded[subnet]) {
-                s.taoInjected[c] = taoInjected;
             }
         }
     }

@@ -33,6 +33,12 @@ public interface RowKernels {
      */
     void uniformNoise(BatchState s, int subnet, long firstState, long stateStride, double sigma);
 
+    /**
+     * The coinbase of the capped-injection eras for one subnet row (mechanics §3–§4 by era; see
+     * {@link CappedEraStep}), then its moving price. Every cell of the row holds a started subnet.
+     */
+    void cappedCoinbase(BatchState s, int subnet, double movingAlpha, CappedRules rules);
+
     /** Short name for reports ("scalar", "vector-512"). */
     String name();
 }

@@ -261,4 +261,117 @@ public final class ScalarRowKernels implements RowKernels {
             }
         }
     }
+
+    @Override
+    public void cappedCoinbase(final BatchState s, final int subnet, final double movingAlpha,
+                               final CappedRules rules) {
+        cappedCoinbase(s, subnet, movingAlpha, rules, 0, s.paths);
+    }
+
+    /**
+     * {@link RowKernels#cappedCoinbase} for path slots [from, to), skipping cells without a subnet; the
+     * operations and their order define the numbers the vector lanes must reproduce.
+     */
+    public static void cappedCoinbase(final BatchState s, final int subnet, final double movingAlpha,
+                                      final CappedRules rules, final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double ownerCut = s.protocol.ownerCut();
+        final double taoWeight = s.protocol.taoWeight();
+        final int cap = rules.cap();
+        final boolean capAlphaInIsAlphaEmission = rules.capAlphaInIsAlphaEmission();
+        final boolean buyBeforeInjection = rules.buyBeforeInjection();
+        final boolean keepBoughtAlpha = rules.keepBoughtAlpha();
+        final boolean issueExcess = rules.issueExcess();
+        final boolean rootAccrues = rules.rootAccrues();
+        final boolean rootRecycledWithoutFlag = rules.rootRecycledWithoutSellFlag();
+        final double keepPrice = 1.0 - movingAlpha;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            if (!s.live[c]) {
+                continue;
+            }
+            final double emissionTao = s.blockEmission[p];
+            final double emitted = s.alphaEmission[c];
+            final double weightedRoot = taoWeight * s.rootStake[p];
+            double tao = s.taoReserve[c];
+            double ain = s.alphaIn[c];
+            double aout = s.alphaOut[c];
+            final double rootProportionBefore = weightedRoot / (weightedRoot + ain + aout);
+            final double share = s.shareWeight[c] * s.emissionPerMovingPrice[p];
+            final double price = tao / ain;
+            final double capAlpha = cap == CappedRules.CAP_BLOCK_EMISSION ? emissionTao
+                    : cap == CappedRules.CAP_ALPHA_EMISSION ? emitted
+                    : cap == CappedRules.CAP_MIN_ALPHA_AND_BLOCK_EMISSION ? Math.min(emitted, emissionTao)
+                    : rootProportionBefore * emitted;
+            final double wanted = share / price;
+            final boolean capped = wanted > capAlpha;
+            final double alphaInjected;
+            final double taoInjected;
+            if (capped) {
+                // subsidy (2025-07-29): tao_in = price·E; alpha_in = E (alpha emission before 2025-09-24)
+                alphaInjected = capAlphaInIsAlphaEmission ? emitted : capAlpha;
+                taoInjected = capAlpha * price;
+            } else {
+                alphaInjected = wanted;
+                taoInjected = share;
+            }
+            final double excess = share - taoInjected;
+            double bought = 0.0;
+            if (buyBeforeInjection && excess > 0.0) {
+                bought = ain * excess / (tao + excess);
+                tao += excess;
+                ain -= bought;
+            }
+            ain += alphaInjected;
+            tao += taoInjected;
+            if (!buyBeforeInjection && excess > 0.0) {
+                bought = ain * excess / (tao + excess);
+                tao += excess;
+                ain -= bought;
+            }
+            if (keepBoughtAlpha) {
+                aout += bought;
+                s.protocolAlpha[c] += bought;
+            } else {
+                s.alphaRecycled[p] += bought;
+            }
+            s.totalIssuance[p] += issueExcess ? taoInjected + excess : taoInjected;
+            s.taoEmitted[p] += taoInjected + excess;
+            s.protocolFlow[c] += taoInjected + excess;
+            s.alphaMinted[p] += alphaInjected + emitted;
+            // mechanics §4: alpha_out minted, owner cut, root proportion after this subnet's mint
+            aout += emitted;
+            final double owner = emitted * ownerCut;
+            final double rest = emitted - owner;
+            final double rootProportion = weightedRoot / (weightedRoot + ain + aout);
+            final double rootAlpha = rootProportion * rest * 0.5;
+            s.pendingOwner[c] += owner;
+            s.pendingAlpha[c] += rest - rootAlpha;
+            if (!rootAccrues) {
+                if (capped) {
+                    s.alphaBurned[p] += rootAlpha; // subsidised: neither sold nor paid
+                } else {
+                    final double rootTao = tao * rootAlpha / (ain + rootAlpha);
+                    ain += rootAlpha;
+                    aout -= rootAlpha;
+                    tao -= rootTao;
+                    s.pendingRootTao[c] += rootTao;
+                }
+            } else if (s.rootSellFlag[p]) {
+                s.pendingRootAlpha[c] += rootAlpha;
+            } else if (rootRecycledWithoutFlag) {
+                aout -= rootAlpha;
+                s.alphaRecycled[p] += rootAlpha;
+            } else {
+                s.pendingAlpha[c] += rootAlpha; // 2025-11-06: to validators and miners
+            }
+            s.movingPrice[c] = movingAlpha * Math.min(tao / ain, 1.0) + keepPrice * s.movingPrice[c];
+            s.taoReserve[c] = tao;
+            s.alphaIn[c] = ain;
+            s.alphaOut[c] = aout;
+            if (s.injectionRecorded[subnet]) {
+                s.taoInjected[c] = taoInjected;
+            }
+        }
+    }
 }

@@ -49,7 +49,7 @@ public final class BatchSimulation {
     private static BlockStep stepFor(final Scenario scenario, final RowKernels kernels) {
         return switch (scenario.protocol().era()) {
             case LAUNCH_2025_02, EMA_RAMP_2025_03 -> new LaunchEraStep(kernels, scenario.protocol());
-            default -> new CappedEraStep(scenario.protocol());
+            default -> new CappedEraStep(kernels, scenario.protocol());
         };
     }
 

@@ -1,5 +1,6 @@
 package dtaosim.engine.simd;
 
+import dtaosim.engine.kernel.CappedRules;
 import dtaosim.engine.kernel.RowKernels;
 import dtaosim.engine.kernel.ScalarRowKernels;
 import dtaosim.engine.rng.CounterRng;
@@ -274,6 +275,121 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector.fromArray(D, taoUnstaked, p).add(received, unstakes).intoArray(taoUnstaked, p);
             DoubleVector.fromArray(D, taoFees, p).add(stakeAuthorFee, stakes).add(authorTao, unstakes)
                     .intoArray(taoFees, p);
+        }
+    }
+
+    @Override
+    public void cappedCoinbase(final BatchState s, final int subnet, final double movingAlpha,
+                               final CappedRules rules) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            cappedCoinbaseLanes(s, subnet, movingAlpha, rules, bound);
+        }
+        ScalarRowKernels.cappedCoinbase(s, subnet, movingAlpha, rules, bound, s.paths);
+    }
+
+    /** {@link ScalarRowKernels#cappedCoinbase} for path slots [0, bound) of a row where every cell is live. */
+    private static void cappedCoinbaseLanes(final BatchState s, final int subnet, final double movingAlpha,
+                                            final CappedRules rules, final int bound) {
+        final int row = subnet * s.paths;
+        final double ownerCut = s.protocol.ownerCut();
+        final double taoWeight = s.protocol.taoWeight();
+        final int cap = rules.cap();
+        final boolean capAlphaInIsAlphaEmission = rules.capAlphaInIsAlphaEmission();
+        final boolean buyBefore = rules.buyBeforeInjection();
+        final boolean keepBought = rules.keepBoughtAlpha();
+        final boolean issueExcess = rules.issueExcess();
+        final boolean rootAccrues = rules.rootAccrues();
+        final boolean rootRecycled = rules.rootRecycledWithoutSellFlag();
+        final boolean record = s.injectionRecorded[subnet];
+        final double keepPrice = 1.0 - movingAlpha;
+        final DoubleVector zero = DoubleVector.zero(D);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector emissionTao = DoubleVector.fromArray(D, s.blockEmission, p);
+            final DoubleVector emitted = DoubleVector.fromArray(D, s.alphaEmission, c);
+            final DoubleVector weightedRoot = DoubleVector.fromArray(D, s.rootStake, p).mul(taoWeight);
+            DoubleVector tao = DoubleVector.fromArray(D, s.taoReserve, c);
+            DoubleVector ain = DoubleVector.fromArray(D, s.alphaIn, c);
+            DoubleVector aout = DoubleVector.fromArray(D, s.alphaOut, c);
+            final DoubleVector rootProportionBefore = weightedRoot.div(weightedRoot.add(ain).add(aout));
+            final DoubleVector share = DoubleVector.fromArray(D, s.shareWeight, c)
+                    .mul(DoubleVector.fromArray(D, s.emissionPerMovingPrice, p));
+            final DoubleVector price = tao.div(ain);
+            final DoubleVector capAlpha = cap == CappedRules.CAP_BLOCK_EMISSION ? emissionTao
+                    : cap == CappedRules.CAP_ALPHA_EMISSION ? emitted
+                    : cap == CappedRules.CAP_MIN_ALPHA_AND_BLOCK_EMISSION ? emitted.min(emissionTao)
+                    : rootProportionBefore.mul(emitted);
+            final DoubleVector wanted = share.div(price);
+            final VectorMask<Double> capped = wanted.compare(VectorOperators.GT, capAlpha);
+            final DoubleVector alphaInjected = wanted.blend(capAlphaInIsAlphaEmission ? emitted : capAlpha, capped);
+            final DoubleVector taoInjected = share.blend(capAlpha.mul(price), capped);
+            final DoubleVector excess = share.sub(taoInjected);
+            final VectorMask<Double> buys = excess.compare(VectorOperators.GT, 0.0);
+            DoubleVector bought = zero;
+            if (buyBefore) {
+                bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
+                tao = tao.blend(tao.add(excess), buys);
+                ain = ain.blend(ain.sub(bought), buys);
+            }
+            ain = ain.add(alphaInjected);
+            tao = tao.add(taoInjected);
+            if (!buyBefore) {
+                bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
+                tao = tao.blend(tao.add(excess), buys);
+                ain = ain.blend(ain.sub(bought), buys);
+            }
+            if (keepBought) {
+                aout = aout.add(bought);
+                DoubleVector.fromArray(D, s.protocolAlpha, c).add(bought).intoArray(s.protocolAlpha, c);
+            } else {
+                DoubleVector.fromArray(D, s.alphaRecycled, p).add(bought).intoArray(s.alphaRecycled, p);
+            }
+            final DoubleVector injectedAndExcess = taoInjected.add(excess);
+            DoubleVector.fromArray(D, s.totalIssuance, p).add(issueExcess ? injectedAndExcess : taoInjected)
+                    .intoArray(s.totalIssuance, p);
+            DoubleVector.fromArray(D, s.taoEmitted, p).add(injectedAndExcess).intoArray(s.taoEmitted, p);
+            DoubleVector.fromArray(D, s.protocolFlow, c).add(injectedAndExcess).intoArray(s.protocolFlow, c);
+            DoubleVector.fromArray(D, s.alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(s.alphaMinted, p);
+            aout = aout.add(emitted);
+            final DoubleVector owner = emitted.mul(ownerCut);
+            final DoubleVector rest = emitted.sub(owner);
+            final DoubleVector rootProportion = weightedRoot.div(weightedRoot.add(ain).add(aout));
+            final DoubleVector rootAlpha = rootProportion.mul(rest).mul(0.5);
+            DoubleVector.fromArray(D, s.pendingOwner, c).add(owner).intoArray(s.pendingOwner, c);
+            DoubleVector pendingAlpha = DoubleVector.fromArray(D, s.pendingAlpha, c).add(rest.sub(rootAlpha));
+            if (!rootAccrues) {
+                // subsidised (capped) subnets: root alpha neither sold nor paid; others sell it
+                DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
+                final VectorMask<Double> sells = capped.not();
+                final DoubleVector rootTao = tao.mul(rootAlpha).div(ain.add(rootAlpha));
+                ain = ain.blend(ain.add(rootAlpha), sells);
+                aout = aout.blend(aout.sub(rootAlpha), sells);
+                tao = tao.blend(tao.sub(rootTao), sells);
+                DoubleVector.fromArray(D, s.pendingRootTao, c).add(rootTao, sells).intoArray(s.pendingRootTao, c);
+            } else {
+                final VectorMask<Double> flag = VectorMask.fromArray(D, s.rootSellFlag, p);
+                DoubleVector.fromArray(D, s.pendingRootAlpha, c).add(rootAlpha, flag)
+                        .intoArray(s.pendingRootAlpha, c);
+                final VectorMask<Double> noFlag = flag.not();
+                if (rootRecycled) {
+                    aout = aout.blend(aout.sub(rootAlpha), noFlag);
+                    DoubleVector.fromArray(D, s.alphaRecycled, p).add(rootAlpha, noFlag)
+                            .intoArray(s.alphaRecycled, p);
+                } else {
+                    pendingAlpha = pendingAlpha.add(rootAlpha, noFlag);
+                }
+            }
+            pendingAlpha.intoArray(s.pendingAlpha, c);
+            DoubleVector.broadcast(D, movingAlpha).mul(tao.div(ain).min(1.0))
+                    .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, s.movingPrice, c)))
+                    .intoArray(s.movingPrice, c);
+            tao.intoArray(s.taoReserve, c);
+            ain.intoArray(s.alphaIn, c);
+            aout.intoArray(s.alphaOut, c);
+            if (record) {
+                taoInjected.intoArray(s.taoInjected, c);
+            }
         }
     }
 
