@@ -152,6 +152,25 @@ class EraRulesTest {
         }
 
         /**
+         * eras-spec launch 1 and 3.3: tao_in = E·P̄/ΣP̄ is 0 when ΣP̄ = 0 (every P̄ starts at 0 at launch):
+         * nothing is injected or issued; alpha_out is minted all the same.
+         */
+        @Test
+        void nothingShouldBeInjectedOrIssuedWhileEveryMovingPriceIsZero() {
+            final BatchSimulation sim = sim(Era.LAUNCH_2025_02.defaults(),
+                    pools(0.0, 5.0, v(10.0, 20.0), v(10.0, 20.0), v(0.0, 0.0), v(0.0, 0.0)), 0);
+            sim.runBlocks(1);
+            final BatchState s = sim.state();
+            assertAll(
+                    () -> assertClose(5.0, s.totalIssuance[0], "TotalIssuance unchanged"),
+                    () -> assertClose(0.0, taoIn(sim, 0) + taoIn(sim, 1), "no tao_in"),
+                    () -> assertClose(10.0, s.taoReserve[0], "SubnetTAO"),
+                    () -> assertClose(20.0, s.alphaIn[1], "SubnetAlphaIn: alpha_in = min(0/p, 1) = 0"),
+                    () -> assertClose(1.0, s.alphaOut[0], "alpha_out 1"),
+                    () -> assertClose(1.0, s.alphaOut[1], "alpha_out 1"));
+        }
+
+        /**
          * eras-spec launch 3.7, mechanics §2a: P̄ ← a·min(spot, 1) + (1 − a)·P̄ with a = SubnetMovingAlpha (no ramp
          * in this era) and the spot after the root sale.
          */
@@ -460,6 +479,51 @@ class EraRulesTest {
         }
 
         /**
+         * mechanics §2b: S ← (1 − f)·S + f·F with F the users' net TAO into the pool since the last block. Fee rate
+         * 0 so F is exactly the stake (+100) or minus the unstake's proceeds (5 alpha out of 100 : 100 pays
+         * 100·5/105 TAO); S starts at 2 on both subnets.
+         */
+        @Test
+        void flowEmaShouldBlendTheLastBlocksNetFlowWithTheSmoothingFactor() {
+            final BatchSimulation sim = sim(Era.TAOFLOW_2025_11.defaults().with(Parameter.FEE_RATE, 0.0),
+                    pools(0.0, 0.0, v(100.0, 100.0), v(100.0, 100.0), v(10.0, 10.0), v(0.3, 0.3)), 0);
+            final BatchState s = sim.state();
+            s.taoFlowEma[0] = 2.0;
+            s.taoFlowEma[1] = 2.0;
+            ConstantProductPool.stake(s, 0, 0, 100.0);
+            ConstantProductPool.unstake(s, 1, 0, 5.0);
+            sim.runBlocks(1);
+            assertAll(
+                    () -> assertClose((1.0 - FLOW_F) * 2.0 + FLOW_F * 100.0, s.taoFlowEma[0], "S after a stake"),
+                    () -> assertClose((1.0 - FLOW_F) * 2.0 - FLOW_F * 100.0 * 5.0 / 105.0, s.taoFlowEma[1],
+                            "S after an unstake"));
+        }
+
+        /**
+         * eras-spec "Root-claim aggregate model" and taoflow 6: at the subnet's epoch the accrued root alpha
+         * becomes claimable less the validators' take (11,796/65,535, paid to them as alpha); the block's claims
+         * then take ρ = 1e-3 (default rootClaimRate) of it.
+         */
+        @Test
+        void accruedRootAlphaShouldBecomeClaimableAtTheEpochLessTheValidatorsTake() {
+            // tempo 10: netuid 1 drains at block 8, netuid 2 at block 7; as the accrual test, Σ P̄ = 1.2
+            final BatchSimulation sim = sim(Era.TAOFLOW_2025_11.defaults().withTempo(10), pools(1000.0, 0.0,
+                    v(100.0, 100.0), v(100.0, 100.0), v(79.0, 79.0), v(0.6, 0.6)), 8);
+            sim.runBlocks(1);
+            final BatchState s = sim.state();
+            final double rootAlpha = 0.5 * (1.0 - CUT) * 0.5; // root_prop ½ as in the accrual test
+            final double take = 11_796.0 / 65_535.0;
+            assertAll(
+                    () -> assertClose(rootAlpha * (1.0 - take) * (1.0 - 1e-3), s.rootClaimable[0],
+                            "claimable after the epoch and this block's claims"),
+                    () -> assertClose(0.0, s.pendingRootAlpha[0], "drained"),
+                    () -> assertClose((1.0 - CUT - rootAlpha) + CUT + rootAlpha * take, s.drainedAlpha[0],
+                            "miners + validators + owner + the take"),
+                    () -> assertClose(rootAlpha, s.pendingRootAlpha[1], "netuid 2 still accrues"),
+                    () -> assertClose(0.0, s.rootClaimable[1], "nothing claimable on netuid 2"));
+        }
+
+        /**
          * eras-spec "Root-claim aggregate model": each block ρ·C of the claimable root alpha is claimed; the
          * Swap part is sold fee-free (x += α, y −= τ, O −= α) and R is not raised before 2026-05-27.
          */
@@ -639,6 +703,28 @@ class EraRulesTest {
             final double tao = 100.0 * 2.0 / 402.0; // as in the taoflow claim test
             assertClose(tao, s.rootClaimTao[0], "root stakers' TAO");
             assertClose(tao, s.rootStake[0], "R = 0 + τ");
+        }
+
+        /**
+         * eras-spec netflow 2: the protocol's flow Q of a block is tao_in + the excess bought − the TAO of root
+         * claim sales, and the next block's coinbase reads it: P ← (1 − f)·P + f·Q.
+         */
+        @Test
+        void protocolFlowEmaShouldTakeTheBlocksInjectionAndBuyLessClaimSalesInTheNextBlock() {
+            final BatchSimulation sim = sim(Era.NETFLOW_2026_05.defaults().with(Parameter.ROOT_CLAIM_RATE, 0.1),
+                    pools(0.0, 0.0, v(10.0), v(1000.0), v(0.0), v(0.5)), 0);
+            final BatchState s = sim.state();
+            s.taoFlowEma[0] = 1.0;
+            s.rootClaimable[0] = 20.0;
+            sim.runBlocks(1);
+            // block 0 as the taoflow cap test: Q = 0.01 + 0.99 = 1, pool 11 : 1001 − 90.09 = 910.91; then the claim
+            // of 0.1·20 = 2 alpha pays τ = 11·2/(910.91 + 2) ≈ 0.0241 ⇒ Q = 1 − τ
+            final double claimTao = 11.0 * 2.0 / (1001.0 - 1001.0 * 0.99 / 11.0 + 2.0);
+            assertClose(claimTao, s.rootClaimTao[0], "claim sale");
+            assertEquals(0.0, s.protocolFlowEma[0], 0.0, "P read before this block's flow");
+            sim.runBlocks(1);
+            final double expected = FLOW_F * (1.0 - claimTao);
+            assertEquals(expected, s.protocolFlowEma[0], 1e-12 * expected, "P = f·(1 − τ)");
         }
 
         /** eras-spec netflow 7: "V3 with author fees (as capped)". */
