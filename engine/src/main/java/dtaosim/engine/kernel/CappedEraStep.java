@@ -175,7 +175,7 @@ public final class CappedEraStep implements BlockStep {
         final double keep = 1.0 - f;
         final int paths = s.paths;
         for (int i = 0; i < s.subnets; i++) {
-            if (block < s.firstEmissionBlock[i] || s.liveCount[i] == 0) {
+            if (block < s.emitsFrom[i] || s.liveCount[i] == 0) {
                 continue; // the chain updates the EMA only for subnets it emits to
             }
             final int row = i * paths;
@@ -224,7 +224,7 @@ public final class CappedEraStep implements BlockStep {
         java.util.Arrays.fill(lowestNegative, 0.0);
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
-            final boolean started = block >= s.firstEmissionBlock[i];
+            final boolean started = block >= s.emitsFrom[i];
             for (int p = 0; p < paths; p++) {
                 final int c = row + p;
                 w[c] = weight(s, c, p, norm[p]);
@@ -238,7 +238,7 @@ public final class CappedEraStep implements BlockStep {
         java.util.Arrays.fill(sum, 0.0);
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
-            final boolean eligible = block >= s.firstEmissionBlock[i] && s.emissionEnabled[i];
+            final boolean eligible = block >= s.emitsFrom[i] && s.emissionEnabled[i];
             for (int p = 0; p < paths; p++) {
                 final int c = row + p;
                 if (!eligible || !s.live[c]) {

@@ -96,8 +96,13 @@ public final class BatchState {
     // ---- per subnet slot ----
     /** Paths on which the slot holds a subnet; 0 = free everywhere, {@link #paths} = live everywhere. */
     public final int[] liveCount;
-    /** FirstEmissionBlockNumber of the slot's subnet (start_call + 1): emission and EMA from then on. */
+    /** FirstEmissionBlockNumber of the slot's subnet (start_call + 1), the origin of the EMA ramp's age. */
     public final long[] firstEmissionBlock;
+    /**
+     * First block whose coinbase emits to the slot's subnet: the chain emits once FirstEmissionBlockNumber is
+     * set, i.e. from the block after start_call; the network's subnets have started (a scenario says so).
+     */
+    public final long[] emitsFrom;
     /** SubnetEmissionEnabled (mechanics §2, 2026-05-27): a disabled subnet gets no share. */
     public final boolean[] emissionEnabled;
 
@@ -233,6 +238,7 @@ public final class BatchState {
         registeredAt = new long[cells];
         liveCount = new int[subnets];
         firstEmissionBlock = new long[subnets];
+        emitsFrom = new long[subnets];
         emissionEnabled = new boolean[subnets];
         rootStake = new double[paths];
         totalIssuance = new double[paths];
@@ -268,6 +274,7 @@ public final class BatchState {
         for (int i = 0; i < initialSubnets; i++) {
             liveCount[i] = paths;
             firstEmissionBlock[i] = network.firstEmissionBlock()[i];
+            emitsFrom[i] = Long.MIN_VALUE;
             emissionEnabled[i] = true;
             final int row = i * paths;
             for (int p = 0; p < paths; p++) {
@@ -284,6 +291,7 @@ public final class BatchState {
         }
         for (int i = initialSubnets; i < subnets; i++) {
             firstEmissionBlock[i] = Long.MAX_VALUE;
+            emitsFrom[i] = Long.MAX_VALUE;
             for (int p = 0; p < paths; p++) {
                 refreshAlphaEmission(i * paths + p);
             }
@@ -302,7 +310,7 @@ public final class BatchState {
      */
     public int rowMode(final int subnet, final long block) {
         final int count = liveCount[subnet];
-        if (count == 0 || block < firstEmissionBlock[subnet]) {
+        if (count == 0 || block < emitsFrom[subnet]) {
             return ROW_IDLE;
         }
         return count == paths ? ROW_LIVE : ROW_MIXED;
