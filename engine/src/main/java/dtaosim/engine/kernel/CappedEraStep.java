@@ -266,7 +266,8 @@ public final class CappedEraStep implements BlockStep {
             }
             default: {
                 // mechanics §2a: P̄·(1 − MinerBurned), × root proportion in release v3.4.9-424
-                double weight = s.movingPrice[c] * (1.0 - minerBurned);
+                // a uniform MinerBurned of 1 zeroes every weight: the chain then falls back to the unweighted
+                double weight = minerBurned < 1.0 ? s.movingPrice[c] * (1.0 - minerBurned) : s.movingPrice[c];
                 if (sharesWithRootProportion) {
                     final double weightedRoot = protocol.taoWeight() * s.rootStake[p];
                     weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);

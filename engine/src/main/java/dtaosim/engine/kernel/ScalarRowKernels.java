@@ -62,6 +62,7 @@ public final class ScalarRowKernels implements RowKernels {
         final double ownerCut = s.protocol.ownerCut();
         final double taoWeight = s.protocol.taoWeight();
         final double keepPrice = 1.0 - movingAlpha;
+        final double clip = s.movingPriceClip;
         final double[] taoReserve = s.taoReserve;
         final double[] alphaIn = s.alphaIn;
         final double[] alphaOut = s.alphaOut;
@@ -102,7 +103,7 @@ public final class ScalarRowKernels implements RowKernels {
             tao -= rootTao;
             pendingRootTao[c] += rootTao;
             // mechanics §2a: P̄ ← a·min(spot, 1) + (1 − a)·P̄
-            movingPrice[c] = movingAlpha * Math.min(tao * perAlpha, 1.0) + keepPrice * movingPrice[c];
+            movingPrice[c] = movingAlpha * Math.min(tao * perAlpha, clip) + keepPrice * movingPrice[c];
             taoReserve[c] = tao;
             alphaIn[c] = ain;
             alphaOut[c] = aout;
@@ -365,7 +366,7 @@ public final class ScalarRowKernels implements RowKernels {
             } else {
                 s.pendingAlpha[c] += rootAlpha; // 2025-11-06: to validators and miners
             }
-            s.movingPrice[c] = movingAlpha * Math.min(tao / ain, 1.0) + keepPrice * s.movingPrice[c];
+            s.movingPrice[c] = movingAlpha * Math.min(tao / ain, s.movingPriceClip) + keepPrice * s.movingPrice[c];
             s.taoReserve[c] = tao;
             s.alphaIn[c] = ain;
             s.alphaOut[c] = aout;

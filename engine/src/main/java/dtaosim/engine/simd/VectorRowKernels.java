@@ -91,6 +91,7 @@ public final class VectorRowKernels implements RowKernels {
         final double ownerCut = s.protocol.ownerCut();
         final double taoWeight = s.protocol.taoWeight();
         final double keepPrice = 1.0 - movingAlpha;
+        final double clip = s.movingPriceClip;
         final double[] taoReserve = s.taoReserve;
         final double[] alphaIn = s.alphaIn;
         final double[] alphaOut = s.alphaOut;
@@ -127,7 +128,7 @@ public final class VectorRowKernels implements RowKernels {
             aout = aout.sub(rootAlpha);
             tao = tao.sub(rootTao);
             DoubleVector.fromArray(D, pendingRootTao, c).add(rootTao).intoArray(pendingRootTao, c);
-            final DoubleVector price = tao.mul(perAlpha).min(1.0);
+            final DoubleVector price = tao.mul(perAlpha).min(clip);
             DoubleVector.broadcast(D, movingAlpha).mul(price)
                     .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, movingPrice, c)))
                     .intoArray(movingPrice, c);
@@ -381,7 +382,7 @@ public final class VectorRowKernels implements RowKernels {
                 }
             }
             pendingAlpha.intoArray(s.pendingAlpha, c);
-            DoubleVector.broadcast(D, movingAlpha).mul(tao.div(ain).min(1.0))
+            DoubleVector.broadcast(D, movingAlpha).mul(tao.div(ain).min(s.movingPriceClip))
                     .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, s.movingPrice, c)))
                     .intoArray(s.movingPrice, c);
             tao.intoArray(s.taoReserve, c);

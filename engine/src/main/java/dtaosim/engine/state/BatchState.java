@@ -1,5 +1,6 @@
 package dtaosim.engine.state;
 
+import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.HalvingSchedule;
 import dtaosim.engine.model.Network;
@@ -35,6 +36,8 @@ public final class BatchState {
     public final double feeRate;
     /** Whether swap fees leave the pool to the block author (mechanics §5, from 2026-03-11). */
     public final boolean feesLeavePool;
+    /** The moving price's input is min(spot, this): 1 (mechanics §2a), or +∞ without the 2025-02-13 clip. */
+    public final double movingPriceClip;
 
     // ---- per subnet, [subnet * paths + path] ----
     /** SubnetTAO: TAO reserve of the pool. */
@@ -210,8 +213,11 @@ public final class BatchState {
         this.protocol = protocol;
         this.stakeFeeTao = protocol.stakeFeeTao();
         this.feeRate = protocol.get(Parameter.FEE_RATE) / 65_535.0;
-        this.feesLeavePool = protocol.on(Switch.FEES_TO_BLOCK_AUTHOR)
-                || protocol.era().pool() == Era.Pool.WEIGHTED;
+        this.movingPriceClip = protocol.era() != Era.LAUNCH_2025_02 || protocol.on(Switch.EMA_CLIP_AT_ONE)
+                ? ChainConstants.MOVING_PRICE_INPUT_CLIP : Double.POSITIVE_INFINITY;
+        // fees go to the block author from 2026-03-11 (a switch of the capped era; every later era)
+        this.feesLeavePool = protocol.era().compareTo(Era.CAPPED_2025_12) > 0
+                || (protocol.era() == Era.CAPPED_2025_12 && protocol.on(Switch.FEES_TO_BLOCK_AUTHOR));
         final int cells = Math.multiplyExact(subnets, paths);
         taoReserve = new double[cells];
         alphaIn = new double[cells];

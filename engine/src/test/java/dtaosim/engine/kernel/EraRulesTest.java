@@ -188,9 +188,6 @@ class EraRulesTest {
 
         /** Switch ema-clip-at-one off (e2b8367b8, 2025-02-13 before f95810a25): the input is the spot, unclipped. */
         @Test
-        @Disabled("engine finding: switch ema-clip-at-one off should feed the unclipped spot 4 to the EMA, P̄ = "
-                + "0.1·4 + 0.9·0.5 = 0.85; the engine always clips (ScalarRowKernels.coinbase) and gives 0.55 "
-                + "(eras-spec launch 3.7 and switch EMA_CLIP_AT_ONE)")
         void movingPriceInputShouldBeTheUnclippedSpotWithTheClipSwitchOff() {
             final BatchSimulation sim = sim(Era.LAUNCH_2025_02.defaults().withMovingAlpha(0.1)
                             .with(Switch.EMA_CLIP_AT_ONE, false),
@@ -729,10 +726,6 @@ class EraRulesTest {
 
         /** eras-spec netflow 7: "V3 with author fees (as capped)". */
         @Test
-        @Disabled("engine finding: in netflow-2026-05 a 100 TAO stake should pay 100·33/65535 ≈ 0.0503568 TAO to "
-                + "the block author (eras-spec netflow 7, fees to authors since 2026-03-11) and the pool keep "
-                + "199.94965; the engine keeps the fee in the pool (SubnetTAO 200, taoFees 0): BatchState.feesLeavePool reads switch fees-to-block-author, which "
-                + "belongs to capped-2025-12 and is never on in later eras but price-burn's weighted pool")
         void stakeShouldPayItsFeeToTheBlockAuthor() {
             assertClose(100.0 * FEE_33, stakeHundred(Era.NETFLOW_2026_05).taoFees[0], "fee 100·33/65535");
         }
@@ -784,9 +777,6 @@ class EraRulesTest {
 
         /** eras-spec price-burn 2 and mechanics §2a: "fallback share_i = s_i if Σw = 0". */
         @Test
-        @Disabled("engine finding: with MinerBurned 1 every weight is 0 and the chain falls back to the "
-                + "unweighted shares P̄/ΣP̄ = ¼, ¾ (eras-spec price-burn 2, mechanics §2a); the engine injects "
-                + "nothing (CappedEraStep.shareWeights: Σw = 0 ⇒ emission per weight 0), SubnetTAO stays 100")
         void sharesShouldFallBackToMovingPriceSharesWhenEveryWeightIsZero() {
             final BatchState s = burnBlock(Era.PRICE_BURN_2026_06.defaults().with(Parameter.MINER_BURNED, 1.0));
             assertAll(
@@ -827,9 +817,6 @@ class EraRulesTest {
          * block − LastEpochBlock ≥ tempo, so a subnet drains every tempo blocks (before: every tempo + 1).
          */
         @Test
-        @Disabled("engine finding: with dynamic-tempo on (price-burn default) a subnet should drain every tempo = "
-                + "10 blocks (eras-spec 0.4, mechanics §4 'HEAD period is tempo'); the engine keeps the modulo "
-                + "schedule (CappedEraStep.drain → EpochSchedule) and drains every 11 blocks")
         void subnetShouldDrainEveryTempoBlocksWithDynamicTempo() {
             final BatchSimulation sim = sim(Era.PRICE_BURN_2026_06.defaults().withTempo(10),
                     pools(0.0, 0.0, v(100.0), v(100.0), v(10.0), v(0.5)), 0);
