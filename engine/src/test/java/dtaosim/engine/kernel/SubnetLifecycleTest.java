@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * mechanics §6 on a 5,200-block run of the subsidy era (pruning on, lock beyond min_lock recycled, pools seeded
+ * mechanics §6 on a 7,200-block run of the subsidy era (pruning on, lock beyond min_lock recycled, pools seeded
  * 1:1): four subnets at a limit of four, five registrations 1,000 blocks apart. Expected values are the spec's
  * formulas worked by hand.
  */
@@ -34,7 +34,7 @@ class SubnetLifecycleTest {
                 .with(Parameter.START_CALL_DELAY, 0);
         final Network network = new Network(new double[] {500, 100, 300, 400}, new double[] {1000, 1000, 1000, 1000},
                 new double[] {1000, 1000, 1000, 1000}, new double[] {0.5, 0.1, 0.3, 0.4}, new long[4], 1e5, 0.0);
-        return new Scenario(protocol, network, 0, 5200, paths, 1L,
+        return new Scenario(protocol, network, 0, 7200, paths, 1L,
                 List.of(new SubnetRegistrations(1000, 1000, 5)), List.of());
     }
 
@@ -80,7 +80,7 @@ class SubnetLifecycleTest {
     void registrationShouldBeRefusedWithinTheRateLimit() {
         final Scenario base = scenario(1);
         final ProtocolParams slowRate = base.protocol().with(Parameter.NETWORK_RATE_LIMIT, 1500);
-        final Scenario scenario = new Scenario(slowRate, base.network(), 0, 5200, 1, 1L, base.behaviours(), List.of());
+        final Scenario scenario = new Scenario(slowRate, base.network(), 0, 7200, 1, 1L, base.behaviours(), List.of());
         final BatchSimulation sim = new BatchSimulation(scenario, 0, 1, Kernels.scalar());
         sim.runAll();
         // attempts at 1000 … 5000: 2000 and 4000 come 1000 < 1500 blocks after an accepted one (NetworkRateLimit)
