@@ -20,6 +20,7 @@ public final class LaunchEraStep implements BlockStep {
 
     private final RowKernels kernels;
     private final ProtocolParams protocol;
+    private final int[] runStart = new int[1];
 
     /**
      * @param kernels  hot loops to use
@@ -82,19 +83,10 @@ public final class LaunchEraStep implements BlockStep {
     }
 
     /** The coinbase of a slot that holds a subnet on some paths only: the scalar loop over each run of them. */
-    private static void coinbaseLiveRuns(final BatchState s, final int subnet, final double movingAlpha) {
-        final int row = subnet * s.paths;
-        int p = 0;
-        while (p < s.paths) {
-            if (!s.live[row + p]) {
-                p++;
-                continue;
-            }
-            final int from = p;
-            while (p < s.paths && s.live[row + p]) {
-                p++;
-            }
-            ScalarRowKernels.coinbase(s, subnet, movingAlpha, from, p);
+    private void coinbaseLiveRuns(final BatchState s, final int subnet, final double movingAlpha) {
+        for (int end = s.liveRun(subnet, 0, runStart); runStart[0] < s.paths;
+                end = s.liveRun(subnet, end, runStart)) {
+            ScalarRowKernels.coinbase(s, subnet, movingAlpha, runStart[0], end);
         }
     }
 

@@ -30,6 +30,7 @@ public record UniformNoiseTraders(double sigma) implements Behaviour {
         private final RowKernels kernels;
         private final long seed;
         private final double sigma;
+        private final int[] runStart = new int[1];
 
         Trader(final BatchState s, final RowKernels kernels, final long seed, final double sigma) {
             this.s = s;
@@ -56,18 +57,9 @@ public record UniformNoiseTraders(double sigma) implements Behaviour {
         }
 
         private void tradeLiveRuns(final int subnet, final long first, final long stride) {
-            final int row = subnet * s.paths;
-            int p = 0;
-            while (p < s.paths) {
-                if (!s.live[row + p]) {
-                    p++;
-                    continue;
-                }
-                final int from = p;
-                while (p < s.paths && s.live[row + p]) {
-                    p++;
-                }
-                ScalarRowKernels.uniformNoise(s, subnet, first, stride, sigma, from, p);
+            for (int end = s.liveRun(subnet, 0, runStart); runStart[0] < s.paths;
+                    end = s.liveRun(subnet, end, runStart)) {
+                ScalarRowKernels.uniformNoise(s, subnet, first, stride, sigma, runStart[0], end);
             }
         }
     }

@@ -322,6 +322,24 @@ public final class BatchState {
         return count == paths ? ROW_LIVE : ROW_MIXED;
     }
 
+    /**
+     * The end (exclusive) of the run of path slots, starting at or after {@code from}, where the slot holds a
+     * subnet; {@code from} is moved to the run's start in {@code runStart[0]}. Returns {@code paths} start and
+     * end when there is none. Lets a step hand each run of a partly-live row to a range loop.
+     */
+    public int liveRun(final int subnet, final int from, final int[] runStart) {
+        final int row = subnet * paths;
+        int p = from;
+        while (p < paths && !live[row + p]) {
+            p++;
+        }
+        runStart[0] = p;
+        while (p < paths && live[row + p]) {
+            p++;
+        }
+        return p;
+    }
+
     /** NetworkRegisteredAt given to the network's subnets: long enough ago to be past immunity. */
     public static final long REGISTERED_BEFORE_RUN = Long.MIN_VALUE / 4;
     /** See {@link #rowMode}. */
