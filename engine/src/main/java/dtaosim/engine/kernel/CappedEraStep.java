@@ -12,12 +12,13 @@ import dtaosim.engine.state.BatchState;
 
 /**
  * One block of the eras from {@code subsidy-2025-07} on, whose injection is capped and whose excess TAO buys
- * alpha for the protocol (mechanics §2–§4 and their history; the rules read from the chain's code are in
- * {@code shared/…/eras-spec} as summarised in MODEL.md). The era's variants are chosen once, here:
+ * alpha for the protocol (mechanics §2–§4 and their history, read from the chain's code at each era's merge
+ * commit; engine/MODEL.md "The later eras" summarises them). The era's variants are chosen once, here:
  * <ul>
  *   <li>shares: moving price (subsidy, price-burn: × (1 − MinerBurned), × root proportion unless the
  *       2026-06-30 switch), EMA of users' net TAO flow (taoflow, capped), or user minus normalised protocol
- *       flow (netflow); all as {@code z^p / Σ z^p} of the weights (mechanics §2b);</li>
+ *       flow (netflow), the flow weights being {@code z^p}, z = max(flow − L, 0) (mechanics §2b); each
+ *       subnet's share is its weight over the sum;</li>
  *   <li>cap on alpha_in: the TAO block emission (subsidy: the price-below-share rule is the same condition),
  *       the alpha emission (taoflow), their minimum (capped, netflow), root proportion × alpha emission
  *       (price-burn); a capped subnet gets {@code alpha_in = cap, tao_in = cap·price} and its excess TAO
