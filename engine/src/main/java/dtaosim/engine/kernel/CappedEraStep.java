@@ -199,18 +199,27 @@ public final class CappedEraStep implements BlockStep {
     private void shareWeights(final BatchState s, final long block) {
         final int paths = s.paths;
         final double[] w = s.shareWeight;
-        // per-path sums, accumulated row by row (unit stride; each path's terms in subnet order)
+        // per-path sums over subnets, accumulated row by row in subnet order (unit stride; cells without a
+        // subnet hold zeros and add nothing)
         final double[] userPositive = s.pathScratchA;
         final double[] protocolPositive = s.pathScratchB;
         final double[] movingPriceSum = s.pathScratchC;
         java.util.Arrays.fill(userPositive, 0.0);
         java.util.Arrays.fill(protocolPositive, 0.0);
         java.util.Arrays.fill(movingPriceSum, 0.0);
+        final boolean netFlow = shares == Shares.NET_TAO_FLOW;
         for (int i = 0; i < s.subnets; i++) {
+            if (s.liveCount[i] == 0) {
+                continue;
+            }
             final int row = i * paths;
+            if (netFlow) {
+                for (int p = 0; p < paths; p++) {
+                    userPositive[p] += Math.max(s.taoFlowEma[row + p], 0.0);
+                    protocolPositive[p] += Math.max(s.protocolFlowEma[row + p], 0.0);
+                }
+            }
             for (int p = 0; p < paths; p++) {
-                userPositive[p] += Math.max(s.taoFlowEma[row + p], 0.0);
-                protocolPositive[p] += Math.max(s.protocolFlowEma[row + p], 0.0);
                 movingPriceSum[p] += s.movingPrice[row + p];
             }
         }
@@ -223,32 +232,53 @@ public final class CappedEraStep implements BlockStep {
         }
         final double[] lowestNegative = protocolPositive;
         java.util.Arrays.fill(lowestNegative, 0.0);
-        for (int i = 0; i < s.subnets; i++) {
-            final int row = i * paths;
-            final boolean started = block >= s.emitsFrom[i];
-            for (int p = 0; p < paths; p++) {
-                final int c = row + p;
-                w[c] = weight(s, c, p, norm[p]);
-                if (started && s.live[c]) {
-                    lowestNegative[p] = Math.min(lowestNegative[p], w[c]);
-                }
-            }
-        }
-        // mechanics §2b: L = max(cutoff, min_i min(Net_i, 0)); z = max(Net − L, 0); weight z^p
         final double[] sum = s.emissionPerMovingPrice;
         java.util.Arrays.fill(sum, 0.0);
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
-            final boolean eligible = block >= s.emitsFrom[i] && s.emissionEnabled[i];
-            for (int p = 0; p < paths; p++) {
-                final int c = row + p;
-                if (!eligible || !s.live[c]) {
-                    w[c] = 0.0; // outside the eligible set, or SubnetEmissionEnabled false (mechanics §2)
-                } else if (shares != Shares.MOVING_PRICE) {
-                    final double z = Math.max(w[c] - Math.max(flowCutoff, lowestNegative[p]), 0.0);
-                    w[c] = flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
+            if (s.rowMode(i, block) == BatchState.ROW_IDLE || !s.emissionEnabled[i]) {
+                java.util.Arrays.fill(w, row, row + paths, 0.0); // not eligible (mechanics §2)
+                continue;
+            }
+            switch (shares) {
+                case TAO_FLOW -> {
+                    for (int p = 0; p < paths; p++) {
+                        final double flow = s.taoFlowEma[row + p];
+                        w[row + p] = flow;
+                        lowestNegative[p] = Math.min(lowestNegative[p], flow);
+                    }
                 }
-                sum[p] += w[c];
+                case NET_TAO_FLOW -> {
+                    for (int p = 0; p < paths; p++) {
+                        final double user = s.taoFlowEma[row + p];
+                        final double prot = s.protocolFlowEma[row + p];
+                        final double net = prot > 0.0 ? user - norm[p] * prot : user - prot;
+                        w[row + p] = net;
+                        lowestNegative[p] = Math.min(lowestNegative[p], net);
+                    }
+                }
+                default -> priceWeights(s, i);
+            }
+        }
+        for (int i = 0; i < s.subnets; i++) {
+            final int row = i * paths;
+            final int mode = s.rowMode(i, block);
+            if (mode != BatchState.ROW_IDLE && shares != Shares.MOVING_PRICE && s.emissionEnabled[i]) {
+                // mechanics §2b: L = max(cutoff, min_i min(Net_i, 0)); z = max(Net − L, 0); weight z^p
+                for (int p = 0; p < paths; p++) {
+                    final double z = Math.max(w[row + p] - Math.max(flowCutoff, lowestNegative[p]), 0.0);
+                    w[row + p] = flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
+                }
+                if (mode == BatchState.ROW_MIXED) {
+                    for (int p = 0; p < paths; p++) {
+                        if (!s.live[row + p]) {
+                            w[row + p] = 0.0; // no subnet on this path
+                        }
+                    }
+                }
+            }
+            for (int p = 0; p < paths; p++) {
+                sum[p] += w[row + p];
             }
         }
         for (int p = 0; p < paths; p++) {
@@ -256,25 +286,20 @@ public final class CappedEraStep implements BlockStep {
         }
     }
 
-    private double weight(final BatchState s, final int c, final int p, final double norm) {
-        switch (shares) {
-            case TAO_FLOW:
-                return s.taoFlowEma[c];
-            case NET_TAO_FLOW: {
-                final double user = s.taoFlowEma[c];
-                final double prot = s.protocolFlowEma[c];
-                return prot > 0.0 ? user - norm * prot : user - prot;
+    /** mechanics §2a: P̄·(1 − MinerBurned) [× root proportion in v3.4.9-424] for one row. */
+    private void priceWeights(final BatchState s, final int subnet) {
+        final int row = subnet * s.paths;
+        // a uniform MinerBurned of 1 zeroes every weight: the chain then falls back to the unweighted
+        final double factor = minerBurned < 1.0 ? 1.0 - minerBurned : 1.0;
+        final double taoWeight = protocol.taoWeight();
+        for (int p = 0; p < s.paths; p++) {
+            final int c = row + p;
+            double weight = s.movingPrice[c] * factor;
+            if (sharesWithRootProportion) {
+                final double weightedRoot = taoWeight * s.rootStake[p];
+                weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
             }
-            default: {
-                // mechanics §2a: P̄·(1 − MinerBurned), × root proportion in release v3.4.9-424
-                // a uniform MinerBurned of 1 zeroes every weight: the chain then falls back to the unweighted
-                double weight = minerBurned < 1.0 ? s.movingPrice[c] * (1.0 - minerBurned) : s.movingPrice[c];
-                if (sharesWithRootProportion) {
-                    final double weightedRoot = protocol.taoWeight() * s.rootStake[p];
-                    weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
-                }
-                return weight;
-            }
+            s.shareWeight[c] = weight;
         }
     }
 

@@ -297,7 +297,8 @@ public final class ScalarRowKernels implements RowKernels {
             double tao = s.taoReserve[c];
             double ain = s.alphaIn[c];
             double aout = s.alphaOut[c];
-            final double rootProportionBefore = weightedRoot / (weightedRoot + ain + aout);
+            final double rootProportionBefore = cap == CappedRules.CAP_ROOT_PROPORTION
+                    ? weightedRoot / (weightedRoot + ain + aout) : 0.0;
             final double share = s.shareWeight[c] * s.emissionPerMovingPrice[p];
             final double price = tao / ain;
             final double capAlpha = cap == CappedRules.CAP_BLOCK_EMISSION ? emissionTao

@@ -313,7 +313,8 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector tao = DoubleVector.fromArray(D, s.taoReserve, c);
             DoubleVector ain = DoubleVector.fromArray(D, s.alphaIn, c);
             DoubleVector aout = DoubleVector.fromArray(D, s.alphaOut, c);
-            final DoubleVector rootProportionBefore = weightedRoot.div(weightedRoot.add(ain).add(aout));
+            final DoubleVector rootProportionBefore = cap == CappedRules.CAP_ROOT_PROPORTION
+                    ? weightedRoot.div(weightedRoot.add(ain).add(aout)) : zero;
             final DoubleVector share = DoubleVector.fromArray(D, s.shareWeight, c)
                     .mul(DoubleVector.fromArray(D, s.emissionPerMovingPrice, p));
             final DoubleVector price = tao.div(ain);
