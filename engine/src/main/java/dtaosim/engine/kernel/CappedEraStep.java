@@ -36,11 +36,8 @@ public final class CappedEraStep implements BlockStep {
     /** What caps alpha_in. */
     enum Cap { BLOCK_EMISSION, ALPHA_EMISSION, MIN_ALPHA_AND_BLOCK_EMISSION, ROOT_PROPORTION }
 
-    /**
-     * Chain buys (recycled or kept) and recycled root alpha move alpha issuance by amounts with no useful
-     * bound, so the alpha-emission caches are checked every block in these eras.
-     */
-    private static final double MAX_ALPHA_ISSUANCE_CHANGE = Double.POSITIVE_INFINITY;
+    // Chain buys (recycled or kept) and recycled root alpha move alpha issuance by amounts with no useful
+    // bound, so the alpha-emission caches are checked every block in these eras (a vector compare per cell).
 
     private final ProtocolParams protocol;
     private final Shares shares;
@@ -140,8 +137,8 @@ public final class CappedEraStep implements BlockStep {
             s.blockEmission[p] = HalvingSchedule.emission(s.totalIssuance[p], baseEmission);
         }
         for (int i = 0; i < s.subnets; i++) {
-            if (block >= s.alphaEmissionRecheck[i]) {
-                s.refreshAlphaEmissionRow(i, block, MAX_ALPHA_ISSUANCE_CHANGE);
+            if (s.liveCount[i] > 0) {
+                kernels.refreshStaleAlphaEmission(s, i);
             }
         }
         if (shares != Shares.MOVING_PRICE) {
@@ -174,20 +171,22 @@ public final class CappedEraStep implements BlockStep {
     private void updateFlows(final BatchState s, final long block) {
         final double f = flowSmoothing;
         final double keep = 1.0 - f;
-        final int paths = s.paths;
+        final double[] tao = s.taoReserve;
+        final double[] after = s.taoAfterStep;
+        final double[] user = s.taoFlowEma;
+        final double[] prot = s.protocolFlowEma;
+        final double[] protFlow = s.protocolFlow;
         for (int i = 0; i < s.subnets; i++) {
-            if (block < s.emitsFrom[i] || s.liveCount[i] == 0) {
+            if (s.rowMode(i, block) == BatchState.ROW_IDLE) {
                 continue; // the chain updates the EMA only for subnets it emits to
             }
-            final int row = i * paths;
-            for (int c = row; c < row + paths; c++) {
-                if (!s.live[c]) {
-                    continue;
-                }
-                final double userFlow = s.taoReserve[c] - s.taoAfterStep[c];
-                s.taoFlowEma[c] = keep * s.taoFlowEma[c] + f * userFlow;
-                s.protocolFlowEma[c] = keep * s.protocolFlowEma[c] + f * s.protocolFlow[c];
-                s.protocolFlow[c] = 0.0;
+            // cells without a subnet hold zeros, which the update keeps at zero
+            final int from = i * s.paths;
+            final int to = from + s.paths;
+            for (int c = from; c < to; c++) {
+                user[c] = keep * user[c] + f * (tao[c] - after[c]);
+                prot[c] = keep * prot[c] + f * protFlow[c];
+                protFlow[c] = 0.0;
             }
         }
     }
@@ -384,28 +383,38 @@ public final class CappedEraStep implements BlockStep {
      */
     private void claimRoot(final BatchState s) {
         final int paths = s.paths;
+        final double[] claimable = s.rootClaimable;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] claimTao = s.rootClaimTao;
+        final double[] protFlow = s.protocolFlow;
+        final double[] rootStake = s.rootStake;
         for (int i = 0; i < s.subnets; i++) {
+            if (s.liveCount[i] == 0) {
+                continue;
+            }
+            final boolean everyPath = s.liveCount[i] == paths;
             final int row = i * paths;
             for (int p = 0; p < paths; p++) {
                 final int c = row + p;
-                final double claimed = claimRate * s.rootClaimable[c];
-                if (!(claimed > 0.0)) {
+                if (!everyPath && !s.live[c]) {
                     continue;
                 }
-                s.rootClaimable[c] -= claimed;
+                // a claim of 0 changes nothing below, so every live cell runs the same operations
+                final double claimed = claimRate * claimable[c];
+                claimable[c] -= claimed;
                 final double sold = claimed * claimSwapShare;
-                if (sold > 0.0) {
-                    final double tao = s.taoReserve[c];
-                    final double ain = s.alphaIn[c];
-                    final double taoOut = tao * sold / (ain + sold);
-                    s.taoReserve[c] = tao - taoOut;
-                    s.alphaIn[c] = ain + sold;
-                    s.alphaOut[c] -= sold;
-                    s.rootClaimTao[p] += taoOut;
-                    s.protocolFlow[c] -= taoOut;
-                    if (rootClaimsRaiseRootStake) {
-                        s.rootStake[p] += taoOut;
-                    }
+                final double tao = taoReserve[c];
+                final double ain = alphaIn[c];
+                final double taoOut = tao * sold / (ain + sold);
+                taoReserve[c] = tao - taoOut;
+                alphaIn[c] = ain + sold;
+                alphaOut[c] -= sold;
+                claimTao[p] += taoOut;
+                protFlow[c] -= taoOut;
+                if (rootClaimsRaiseRootStake) {
+                    rootStake[p] += taoOut;
                 }
             }
         }

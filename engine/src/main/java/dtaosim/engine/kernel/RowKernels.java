@@ -39,6 +39,12 @@ public interface RowKernels {
      */
     void cappedCoinbase(BatchState s, int subnet, double movingAlpha, CappedRules rules);
 
+    /**
+     * mechanics §1: refreshes the alpha-emission cache of the cells of one row whose alpha issuance left its
+     * interval (cells without a subnet are refreshed harmlessly).
+     */
+    void refreshStaleAlphaEmission(BatchState s, int subnet);
+
     /** Short name for reports ("scalar", "vector-512"). */
     String name();
 }
