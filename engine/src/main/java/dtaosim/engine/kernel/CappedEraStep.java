@@ -61,6 +61,7 @@ public final class CappedEraStep implements BlockStep {
     private final CappedRules rules;
     /** The run's hot loops. */
     private final RowKernels kernels;
+    private final int[] runStart = new int[1];
     /** Dynamic tempo (2026-06-25): per slot scheduler state, or null for the modulo schedule. */
     private final DynamicTempoState dynamicTempo;
 
@@ -198,8 +199,8 @@ public final class CappedEraStep implements BlockStep {
     private void shareWeights(final BatchState s, final long block) {
         final int paths = s.paths;
         final double[] w = s.shareWeight;
-        // per-path sums over subnets, accumulated row by row in subnet order (unit stride; cells without a
-        // subnet hold zeros and add nothing)
+        // per-path sums over subnets, accumulated row by row in subnet order (cells without a subnet hold
+        // zeros and add nothing)
         final double[] userPositive = s.pathScratchA;
         final double[] protocolPositive = s.pathScratchB;
         final double[] movingPriceSum = s.pathScratchC;
@@ -213,14 +214,10 @@ public final class CappedEraStep implements BlockStep {
             }
             final int row = i * paths;
             if (netFlow) {
-                for (int p = 0; p < paths; p++) {
-                    userPositive[p] += Math.max(s.taoFlowEma[row + p], 0.0);
-                    protocolPositive[p] += Math.max(s.protocolFlowEma[row + p], 0.0);
-                }
+                kernels.accumulatePositive(s.taoFlowEma, row, userPositive);
+                kernels.accumulatePositive(s.protocolFlowEma, row, protocolPositive);
             }
-            for (int p = 0; p < paths; p++) {
-                movingPriceSum[p] += s.movingPrice[row + p];
-            }
+            kernels.accumulate(s.movingPrice, row, movingPriceSum);
         }
         final double[] norm = userPositive;
         for (int p = 0; p < paths; p++) {
@@ -231,53 +228,34 @@ public final class CappedEraStep implements BlockStep {
         }
         final double[] lowestNegative = protocolPositive;
         java.util.Arrays.fill(lowestNegative, 0.0);
-        final double[] sum = s.emissionPerMovingPrice;
-        java.util.Arrays.fill(sum, 0.0);
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
             if (s.rowMode(i, block) == BatchState.ROW_IDLE || !s.emissionEnabled[i]) {
                 java.util.Arrays.fill(w, row, row + paths, 0.0); // not eligible (mechanics §2)
-                continue;
-            }
-            switch (shares) {
-                case TAO_FLOW -> {
-                    for (int p = 0; p < paths; p++) {
-                        final double flow = s.taoFlowEma[row + p];
-                        w[row + p] = flow;
-                        lowestNegative[p] = Math.min(lowestNegative[p], flow);
-                    }
-                }
-                case NET_TAO_FLOW -> {
-                    for (int p = 0; p < paths; p++) {
-                        final double user = s.taoFlowEma[row + p];
-                        final double prot = s.protocolFlowEma[row + p];
-                        final double net = prot > 0.0 ? user - norm[p] * prot : user - prot;
-                        w[row + p] = net;
-                        lowestNegative[p] = Math.min(lowestNegative[p], net);
-                    }
-                }
-                default -> priceWeights(s, i);
+            } else if (shares == Shares.MOVING_PRICE) {
+                priceWeights(s, i);
+            } else {
+                // cells without a subnet give weight 0, which leaves the lowest (≤ 0) unchanged
+                kernels.flowWeights(s, i, netFlow, norm, lowestNegative);
             }
         }
+        final double[] sum = s.emissionPerMovingPrice;
+        java.util.Arrays.fill(sum, 0.0);
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
             final int mode = s.rowMode(i, block);
-            if (mode != BatchState.ROW_IDLE && shares != Shares.MOVING_PRICE && s.emissionEnabled[i]) {
+            if (mode == BatchState.ROW_IDLE || shares == Shares.MOVING_PRICE || !s.emissionEnabled[i]) {
+                kernels.accumulate(w, row, sum);
+            } else if (mode == BatchState.ROW_LIVE && flowExponent == 1.0) {
+                kernels.flowShares(s, i, flowCutoff, lowestNegative, sum);
+            } else {
                 // mechanics §2b: L = max(cutoff, min_i min(Net_i, 0)); z = max(Net − L, 0); weight z^p
                 for (int p = 0; p < paths; p++) {
                     final double z = Math.max(w[row + p] - Math.max(flowCutoff, lowestNegative[p]), 0.0);
-                    w[row + p] = flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
+                    final double weight = !s.live[row + p] ? 0.0 : flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
+                    w[row + p] = weight;
+                    sum[p] += weight;
                 }
-                if (mode == BatchState.ROW_MIXED) {
-                    for (int p = 0; p < paths; p++) {
-                        if (!s.live[row + p]) {
-                            w[row + p] = 0.0; // no subnet on this path
-                        }
-                    }
-                }
-            }
-            for (int p = 0; p < paths; p++) {
-                sum[p] += w[row + p];
             }
         }
         for (int p = 0; p < paths; p++) {
@@ -382,39 +360,13 @@ public final class CappedEraStep implements BlockStep {
      * and an outflow of the protocol's flow), the Keep share becomes root stakers' alpha.
      */
     private void claimRoot(final BatchState s) {
-        final int paths = s.paths;
-        final double[] claimable = s.rootClaimable;
-        final double[] taoReserve = s.taoReserve;
-        final double[] alphaIn = s.alphaIn;
-        final double[] alphaOut = s.alphaOut;
-        final double[] claimTao = s.rootClaimTao;
-        final double[] protFlow = s.protocolFlow;
-        final double[] rootStake = s.rootStake;
         for (int i = 0; i < s.subnets; i++) {
-            if (s.liveCount[i] == 0) {
-                continue;
-            }
-            final boolean everyPath = s.liveCount[i] == paths;
-            final int row = i * paths;
-            for (int p = 0; p < paths; p++) {
-                final int c = row + p;
-                if (!everyPath && !s.live[c]) {
-                    continue;
-                }
-                // a claim of 0 changes nothing below, so every live cell runs the same operations
-                final double claimed = claimRate * claimable[c];
-                claimable[c] -= claimed;
-                final double sold = claimed * claimSwapShare;
-                final double tao = taoReserve[c];
-                final double ain = alphaIn[c];
-                final double taoOut = tao * sold / (ain + sold);
-                taoReserve[c] = tao - taoOut;
-                alphaIn[c] = ain + sold;
-                alphaOut[c] -= sold;
-                claimTao[p] += taoOut;
-                protFlow[c] -= taoOut;
-                if (rootClaimsRaiseRootStake) {
-                    rootStake[p] += taoOut;
+            if (s.liveCount[i] == s.paths) {
+                kernels.claimRoot(s, i, claimRate, claimSwapShare, rootClaimsRaiseRootStake);
+            } else if (s.liveCount[i] > 0) {
+                for (int end = s.liveRun(i, 0, runStart); runStart[0] < s.paths; end = s.liveRun(i, end, runStart)) {
+                    ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, rootClaimsRaiseRootStake,
+                            runStart[0], end);
                 }
             }
         }

@@ -45,6 +45,32 @@ public interface RowKernels {
      */
     void refreshStaleAlphaEmission(BatchState s, int subnet);
 
+    /** {@code sum[p] += values[row + p]} for every path slot p (row-wise reductions over subnets). */
+    void accumulate(double[] values, int row, double[] sum);
+
+    /** {@code sum[p] += max(values[row + p], 0)} for every path slot p. */
+    void accumulatePositive(double[] values, int row, double[] sum);
+
+    /**
+     * mechanics §2b: one row's flow weights before the floor: {@code w = S} (users' flow EMA), or with the
+     * protocol's EMA P (2026-05-27) {@code w = S − norm·P} where P &gt; 0 and {@code S − P} elsewhere; and
+     * {@code lowest[p] = min(lowest[p], w)}.
+     */
+    void flowWeights(BatchState s, int subnet, boolean netFlow, double[] norm, double[] lowest);
+
+    /**
+     * mechanics §2b: {@code w = max(w − max(cutoff, lowest[p]), 0)} (the exponent-1 z of {@code z^p}) and
+     * {@code sum[p] += w} for one row.
+     */
+    void flowShares(BatchState s, int subnet, double cutoff, double[] lowest, double[] sum);
+
+    /**
+     * mechanics §4 root claim in aggregate for one row where every cell holds a subnet: claim {@code rate} of
+     * the claimable root alpha; sell {@code swapShare} of it fee-free for TAO (restaked on root when
+     * {@code raiseRootStake}); an outflow of the protocol's flow.
+     */
+    void claimRoot(BatchState s, int subnet, double rate, double swapShare, boolean raiseRootStake);
+
     /** Short name for reports ("scalar", "vector-512"). */
     String name();
 }

@@ -264,6 +264,104 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public void accumulate(final double[] values, final int row, final double[] sum) {
+        addRow(values, row, sum, 0, sum.length);
+    }
+
+    @Override
+    public void accumulatePositive(final double[] values, final int row, final double[] sum) {
+        accumulatePositive(values, row, sum, 0, sum.length);
+    }
+
+    /** {@link #accumulatePositive(double[], int, double[])} for path slots [from, to). */
+    public static void accumulatePositive(final double[] values, final int row, final double[] sum,
+                                          final int from, final int to) {
+        for (int p = from; p < to; p++) {
+            sum[p] += Math.max(values[row + p], 0.0);
+        }
+    }
+
+    @Override
+    public void flowWeights(final BatchState s, final int subnet, final boolean netFlow, final double[] norm,
+                            final double[] lowest) {
+        flowWeights(s, subnet, netFlow, norm, lowest, 0, s.paths);
+    }
+
+    /** {@link RowKernels#flowWeights} for path slots [from, to). */
+    public static void flowWeights(final BatchState s, final int subnet, final boolean netFlow,
+                                   final double[] norm, final double[] lowest, final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double[] user = s.taoFlowEma;
+        final double[] prot = s.protocolFlowEma;
+        final double[] w = s.shareWeight;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            final double weight;
+            if (netFlow) {
+                weight = prot[c] > 0.0 ? user[c] - norm[p] * prot[c] : user[c] - prot[c];
+            } else {
+                weight = user[c];
+            }
+            w[c] = weight;
+            lowest[p] = Math.min(lowest[p], weight);
+        }
+    }
+
+    @Override
+    public void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
+                           final double[] sum) {
+        flowShares(s, subnet, cutoff, lowest, sum, 0, s.paths);
+    }
+
+    /** {@link RowKernels#flowShares} for path slots [from, to). */
+    public static void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
+                                  final double[] sum, final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double[] w = s.shareWeight;
+        for (int p = from; p < to; p++) {
+            final double z = Math.max(w[row + p] - Math.max(cutoff, lowest[p]), 0.0);
+            w[row + p] = z;
+            sum[p] += z;
+        }
+    }
+
+    @Override
+    public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
+                          final boolean raiseRootStake) {
+        claimRoot(s, subnet, rate, swapShare, raiseRootStake, 0, s.paths);
+    }
+
+    /**
+     * {@link RowKernels#claimRoot} for path slots [from, to); a claim of 0 changes nothing, so every cell runs
+     * the same operations.
+     */
+    public static void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
+                                 final boolean raiseRootStake, final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double[] claimable = s.rootClaimable;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            final double claimed = rate * claimable[c];
+            claimable[c] -= claimed;
+            final double sold = claimed * swapShare;
+            final double tao = taoReserve[c];
+            final double ain = alphaIn[c];
+            final double taoOut = tao * sold / (ain + sold);
+            taoReserve[c] = tao - taoOut;
+            alphaIn[c] = ain + sold;
+            alphaOut[c] -= sold;
+            s.rootClaimTao[p] += taoOut;
+            s.protocolFlow[c] -= taoOut;
+            if (raiseRootStake) {
+                s.rootStake[p] += taoOut;
+            }
+        }
+    }
+
+    @Override
     public void refreshStaleAlphaEmission(final BatchState s, final int subnet) {
         refreshStaleAlphaEmission(s, subnet * s.paths, subnet * s.paths + s.paths);
     }

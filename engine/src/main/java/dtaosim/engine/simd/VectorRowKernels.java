@@ -280,6 +280,121 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void accumulate(final double[] values, final int row, final double[] sum) {
+        final int bound = D.loopBound(sum.length);
+        if (bound > 0) {
+            accumulateLanes(values, row, sum, bound);
+        }
+        ScalarRowKernels.addRow(values, row, sum, bound, sum.length);
+    }
+
+    private static void accumulateLanes(final double[] values, final int row, final double[] sum, final int bound) {
+        for (int p = 0; p < bound; p += LANES) {
+            DoubleVector.fromArray(D, sum, p).add(DoubleVector.fromArray(D, values, row + p)).intoArray(sum, p);
+        }
+    }
+
+    @Override
+    public void accumulatePositive(final double[] values, final int row, final double[] sum) {
+        final int bound = D.loopBound(sum.length);
+        if (bound > 0) {
+            accumulatePositiveLanes(values, row, sum, bound);
+        }
+        ScalarRowKernels.accumulatePositive(values, row, sum, bound, sum.length);
+    }
+
+    private static void accumulatePositiveLanes(final double[] values, final int row, final double[] sum,
+                                                final int bound) {
+        for (int p = 0; p < bound; p += LANES) {
+            DoubleVector.fromArray(D, sum, p).add(DoubleVector.fromArray(D, values, row + p).max(0.0))
+                    .intoArray(sum, p);
+        }
+    }
+
+    @Override
+    public void flowWeights(final BatchState s, final int subnet, final boolean netFlow, final double[] norm,
+                            final double[] lowest) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            flowWeightsLanes(s, subnet, netFlow, norm, lowest, bound);
+        }
+        ScalarRowKernels.flowWeights(s, subnet, netFlow, norm, lowest, bound, s.paths);
+    }
+
+    private static void flowWeightsLanes(final BatchState s, final int subnet, final boolean netFlow,
+                                         final double[] norm, final double[] lowest, final int bound) {
+        final int row = subnet * s.paths;
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector user = DoubleVector.fromArray(D, s.taoFlowEma, c);
+            DoubleVector weight = user;
+            if (netFlow) {
+                final DoubleVector prot = DoubleVector.fromArray(D, s.protocolFlowEma, c);
+                weight = user.sub(prot).blend(user.sub(DoubleVector.fromArray(D, norm, p).mul(prot)),
+                        prot.compare(VectorOperators.GT, 0.0));
+            }
+            weight.intoArray(s.shareWeight, c);
+            DoubleVector.fromArray(D, lowest, p).min(weight).intoArray(lowest, p);
+        }
+    }
+
+    @Override
+    public void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
+                           final double[] sum) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            flowSharesLanes(s, subnet, cutoff, lowest, sum, bound);
+        }
+        ScalarRowKernels.flowShares(s, subnet, cutoff, lowest, sum, bound, s.paths);
+    }
+
+    private static void flowSharesLanes(final BatchState s, final int subnet, final double cutoff,
+                                        final double[] lowest, final double[] sum, final int bound) {
+        final int row = subnet * s.paths;
+        final DoubleVector cutoffs = DoubleVector.broadcast(D, cutoff);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector z = DoubleVector.fromArray(D, s.shareWeight, c)
+                    .sub(cutoffs.max(DoubleVector.fromArray(D, lowest, p))).max(0.0);
+            z.intoArray(s.shareWeight, c);
+            DoubleVector.fromArray(D, sum, p).add(z).intoArray(sum, p);
+        }
+    }
+
+    @Override
+    public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
+                          final boolean raiseRootStake) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            claimRootLanes(s, subnet, rate, swapShare, raiseRootStake, bound);
+        }
+        ScalarRowKernels.claimRoot(s, subnet, rate, swapShare, raiseRootStake, bound, s.paths);
+    }
+
+    private static void claimRootLanes(final BatchState s, final int subnet, final double rate,
+                                       final double swapShare, final boolean raiseRootStake, final int bound) {
+        final int row = subnet * s.paths;
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector claimable = DoubleVector.fromArray(D, s.rootClaimable, c);
+            final DoubleVector claimed = claimable.mul(rate);
+            claimable.sub(claimed).intoArray(s.rootClaimable, c);
+            final DoubleVector sold = claimed.mul(swapShare);
+            final DoubleVector tao = DoubleVector.fromArray(D, s.taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, s.alphaIn, c);
+            final DoubleVector taoOut = tao.mul(sold).div(ain.add(sold));
+            tao.sub(taoOut).intoArray(s.taoReserve, c);
+            ain.add(sold).intoArray(s.alphaIn, c);
+            DoubleVector.fromArray(D, s.alphaOut, c).sub(sold).intoArray(s.alphaOut, c);
+            DoubleVector.fromArray(D, s.rootClaimTao, p).add(taoOut).intoArray(s.rootClaimTao, p);
+            DoubleVector.fromArray(D, s.protocolFlow, c).sub(taoOut).intoArray(s.protocolFlow, c);
+            if (raiseRootStake) {
+                DoubleVector.fromArray(D, s.rootStake, p).add(taoOut).intoArray(s.rootStake, p);
+            }
+        }
+    }
+
+    @Override
     public void refreshStaleAlphaEmission(final BatchState s, final int subnet) {
         final int row = subnet * s.paths;
         final int bound = D.loopBound(s.paths);
