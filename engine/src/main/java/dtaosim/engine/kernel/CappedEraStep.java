@@ -128,7 +128,7 @@ public final class CappedEraStep implements BlockStep {
         dynamicTempo = era == Era.PRICE_BURN_2026_06 && protocol.on(Switch.DYNAMIC_TEMPO)
                 ? new DynamicTempoState() : null;
         rules = new CappedRules(cap.ordinal(), subsidy && !subsidyAlphaInIsBlockEmission, buyBeforeInjection,
-                keepBoughtAlpha, issueExcess, rootAccrues, rootRecycledWithoutFlag);
+                keepBoughtAlpha, issueExcess, rootAccrues, rootRecycledWithoutFlag, shares == Shares.NET_TAO_FLOW);
     }
 
     @Override
@@ -141,9 +141,6 @@ public final class CappedEraStep implements BlockStep {
             if (s.liveCount[i] > 0) {
                 kernels.refreshStaleAlphaEmission(s, i);
             }
-        }
-        if (shares != Shares.MOVING_PRICE) {
-            updateFlows(s, block);
         }
         shareWeights(s, block);
         for (int i = 0; i < s.subnets; i++) {
@@ -158,37 +155,23 @@ public final class CappedEraStep implements BlockStep {
                 ScalarRowKernels.cappedCoinbase(s, i, movingAlpha, rules, 0, s.paths);
             }
         }
+        for (int p = 0; p < s.paths; p++) {
+            // every subnet's tao_in + excess is its share of E, so the pools received E (none without shares);
+            // from 2025-11-06 the chain issues it all, the subsidy era only the tao_in (added by the kernel)
+            if (s.emissionPerMovingPrice[p] > 0.0) {
+                s.taoEmitted[p] += s.blockEmission[p];
+                if (issueExcess) {
+                    s.totalIssuance[p] += s.blockEmission[p];
+                }
+            }
+        }
         drain(s, block);
         if (rootAccrues) {
             claimRoot(s);
         }
-        System.arraycopy(s.taoReserve, 0, s.taoAfterStep, 0, s.taoReserve.length);
-    }
-
-    /**
-     * mechanics §2b: S ← (1 − f)·S + f·F with F the users' net TAO into the pool since the last step (read from
-     * the reserve; in the chain the swaps record it), and likewise the protocol's EMA P from its flow.
-     */
-    private void updateFlows(final BatchState s, final long block) {
-        final double f = flowSmoothing;
-        final double keep = 1.0 - f;
-        final double[] tao = s.taoReserve;
-        final double[] after = s.taoAfterStep;
-        final double[] user = s.taoFlowEma;
-        final double[] prot = s.protocolFlowEma;
-        final double[] protFlow = s.protocolFlow;
-        for (int i = 0; i < s.subnets; i++) {
-            if (s.rowMode(i, block) == BatchState.ROW_IDLE) {
-                continue; // the chain updates the EMA only for subnets it emits to
-            }
-            // cells without a subnet hold zeros, which the update keeps at zero
-            final int from = i * s.paths;
-            final int to = from + s.paths;
-            for (int c = from; c < to; c++) {
-                user[c] = keep * user[c] + f * (tao[c] - after[c]);
-                prot[c] = keep * prot[c] + f * protFlow[c];
-                protFlow[c] = 0.0;
-            }
+        if (shares != Shares.MOVING_PRICE) {
+            // users' flow in the next block is read against the reserves the chain left
+            System.arraycopy(s.taoReserve, 0, s.taoAfterStep, 0, s.taoReserve.length);
         }
     }
 
@@ -199,23 +182,29 @@ public final class CappedEraStep implements BlockStep {
     private void shareWeights(final BatchState s, final long block) {
         final int paths = s.paths;
         final double[] w = s.shareWeight;
+        final boolean netFlow = shares == Shares.NET_TAO_FLOW;
+        final boolean userFlow = shares == Shares.TAO_FLOW;
         // per-path sums over subnets, accumulated row by row in subnet order (cells without a subnet hold
         // zeros and add nothing)
         final double[] userPositive = s.pathScratchA;
-        final double[] protocolPositive = s.pathScratchB;
+        final double[] protocolOrLowest = s.pathScratchB;
         final double[] movingPriceSum = s.pathScratchC;
         java.util.Arrays.fill(userPositive, 0.0);
-        java.util.Arrays.fill(protocolPositive, 0.0);
+        java.util.Arrays.fill(protocolOrLowest, 0.0);
         java.util.Arrays.fill(movingPriceSum, 0.0);
-        final boolean netFlow = shares == Shares.NET_TAO_FLOW;
         for (int i = 0; i < s.subnets; i++) {
             if (s.liveCount[i] == 0) {
                 continue;
             }
             final int row = i * paths;
+            if (shares != Shares.MOVING_PRICE && s.rowMode(i, block) != BatchState.ROW_IDLE) {
+                // mechanics §2b: the flow EMAs advance for the subnets the chain emits to; with users' flow
+                // alone the weights and their lowest come in the same pass
+                kernels.updateFlows(s, i, flowSmoothing, userFlow, protocolOrLowest);
+            }
             if (netFlow) {
                 kernels.accumulatePositive(s.taoFlowEma, row, userPositive);
-                kernels.accumulatePositive(s.protocolFlowEma, row, protocolPositive);
+                kernels.accumulatePositive(s.protocolFlowEma, row, protocolOrLowest);
             }
             kernels.accumulate(s.movingPrice, row, movingPriceSum);
         }
@@ -223,20 +212,22 @@ public final class CappedEraStep implements BlockStep {
         for (int p = 0; p < paths; p++) {
             // mechanics §4 (2025-11-06): root alpha accrues for root stakers only while Σ P̄ > 1
             s.rootSellFlag[p] = movingPriceSum[p] > 1.0;
-            // mechanics §2b (2026-05-27): norm = min(1, Σ max(S,0) / Σ max(P,0)), 0 without protocol inflow
-            norm[p] = protocolPositive[p] > 0.0 ? Math.min(1.0, userPositive[p] / protocolPositive[p]) : 0.0;
+            if (netFlow) {
+                // mechanics §2b (2026-05-27): norm = min(1, Σ max(S,0) / Σ max(P,0)), 0 without protocol inflow
+                norm[p] = protocolOrLowest[p] > 0.0 ? Math.min(1.0, userPositive[p] / protocolOrLowest[p]) : 0.0;
+                protocolOrLowest[p] = 0.0;
+            }
         }
-        final double[] lowestNegative = protocolPositive;
-        java.util.Arrays.fill(lowestNegative, 0.0);
+        final double[] lowestNegative = protocolOrLowest;
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
             if (s.rowMode(i, block) == BatchState.ROW_IDLE || !s.emissionEnabled[i]) {
                 java.util.Arrays.fill(w, row, row + paths, 0.0); // not eligible (mechanics §2)
             } else if (shares == Shares.MOVING_PRICE) {
                 priceWeights(s, i);
-            } else {
+            } else if (netFlow) {
                 // cells without a subnet give weight 0, which leaves the lowest (≤ 0) unchanged
-                kernels.flowWeights(s, i, netFlow, norm, lowestNegative);
+                kernels.flowWeights(s, i, true, norm, lowestNegative);
             }
         }
         final double[] sum = s.emissionPerMovingPrice;

@@ -9,13 +9,15 @@ package dtaosim.engine.kernel;
  * @param capAlphaInIsAlphaEmission    a capped subnet gets alpha_in = its alpha emission (subsidy before 2025-09-24)
  * @param buyBeforeInjection           excess TAO buys alpha before the injection (else after)
  * @param keepBoughtAlpha              bought alpha kept as protocol alpha (else recycled)
- * @param issueExcess                  TotalIssuance counts the excess TAO
+ * @param issueExcess                  TotalIssuance counts the excess TAO (then the step issues the whole block
+ *                                     emission per path; otherwise the kernel adds each tao_in)
  * @param rootAccrues                  root alpha accrues for claims (else sold every block, unless subsidised)
  * @param rootRecycledWithoutSellFlag  without the sell flag root alpha is recycled (else paid to validators)
+ * @param recordProtocolFlow           the protocol's TAO flow is recorded (net-flow shares, 2026-05-27)
  */
 public record CappedRules(int cap, boolean capAlphaInIsAlphaEmission, boolean buyBeforeInjection,
                           boolean keepBoughtAlpha, boolean issueExcess, boolean rootAccrues,
-                          boolean rootRecycledWithoutSellFlag) {
+                          boolean rootRecycledWithoutSellFlag, boolean recordProtocolFlow) {
     /** cap = the TAO block emission (subsidy's price-below-share rule). */
     public static final int CAP_BLOCK_EMISSION = 0;
     /** cap = the subnet's alpha emission. */

@@ -59,6 +59,14 @@ public interface RowKernels {
     void flowWeights(BatchState s, int subnet, boolean netFlow, double[] norm, double[] lowest);
 
     /**
+     * mechanics §2b, one row: the flow EMAs advance, {@code S ← (1 − f)·S + f·(taoReserve − taoAfterStep)} (users'
+     * net TAO since the chain's last step) and {@code P ← (1 − f)·P + f·protocolFlow} (then reset); without net
+     * flow ({@code weights}) the weight {@code w = S} and {@code lowest[p] = min(lowest[p], S)} follow in the same
+     * pass. Cells without a subnet hold zeros and keep them.
+     */
+    void updateFlows(BatchState s, int subnet, double smoothing, boolean weights, double[] lowest);
+
+    /**
      * mechanics §2b: {@code w = max(w − max(cutoff, lowest[p]), 0)} (the exponent-1 z of {@code z^p}) and
      * {@code sum[p] += w} for one row.
      */

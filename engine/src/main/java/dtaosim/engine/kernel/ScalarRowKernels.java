@@ -308,6 +308,36 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final boolean weights,
+                            final double[] lowest) {
+        updateFlows(s, subnet, smoothing, weights, lowest, 0, s.paths);
+    }
+
+    /** {@link RowKernels#updateFlows} for path slots [from, to). */
+    public static void updateFlows(final BatchState s, final int subnet, final double smoothing,
+                                   final boolean weights, final double[] lowest, final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double keep = 1.0 - smoothing;
+        final double[] tao = s.taoReserve;
+        final double[] after = s.taoAfterStep;
+        final double[] user = s.taoFlowEma;
+        final double[] prot = s.protocolFlowEma;
+        final double[] protFlow = s.protocolFlow;
+        final double[] w = s.shareWeight;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            final double flow = keep * user[c] + smoothing * (tao[c] - after[c]);
+            user[c] = flow;
+            prot[c] = keep * prot[c] + smoothing * protFlow[c];
+            protFlow[c] = 0.0;
+            if (weights) {
+                w[c] = flow;
+                lowest[p] = Math.min(lowest[p], flow);
+            }
+        }
+    }
+
+    @Override
     public void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
                            final double[] sum) {
         flowShares(s, subnet, cutoff, lowest, sum, 0, s.paths);
@@ -398,6 +428,7 @@ public final class ScalarRowKernels implements RowKernels {
         final boolean issueExcess = rules.issueExcess();
         final boolean rootAccrues = rules.rootAccrues();
         final boolean rootRecycledWithoutFlag = rules.rootRecycledWithoutSellFlag();
+        final boolean recordProtocolFlow = rules.recordProtocolFlow();
         final double keepPrice = 1.0 - movingAlpha;
         for (int p = from; p < to; p++) {
             final int c = row + p;
@@ -450,9 +481,12 @@ public final class ScalarRowKernels implements RowKernels {
             } else {
                 s.alphaRecycled[p] += bought;
             }
-            s.totalIssuance[p] += issueExcess ? taoInjected + excess : taoInjected;
-            s.taoEmitted[p] += taoInjected + excess;
-            s.protocolFlow[c] += taoInjected + excess;
+            if (!issueExcess) {
+                s.totalIssuance[p] += taoInjected;
+            }
+            if (recordProtocolFlow) {
+                s.protocolFlow[c] += taoInjected + excess;
+            }
             s.alphaMinted[p] += alphaInjected + emitted;
             // mechanics §4: alpha_out minted, owner cut, root proportion after this subnet's mint
             aout += emitted;

@@ -339,6 +339,38 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final boolean weights,
+                            final double[] lowest) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            updateFlowsLanes(s, subnet, smoothing, weights, lowest, bound);
+        }
+        ScalarRowKernels.updateFlows(s, subnet, smoothing, weights, lowest, bound, s.paths);
+    }
+
+    private static void updateFlowsLanes(final BatchState s, final int subnet, final double smoothing,
+                                         final boolean weights, final double[] lowest, final int bound) {
+        final int row = subnet * s.paths;
+        final DoubleVector keep = DoubleVector.broadcast(D, 1.0 - smoothing);
+        final DoubleVector f = DoubleVector.broadcast(D, smoothing);
+        final DoubleVector zero = DoubleVector.zero(D);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector userFlow = DoubleVector.fromArray(D, s.taoReserve, c)
+                    .sub(DoubleVector.fromArray(D, s.taoAfterStep, c));
+            final DoubleVector flow = keep.mul(DoubleVector.fromArray(D, s.taoFlowEma, c)).add(f.mul(userFlow));
+            flow.intoArray(s.taoFlowEma, c);
+            keep.mul(DoubleVector.fromArray(D, s.protocolFlowEma, c))
+                    .add(f.mul(DoubleVector.fromArray(D, s.protocolFlow, c))).intoArray(s.protocolFlowEma, c);
+            zero.intoArray(s.protocolFlow, c);
+            if (weights) {
+                flow.intoArray(s.shareWeight, c);
+                DoubleVector.fromArray(D, lowest, p).min(flow).intoArray(lowest, p);
+            }
+        }
+    }
+
+    @Override
     public void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
                            final double[] sum) {
         final int bound = D.loopBound(s.paths);
@@ -441,6 +473,7 @@ public final class VectorRowKernels implements RowKernels {
         final boolean issueExcess = rules.issueExcess();
         final boolean rootAccrues = rules.rootAccrues();
         final boolean rootRecycled = rules.rootRecycledWithoutSellFlag();
+        final boolean recordProtocolFlow = rules.recordProtocolFlow();
         final boolean record = s.injectionRecorded[subnet];
         final double keepPrice = 1.0 - movingAlpha;
         final DoubleVector zero = DoubleVector.zero(D);
@@ -486,11 +519,12 @@ public final class VectorRowKernels implements RowKernels {
             } else {
                 DoubleVector.fromArray(D, s.alphaRecycled, p).add(bought).intoArray(s.alphaRecycled, p);
             }
-            final DoubleVector injectedAndExcess = taoInjected.add(excess);
-            DoubleVector.fromArray(D, s.totalIssuance, p).add(issueExcess ? injectedAndExcess : taoInjected)
-                    .intoArray(s.totalIssuance, p);
-            DoubleVector.fromArray(D, s.taoEmitted, p).add(injectedAndExcess).intoArray(s.taoEmitted, p);
-            DoubleVector.fromArray(D, s.protocolFlow, c).add(injectedAndExcess).intoArray(s.protocolFlow, c);
+            if (!issueExcess) {
+                DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
+            }
+            if (recordProtocolFlow) {
+                DoubleVector.fromArray(D, s.protocolFlow, c).add(taoInjected.add(excess)).intoArray(s.protocolFlow, c);
+            }
             DoubleVector.fromArray(D, s.alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(s.alphaMinted, p);
             aout = aout.add(emitted);
             final DoubleVector owner = emitted.mul(ownerCut);
