@@ -227,7 +227,7 @@ public final class CappedEraStep implements BlockStep {
                 priceWeights(s, i);
             } else if (netFlow) {
                 // cells without a subnet give weight 0, which leaves the lowest (≤ 0) unchanged
-                kernels.flowWeights(s, i, true, norm, lowestNegative);
+                kernels.netFlowWeights(s, i, norm, lowestNegative);
             }
         }
         final double[] sum = s.emissionPerMovingPrice;

@@ -52,11 +52,11 @@ public interface RowKernels {
     void accumulatePositive(double[] values, int row, double[] sum);
 
     /**
-     * mechanics §2b: one row's flow weights before the floor: {@code w = S} (users' flow EMA), or with the
-     * protocol's EMA P (2026-05-27) {@code w = S − norm·P} where P &gt; 0 and {@code S − P} elsewhere; and
+     * mechanics §2b (2026-05-27): one row's net-flow weights before the floor, from users' EMA S and the
+     * protocol's EMA P: {@code w = S − norm·P} where P &gt; 0 and {@code S − P} elsewhere; and
      * {@code lowest[p] = min(lowest[p], w)}.
      */
-    void flowWeights(BatchState s, int subnet, boolean netFlow, double[] norm, double[] lowest);
+    void netFlowWeights(BatchState s, int subnet, double[] norm, double[] lowest);
 
     /**
      * mechanics §2b, one row: the flow EMAs advance, {@code S ← (1 − f)·S + f·(taoReserve − taoAfterStep)} (users'

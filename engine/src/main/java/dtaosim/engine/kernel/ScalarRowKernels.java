@@ -282,26 +282,20 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public void flowWeights(final BatchState s, final int subnet, final boolean netFlow, final double[] norm,
-                            final double[] lowest) {
-        flowWeights(s, subnet, netFlow, norm, lowest, 0, s.paths);
+    public void netFlowWeights(final BatchState s, final int subnet, final double[] norm, final double[] lowest) {
+        netFlowWeights(s, subnet, norm, lowest, 0, s.paths);
     }
 
-    /** {@link RowKernels#flowWeights} for path slots [from, to). */
-    public static void flowWeights(final BatchState s, final int subnet, final boolean netFlow,
-                                   final double[] norm, final double[] lowest, final int from, final int to) {
+    /** {@link RowKernels#netFlowWeights} for path slots [from, to). */
+    public static void netFlowWeights(final BatchState s, final int subnet, final double[] norm,
+                                      final double[] lowest, final int from, final int to) {
         final int row = subnet * s.paths;
         final double[] user = s.taoFlowEma;
         final double[] prot = s.protocolFlowEma;
         final double[] w = s.shareWeight;
         for (int p = from; p < to; p++) {
             final int c = row + p;
-            final double weight;
-            if (netFlow) {
-                weight = prot[c] > 0.0 ? user[c] - norm[p] * prot[c] : user[c] - prot[c];
-            } else {
-                weight = user[c];
-            }
+            final double weight = prot[c] > 0.0 ? user[c] - norm[p] * prot[c] : user[c] - prot[c];
             w[c] = weight;
             lowest[p] = Math.min(lowest[p], weight);
         }

@@ -312,27 +312,23 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
-    public void flowWeights(final BatchState s, final int subnet, final boolean netFlow, final double[] norm,
-                            final double[] lowest) {
+    public void netFlowWeights(final BatchState s, final int subnet, final double[] norm, final double[] lowest) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            flowWeightsLanes(s, subnet, netFlow, norm, lowest, bound);
+            netFlowWeightsLanes(s, subnet, norm, lowest, bound);
         }
-        ScalarRowKernels.flowWeights(s, subnet, netFlow, norm, lowest, bound, s.paths);
+        ScalarRowKernels.netFlowWeights(s, subnet, norm, lowest, bound, s.paths);
     }
 
-    private static void flowWeightsLanes(final BatchState s, final int subnet, final boolean netFlow,
-                                         final double[] norm, final double[] lowest, final int bound) {
+    private static void netFlowWeightsLanes(final BatchState s, final int subnet, final double[] norm,
+                                            final double[] lowest, final int bound) {
         final int row = subnet * s.paths;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector user = DoubleVector.fromArray(D, s.taoFlowEma, c);
-            DoubleVector weight = user;
-            if (netFlow) {
-                final DoubleVector prot = DoubleVector.fromArray(D, s.protocolFlowEma, c);
-                weight = user.sub(prot).blend(user.sub(DoubleVector.fromArray(D, norm, p).mul(prot)),
-                        prot.compare(VectorOperators.GT, 0.0));
-            }
+            final DoubleVector prot = DoubleVector.fromArray(D, s.protocolFlowEma, c);
+            final DoubleVector weight = user.sub(prot).blend(user.sub(DoubleVector.fromArray(D, norm, p).mul(prot)),
+                    prot.compare(VectorOperators.GT, 0.0));
             weight.intoArray(s.shareWeight, c);
             DoubleVector.fromArray(D, lowest, p).min(weight).intoArray(lowest, p);
         }
