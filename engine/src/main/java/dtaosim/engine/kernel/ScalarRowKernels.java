@@ -264,6 +264,24 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public int slotsAtOrAbove(final long firstState, final long stride, final int paths, final double threshold,
+                              final int[] slots) {
+        return slotsAtOrAbove(firstState, stride, threshold, slots, 0, 0, paths);
+    }
+
+    /** {@link RowKernels#slotsAtOrAbove} for slots [from, to), appending after {@code count} found ones. */
+    public static int slotsAtOrAbove(final long firstState, final long stride, final double threshold,
+                                     final int[] slots, final int count, final int from, final int to) {
+        int found = count;
+        for (int p = from; p < to; p++) {
+            if (CounterRng.unit(firstState + p * stride) >= threshold) {
+                slots[found++] = p;
+            }
+        }
+        return found;
+    }
+
+    @Override
     public void accumulate(final double[] values, final int row, final double[] sum) {
         addRow(values, row, sum, 0, sum.length);
     }

@@ -280,6 +280,23 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public int slotsAtOrAbove(final long firstState, final long stride, final int paths, final double threshold,
+                              final int[] slots) {
+        final int bound = D.loopBound(paths);
+        int found = 0;
+        if (bound > 0) {
+            final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stride);
+            for (int p = 0; p < bound; p += LANES) {
+                if (uniform(laneStates, firstState + p * stride).compare(VectorOperators.GE, threshold).anyTrue()) {
+                    found = ScalarRowKernels.slotsAtOrAbove(firstState, stride, threshold, slots, found, p,
+                            p + LANES);
+                }
+            }
+        }
+        return ScalarRowKernels.slotsAtOrAbove(firstState, stride, threshold, slots, found, bound, paths);
+    }
+
+    @Override
     public void accumulate(final double[] values, final int row, final double[] sum) {
         final int bound = D.loopBound(sum.length);
         if (bound > 0) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dtaosim.engine.kernel.Kernels;
 import dtaosim.engine.kernel.RowKernels;
 import dtaosim.engine.market.EmissionSellers;
+import dtaosim.engine.market.PoissonNoiseTraders;
 import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.market.UniformNoiseTraders;
 import dtaosim.engine.model.Era;
@@ -57,6 +58,7 @@ class AllocationTest {
         return new Scenario(Era.LAUNCH_2025_02.defaults().withMovingPriceRamp(true), network, 0, 1_000_000, PATHS,
                 42L,
                 List.of(new EmissionSellers(0.5), new UniformNoiseTraders(0.002),
+                        new PoissonNoiseTraders(0.05, -7, 1.0, 0.5),
                         new PumpAndDump(SUBNETS - 1, 1.0, 100, 1500, 2000),
                         new PumpAndDump(SUBNETS - 2, 0.5, 0, 1_000_000, 2_000_000)),
                 List.of(new SubnetWatch(SUBNETS - 1), new SubnetWatch(0)));
