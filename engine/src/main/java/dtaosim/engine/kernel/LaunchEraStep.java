@@ -109,6 +109,7 @@ public final class LaunchEraStep implements BlockStep {
             for (int p = 0; p < paths; p++) {
                 final int c = row + p;
                 s.drainedAlpha[c] = s.pendingAlpha[c] + s.pendingOwner[c];
+                s.drainedMinerAlpha[c] = s.pendingMinerAlpha(c);
                 s.rootDividends[p] += s.pendingRootTao[c];
                 s.pendingAlpha[c] = 0.0;
                 s.pendingOwner[c] = 0.0;

@@ -80,11 +80,11 @@ public interface RowKernels {
     void claimRoot(BatchState s, int subnet, double rate, double swapShare, boolean raiseRootStake);
 
     /**
-     * The path slots of a row whose counter-stream uniform {@code u(firstState + p·stride)} is at least
-     * {@code threshold} (events of probability {@code 1 − threshold}), written to {@code slots}; returns
-     * how many. Lets a behaviour with rare events per cell draw in lanes and act only where one happens.
+     * The counter-stream uniforms {@code out[p] = u(firstState + p·stride)} of a row's path slots
+     * ({@link dtaosim.engine.rng.CounterRng#unit}), drawn in lanes; a behaviour with rare events per cell
+     * compares them and acts only where one happens.
      */
-    int slotsAtOrAbove(long firstState, long stride, int paths, double threshold, int[] slots);
+    void uniforms(long firstState, long stride, double[] out);
 
     /** Short name for reports ("scalar", "vector-512"). */
     String name();

@@ -264,21 +264,16 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public int slotsAtOrAbove(final long firstState, final long stride, final int paths, final double threshold,
-                              final int[] slots) {
-        return slotsAtOrAbove(firstState, stride, threshold, slots, 0, 0, paths);
+    public void uniforms(final long firstState, final long stride, final double[] out) {
+        uniforms(firstState, stride, out, 0, out.length);
     }
 
-    /** {@link RowKernels#slotsAtOrAbove} for slots [from, to), appending after {@code count} found ones. */
-    public static int slotsAtOrAbove(final long firstState, final long stride, final double threshold,
-                                     final int[] slots, final int count, final int from, final int to) {
-        int found = count;
+    /** {@link RowKernels#uniforms} for slots [from, to). */
+    public static void uniforms(final long firstState, final long stride, final double[] out, final int from,
+                                final int to) {
         for (int p = from; p < to; p++) {
-            if (CounterRng.unit(firstState + p * stride) >= threshold) {
-                slots[found++] = p;
-            }
+            out[p] = CounterRng.unit(firstState + p * stride);
         }
-        return found;
     }
 
     @Override

@@ -51,14 +51,14 @@ public record PoissonNoiseTraders(double tradesPerBlock, double logSizeMean, dou
         private final long stream;
         /** cdf[k] = P(N ≤ k) of the Poisson count. */
         private final double[] cdf = new double[MAX_TRADES + 1];
-        private final int[] slots;
+        private final double[] countDraws;
 
         Traders(final PoissonNoiseTraders plan, final BatchState s, final RowKernels kernels, final long stream) {
             this.plan = plan;
             this.s = s;
             this.kernels = kernels;
             this.stream = stream;
-            this.slots = new int[s.paths];
+            this.countDraws = new double[s.paths];
             double term = StrictMath.exp(-plan.tradesPerBlock);
             double sum = term;
             for (int k = 0; k <= MAX_TRADES; k++) {
@@ -82,10 +82,12 @@ public record PoissonNoiseTraders(double tradesPerBlock, double logSizeMean, dou
                 // draw 0 of (block, path, subnet): the count; only cells with at least one trade go on
                 final long cellIndex = ((block * s.totalPaths + s.firstPath) * subnets + i) * DRAWS;
                 final long firstState = CounterRng.state(stream, cellIndex);
-                final int found = kernels.slotsAtOrAbove(firstState, stride, s.paths, cdf[0], slots);
-                for (int k = 0; k < found; k++) {
-                    trade(i, slots[k], CounterRng.unit(firstState + slots[k] * stride), cellIndex
-                            + (long) slots[k] * subnets * DRAWS);
+                kernels.uniforms(firstState, stride, countDraws);
+                final double none = cdf[0];
+                for (int p = 0; p < s.paths; p++) {
+                    if (countDraws[p] >= none) {
+                        trade(i, p, countDraws[p], cellIndex + (long) p * subnets * DRAWS);
+                    }
                 }
             }
         }

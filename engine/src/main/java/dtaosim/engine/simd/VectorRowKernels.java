@@ -280,20 +280,20 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
-    public int slotsAtOrAbove(final long firstState, final long stride, final int paths, final double threshold,
-                              final int[] slots) {
-        final int bound = D.loopBound(paths);
-        int found = 0;
+    public void uniforms(final long firstState, final long stride, final double[] out) {
+        final int bound = D.loopBound(out.length);
         if (bound > 0) {
-            final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stride);
-            for (int p = 0; p < bound; p += LANES) {
-                if (uniform(laneStates, firstState + p * stride).compare(VectorOperators.GE, threshold).anyTrue()) {
-                    found = ScalarRowKernels.slotsAtOrAbove(firstState, stride, threshold, slots, found, p,
-                            p + LANES);
-                }
-            }
+            uniformsLanes(firstState, stride, out, bound);
         }
-        return ScalarRowKernels.slotsAtOrAbove(firstState, stride, threshold, slots, found, bound, paths);
+        ScalarRowKernels.uniforms(firstState, stride, out, bound, out.length);
+    }
+
+    private static void uniformsLanes(final long firstState, final long stride, final double[] out,
+                                      final int bound) {
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stride);
+        for (int p = 0; p < bound; p += LANES) {
+            uniform(laneStates, firstState + p * stride).intoArray(out, p);
+        }
     }
 
     @Override

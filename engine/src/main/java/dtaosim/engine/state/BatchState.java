@@ -75,6 +75,13 @@ public final class BatchState {
     public final boolean[] injectionRecorded;
     /** Alpha paid out at the epoch in the current block (valid for the subnets in {@link #drainedSubnets}). */
     public final double[] drainedAlpha;
+    /** The miners' part of {@link #drainedAlpha}: half of the alpha_out left after the owner cut (mechanics §4). */
+    public final double[] drainedMinerAlpha;
+    /**
+     * Whether the subnet's validators withdrew their support on the path (an intervention): from then on they
+     * stop scoring miners the way a behaviour relies on (e.g. by holdings).
+     */
+    public final boolean[] supportWithdrawn;
     /** Scratch: each subnet's emission share weight this block (moving price, or flow z^p). */
     public final double[] shareWeight;
     /** SubnetTaoFlow's EMA S of users' net TAO flow into the pool (mechanics §2b). */
@@ -232,6 +239,8 @@ public final class BatchState {
         taoInjected = new double[cells];
         injectionRecorded = new boolean[subnets];
         drainedAlpha = new double[cells];
+        drainedMinerAlpha = new double[cells];
+        supportWithdrawn = new boolean[cells];
         shareWeight = new double[cells];
         taoFlowEma = new double[cells];
         taoAfterStep = new double[cells];
@@ -352,6 +361,17 @@ public final class BatchState {
     /** Asks the block step to keep {@link #taoInjected} of one subnet up to date (probes call it at bind). */
     public void recordInjection(final int subnet) {
         injectionRecorded[subnet] = true;
+    }
+
+    /**
+     * The miners' alpha in a cell's pending emission (mechanics §4: half of alpha_out after the owner cut, the
+     * other half less the root share going to validators): with owner cut {@code cut} > 0,
+     * {@code Σ(alpha_out − owner) / 2 = pendingOwner·(1 − cut)/(2·cut)}; without an owner cut, half the pending
+     * miner and validator alpha.
+     */
+    public double pendingMinerAlpha(final int cell) {
+        final double cut = protocol.ownerCut();
+        return cut > 0.0 ? pendingOwner[cell] * (1.0 - cut) / (2.0 * cut) : 0.5 * pendingAlpha[cell];
     }
 
     /** Netuid of a subnet slot (root is netuid 0). */
