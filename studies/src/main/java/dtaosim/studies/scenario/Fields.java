@@ -192,8 +192,14 @@ final class Fields {
 
     /** A double as a user would write it: whole numbers without ".0" or an exponent. */
     static String plain(final double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : Double.toString(value);
+        final double magnitude = Math.abs(value);
+        if (value == Math.rint(value) && magnitude < 1e15) {
+            return Long.toString((long) value);
+        }
+        if (magnitude >= 1e-7 && magnitude < 1e15) {
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString(); // 1.0E-4 as 0.0001
+        }
+        return Double.toString(value);
     }
 
     static String join(final String path, final String key) {

@@ -19,6 +19,7 @@ import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.model.Switch;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -149,10 +150,18 @@ public final class ScenarioParser {
     // ---- the YAML text ----
 
     private static JsonNode tree(final String text, final String origin) {
-        try {
-            return YAML.readTree(text);
+        try (JsonParser parser = YAML.createParser(text)) {
+            final JsonNode root = YAML.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                final JsonLocation at = parser.currentLocation();
+                throw new IllegalArgumentException(origin + ": not valid YAML, line " + at.getLineNr()
+                        + ": a second document (after ---); a scenario file holds one");
+            }
+            return root;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(origin + ": not valid YAML, " + yamlProblem(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String
         }
     }
 
