@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code dtaosim scenarios [NAME]}: the built-in scenarios, or one of them as YAML to copy. */
 @Command(name = "scenarios", mixinStandardHelpOptions = true,
-        description = {"Lists the built-in scenarios with one line each; with a NAME prints that scenario's YAML,",
-            "a starting point to copy: dtaosim scenarios taoflow-demo > my.yaml; dtaosim run my.yaml"})
+        description = {"Lists the built-in scenarios, one line each; with a NAME prints that",
+            "scenario's YAML, a starting point to copy:",
+            "  dtaosim scenarios taoflow-demo > my.yaml; dtaosim run my.yaml"})
 final class ScenariosCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
