@@ -11,6 +11,7 @@ import dtaosim.engine.run.FinalState;
 import dtaosim.engine.run.RunResult;
 import dtaosim.engine.run.Scenario;
 import dtaosim.engine.run.SubnetWatch;
+import dtaosim.studies.scenario.LogSpacedPools;
 import dtaosim.studies.stats.Quantiles;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,13 @@ public record ReferenceWorkload(long paths, int subnets, int blocks, long seed, 
     public static final ReferenceWorkload DEFAULT = new ReferenceWorkload(1000, 128, 7200, 20250215L, 360, 1.0,
             3e-6, 0.18, 3e6, 0.002, 0.5, 1.0);
 
+    /** TAO in the deepest pool (subnet 0). */
+    public static final double POOLS_MAX_TAO = 100_000.0;
+    /** TAO in the shallowest pool (subnet N−1). */
+    public static final double POOLS_MIN_TAO = 1_000.0;
+    /** Σ spot prices at the start. */
+    public static final double POOLS_PRICE_SUM = 1.4;
+
     /** Validates the sizes; the engine's records check the rest. */
     public ReferenceWorkload {
         // one run holds every path's outcomes in int-indexed arrays (Runner, PathOutcomes)
@@ -59,21 +67,14 @@ public record ReferenceWorkload(long paths, int subnets, int blocks, long seed, 
         return subnets - 1;
     }
 
-    /** The initial pools of the peer's {@code initial_state(N)}. */
+    /** The initial pools of the peer's {@code initial_state(N)}: {@link #POOLS_MAX_TAO} → {@link #POOLS_MIN_TAO}. */
     public Network network() {
-        final double[] tao = new double[subnets];
-        double sum = 0.0;
-        for (int i = 0; i < subnets; i++) {
-            tao[i] = 1000.0 * Math.pow(10.0, 2.0 * (1.0 - (double) i / (subnets - 1)));
-            sum += tao[i];
-        }
-        final double[] alphaIn = new double[subnets];
-        final double[] price = new double[subnets];
-        for (int i = 0; i < subnets; i++) {
-            price[i] = 1.4 * tao[i] / sum;
-            alphaIn[i] = tao[i] / price[i];
-        }
-        return new Network(tao, alphaIn, alphaIn.clone(), price, new long[subnets], rootTao, 0.0);
+        return pools().network(rootTao, 0.0);
+    }
+
+    /** The pool profile: N subnets log-spaced from 100k to 1k TAO, spot prices summing to 1.4. */
+    public LogSpacedPools pools() {
+        return new LogSpacedPools(subnets, POOLS_MAX_TAO, POOLS_MIN_TAO, POOLS_PRICE_SUM);
     }
 
     /** The workload as an engine scenario. */

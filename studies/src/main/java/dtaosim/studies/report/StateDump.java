@@ -1,0 +1,110 @@
+package dtaosim.studies.report;
+
+import dtaosim.engine.run.FinalState;
+import dtaosim.engine.run.RunResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The final per-path, per-subnet state of a run as one JSON object: the run's description (header keys), then
+ * {@code perPath}, one object per path in path order with its {@code outcomes} (every outcome column) and its
+ * subnets' {@code taoReserve}, {@code alphaIn}, {@code alphaOut} and {@code movingPrice} (by slot). Written to a
+ * temporary file next to the target and moved into place when complete, so the target is either absent, the
+ * old file, or the whole new dump.
+ */
+public final class StateDump {
+    private final Path target;
+
+    private StateDump(final Path target) {
+        this.target = target;
+    }
+
+    /**
+     * A dump to {@code file}, checked now (before any simulation): its directory must exist and it must not be
+     * a directory itself.
+     *
+     * @param option the option's name for errors, e.g. {@code --dump-state}
+     */
+    public static StateDump to(final String option, final Path file) {
+        final Path absolute = file.toAbsolutePath();
+        final Path dir = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException(option + ": " + file + " is a directory; give a file name");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(option + ": " + file + ": directory " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException(option + ": " + file + ": directory " + dir + " is not writable");
+        }
+        return new StateDump(absolute);
+    }
+
+    /** The file written. */
+    public Path target() {
+        return target;
+    }
+
+    /**
+     * Writes the dump.
+     *
+     * @param header keys describing the run, written first (scenario, era, sizes, seed)
+     * @param result a run over every path with its final state kept
+     */
+    public void write(final Map<String, Object> header, final RunResult result) throws IOException {
+        final FinalState state = result.finalState();
+        if (state == null) {
+            throw new IllegalArgumentException("the state dump needs the run's final state");
+        }
+        final Map<String, double[]> outcomes = result.outcomes().columns();
+        final int paths = state.paths();
+        final int subnets = state.subnets();
+        // a new hidden name next to the target (same file system, so the move is a rename), default permissions
+        final Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write("{\n");
+                for (final Map.Entry<String, Object> e : header.entrySet()) {
+                    out.write(" " + Json.write(e.getKey()) + ": " + Json.write(e.getValue()) + ",\n");
+                }
+                out.write(" \"perPath\": [\n");
+                for (int p = 0; p < paths; p++) {
+                    final Map<String, Object> path = new LinkedHashMap<>();
+                    path.put("path", result.range().from() + p);
+                    final Map<String, Object> values = new LinkedHashMap<>();
+                    for (final Map.Entry<String, double[]> column : outcomes.entrySet()) {
+                        values.put(column.getKey(), column.getValue()[p]);
+                    }
+                    path.put("outcomes", values);
+                    final int from = p * subnets;
+                    final int to = from + subnets;
+                    path.put("taoReserve", Arrays.copyOfRange(state.taoReserve(), from, to));
+                    path.put("alphaIn", Arrays.copyOfRange(state.alphaIn(), from, to));
+                    path.put("alphaOut", Arrays.copyOfRange(state.alphaOut(), from, to));
+                    path.put("movingPrice", Arrays.copyOfRange(state.movingPrice(), from, to));
+                    out.write(Json.write(path));
+                    out.write(p + 1 < paths ? ",\n" : "\n");
+                }
+                out.write(" ]\n}\n");
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dtaosim.studies.scenario;
+
+import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.market.EmissionSellers;
+import dtaosim.engine.market.NeuronRegistrations;
+import dtaosim.engine.market.PumpAndDump;
+import dtaosim.engine.market.SubnetRegistrations;
+import dtaosim.engine.market.UniformNoiseTraders;
+import java.util.List;
+
+/**
+ * The market behaviours a scenario file can list, by the {@code type} it gives, with the keys each takes (the
+ * engine record's component names; every key is required). Block numbers are chain blocks, like
+ * {@code startBlock}.
+ */
+public enum BehaviourType {
+    /** {@link UniformNoiseTraders}: one trade of up to σ of pool depth per (path, subnet, block). */
+    UNIFORM_NOISE_TRADERS("uniform-noise-traders", UniformNoiseTraders.class, "sigma"),
+    /** {@link EmissionSellers}: a fraction of every epoch payout sold at once. */
+    EMISSION_SELLERS("emission-sellers", EmissionSellers.class, "sellFraction"),
+    /** {@link PumpAndDump}: buys on one subnet over [buyFrom, buyUntil), sells everything at dumpAt. */
+    PUMP_AND_DUMP("pump-and-dump", PumpAndDump.class, "subnet", "rateTao", "buyFrom", "buyUntil", "dumpAt"),
+    /** {@link SubnetRegistrations}: count registrations from firstBlock, every everyBlocks. */
+    SUBNET_REGISTRATIONS("subnet-registrations", SubnetRegistrations.class, "firstBlock", "everyBlocks", "count"),
+    /** {@link NeuronRegistrations}: a burn of burnTao into every started subnet every everyBlocks. */
+    NEURON_REGISTRATIONS("neuron-registrations", NeuronRegistrations.class, "burnTao", "everyBlocks");
+
+    private final String id;
+    private final Class<? extends Behaviour> type;
+    private final List<String> keys;
+
+    BehaviourType(final String id, final Class<? extends Behaviour> type, final String... keys) {
+        this.id = id;
+        this.type = type;
+        this.keys = List.of(keys);
+    }
+
+    /** The name scenario files use, e.g. {@code pump-and-dump}. */
+    public String id() {
+        return id;
+    }
+
+    /** The keys of the behaviour's parameters, in the engine record's order. */
+    public List<String> keys() {
+        return keys;
+    }
+
+    /** The type of an engine behaviour. */
+    public static BehaviourType of(final Behaviour behaviour) {
+        for (final BehaviourType t : values()) {
+            if (t.type.isInstance(behaviour)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no scenario type for " + behaviour.getClass().getName());
+    }
+
+    /** Looks a type up by its name; null when there is none. */
+    static BehaviourType byId(final String id) {
+        for (final BehaviourType t : values()) {
+            if (t.id.equals(id)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The names there are, for error messages. */
+    static String names() {
+        final StringBuilder out = new StringBuilder();
+        for (final BehaviourType t : values()) {
+            out.append(out.length() == 0 ? "" : ", ").append(t.id);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,146 @@
+package dtaosim.studies.scenario;
+
+import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.market.PumpAndDump;
+import dtaosim.engine.model.Checks;
+import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Network;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Switch;
+import dtaosim.engine.run.Probe;
+import dtaosim.engine.run.Scenario;
+import dtaosim.engine.run.SubnetWatch;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file as read and checked field by field ({@link ScenarioParser}): plain values, no YAML types.
+ * {@link #resolve} turns it, with command-line overrides, into the engine's {@link Scenario}, checking what
+ * depends on more than one field; every error names the field path.
+ *
+ * @param description     one or more lines saying what the scenario is (may be empty)
+ * @param eras            the era schedule, ordered by {@code fromBlock}; the first is in force at startBlock
+ * @param parameters      parameter overrides of the era's defaults
+ * @param switches        switch settings (each must belong to the era)
+ * @param movingPriceRamp whether the moving-price EMA factor ramps, or null for the era's default
+ * @param blocks          blocks simulated
+ * @param paths           paths P
+ * @param seed            seed of every random stream
+ * @param startBlock      chain block of the first simulated block
+ * @param subnets         the subnets at the first block
+ * @param rootStake       TAO staked on root
+ * @param totalIssuance   TotalIssuance at the first block
+ * @param behaviours      market behaviours, in the order they run each block
+ * @param watch           subnet slots followed by a {@link SubnetWatch}
+ */
+public record ScenarioFile(String description, List<EraEntry> eras, Map<Parameter, Double> parameters,
+                           Map<Switch, Boolean> switches, Boolean movingPriceRamp, int blocks, long paths,
+                           long seed, long startBlock, SubnetSet subnets, double rootStake, double totalIssuance,
+                           List<Behaviour> behaviours, List<Integer> watch) {
+    /** Largest P: one run holds every path's outcomes in int-indexed arrays (Runner, PathOutcomes). */
+    public static final long MAX_PATHS = Integer.MAX_VALUE;
+    /** Largest horizon in blocks ({@link Scenario}'s bound). */
+    public static final long MAX_BLOCKS = 100_000_000L;
+    /** Largest start block ({@link Scenario}'s bound). */
+    public static final long MAX_START_BLOCK = Long.MAX_VALUE / 4;
+
+    /** Copies the collections. */
+    public ScenarioFile {
+        eras = List.copyOf(eras);
+        parameters = Collections.unmodifiableMap(parameters.isEmpty() ? new EnumMap<>(Parameter.class)
+                : new EnumMap<>(parameters));
+        switches = Collections.unmodifiableMap(switches.isEmpty() ? new EnumMap<>(Switch.class)
+                : new EnumMap<>(switches));
+        behaviours = List.copyOf(behaviours);
+        watch = List.copyOf(watch);
+    }
+
+    /** The era in force at the first block. */
+    public Era era() {
+        return eras.get(0).era();
+    }
+
+    /** The first line of the description, or empty. */
+    public String summaryLine() {
+        final int newline = description.indexOf('\n');
+        return (newline < 0 ? description : description.substring(0, newline)).strip();
+    }
+
+    /** The engine scenario of this file, the overrides applied; errors name the field (or option). */
+    public Scenario resolve(final Overrides overrides) {
+        try {
+            return build(overrides);
+        } catch (IllegalArgumentException e) {
+            throw Fields.tidy(e);
+        }
+    }
+
+    private Scenario build(final Overrides overrides) {
+        final Era era = overrides.era() != null ? overrides.era() : singleEra();
+        ProtocolParams protocol = era.defaults();
+        for (final Map.Entry<Switch, Boolean> e : switches.entrySet()) {
+            final Switch s = e.getKey();
+            if (s.era() != era) {
+                throw Fields.error("switches." + s.id(), "belongs to era " + s.era().id() + ", not " + era.id()
+                        + "; switches of " + era.id() + ": " + switchNames(era));
+            }
+            protocol = protocol.with(s, e.getValue());
+        }
+        for (final Map.Entry<Parameter, Double> e : parameters.entrySet()) {
+            protocol = ScenarioParser.withParameter(protocol, e.getKey(), e.getValue());
+        }
+        if (movingPriceRamp != null) {
+            protocol = protocol.withMovingPriceRamp(movingPriceRamp);
+        }
+        final long runPaths = overrides.paths() == null ? paths
+                : Checks.inRange("--paths", overrides.paths(), 1L, MAX_PATHS);
+        final int runBlocks = overrides.blocks() == null ? blocks
+                : (int) Checks.inRange("--blocks", overrides.blocks(), 1L, MAX_BLOCKS);
+        final long runSeed = overrides.seed() == null ? seed : overrides.seed();
+
+        final Network network = subnets.network(rootStake, totalIssuance);
+        int slots = network.subnets();
+        for (final Behaviour b : behaviours) {
+            slots += b.extraSlots();
+        }
+        for (int k = 0; k < behaviours.size(); k++) {
+            if (behaviours.get(k) instanceof PumpAndDump pump && pump.subnet() >= slots) {
+                throw Fields.error("behaviours[" + k + "].subnet", pump.subnet() + slotRange(slots));
+            }
+        }
+        final List<Probe> probes = new ArrayList<>(watch.size());
+        for (int k = 0; k < watch.size(); k++) {
+            if (watch.get(k) >= slots) {
+                throw Fields.error("watch[" + k + "]", watch.get(k) + slotRange(slots));
+            }
+            probes.add(new SubnetWatch(watch.get(k)));
+        }
+        return new Scenario(protocol, network, startBlock, runBlocks, runPaths, runSeed, behaviours, probes);
+    }
+
+    /** The file's schedule, which the engine can run only with one era (no era switch within a run yet). */
+    private Era singleEra() {
+        if (eras.size() > 1) {
+            throw Fields.error("eras", eras.size() + " entries; the engine cannot switch eras within a run yet,"
+                    + " so a schedule may have one entry only (split the run at eras[1].fromBlock = "
+                    + eras.get(1).fromBlock() + ", or choose one era with --era)");
+        }
+        return era();
+    }
+
+    private static String slotRange(final int slots) {
+        return " is not in [0, " + (slots - 1) + "] (the network's subnets, then one slot per registration)";
+    }
+
+    private static String switchNames(final Era era) {
+        final List<String> names = new ArrayList<>();
+        for (final Switch s : Switch.of(era)) {
+            names.add(s.id());
+        }
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+}

@@ -1,0 +1,250 @@
+package dtaosim.studies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtaosim.studies.report.JsonReader;
+import dtaosim.studies.scenario.BuiltInScenarios;
+import dtaosim.studies.stats.Quantiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code dtaosim run} and {@code dtaosim scenarios}: the reference scenario gives the reference command's numbers
+ * exactly, options override the file, the state dump is one JSON object, built-ins run and print, and bad
+ * options exit with 2 before anything runs or is written.
+ */
+class RunCommandTest {
+    private static final String PATHS = "8"; // the reference workload at 8 of its 1,000 paths: 7.4 M updates
+
+    @Test
+    void referenceScenarioShouldGiveExactlyTheReferenceCommandsNumbers(@TempDir final Path dir) throws IOException {
+        final Path dump = dir.resolve("state.json");
+        final CliRun run = CliRun.of("run", "reference", "--paths", PATHS, "--dump-state", dump.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        final CliRun reference = CliRun.of("reference", "--paths", PATHS, "--json");
+        assertEquals(0, reference.exitCode(), reference.err());
+        final Map<String, Object> expected = JsonReader.readObject(reference.out());
+
+        // the peer's summary keys (ReferenceWorkload.summary), recomputed from the dump in the same order
+        final List<Map<String, Object>> perPath = perPath(JsonReader.readObject(Files.readString(dump)));
+        assertEquals(8, perPath.size());
+        assertEquals(expected.get("checksum_tao"), sum(perPath, "poolTao"));
+        assertEquals(expected.get("checksum_alpha_in"), sum(perPath, "alphaIn"));
+        assertEquals(expected.get("checksum_alpha_out"), sum(perPath, "alphaOut"));
+        assertEquals(expected.get("checksum_mp"), sum(perPath, "movingPrice"));
+        assertEquals(expected.get("root_divs_total"), sum(perPath, "rootDividends"));
+        assertEquals(expected.get("pump_pnl_q05_q50_q95"), quantiles(perPath, "pump.pnl"));
+        assertEquals(expected.get("target_cum_tao_emission_q05_q50_q95"),
+                quantiles(perPath, "subnet127.cumTaoEmission"));
+        assertEquals(expected.get("target_mean_share_q05_q50_q95"), quantiles(perPath, "subnet127.meanShare"));
+        assertEquals(expected.get("target_max_price_q05_q50_q95"), quantiles(perPath, "subnet127.maxPrice"));
+        final List<?> tao = (List<?>) perPath.get(0).get("taoReserve");
+        final List<?> alpha = (List<?>) perPath.get(0).get("alphaIn");
+        double spot = 0.0;
+        for (int i = 0; i < tao.size(); i++) {
+            spot += (Double) tao.get(i) / (Double) alpha.get(i);
+        }
+        assertEquals(expected.get("sum_final_spot_prices_path0"), spot);
+
+        // and the summary prints the same pump median as the reference command
+        final String median = String.format("%.6g", (Double) ((List<?>) expected.get("pump_pnl_q05_q50_q95")).get(1));
+        assertTrue(run.out().lines().anyMatch(l -> l.contains("pump PnL (TAO)") && l.contains(median)), run.out());
+    }
+
+    @Test
+    void dumpStateShouldHoldEveryPathsSubnetsAndOutcomes(@TempDir final Path dir) throws IOException {
+        final Path dump = dir.resolve("taoflow.json");
+        final CliRun run = CliRun.of("run", "taoflow-demo", "--paths", "3", "--dump-state", dump.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("final state of every path: " + dump), run.out());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(dump), files.collect(Collectors.toList()), "only the dump, no temporary file");
+        }
+        final Map<String, Object> json = JsonReader.readObject(Files.readString(dump));
+        assertEquals(List.of("scenario", "era", "paths", "subnets", "slots", "startBlock", "blocks", "seed", "perPath"),
+                new ArrayList<>(json.keySet()));
+        assertEquals("taoflow-demo", json.get("scenario"));
+        assertEquals("taoflow-2025-11", json.get("era"));
+        assertEquals(3.0, json.get("paths"));
+        assertEquals(12.0, json.get("subnets"));
+        assertEquals(16.0, json.get("slots"), "twelve subnets and four registration slots");
+        assertEquals(14_400.0, json.get("blocks"));
+        final List<Map<String, Object>> perPath = perPath(json);
+        for (int p = 0; p < 3; p++) {
+            final Map<String, Object> path = perPath.get(p);
+            assertEquals((double) p, path.get("path"));
+            for (final String field : List.of("taoReserve", "alphaIn", "alphaOut", "movingPrice")) {
+                assertEquals(16, ((List<?>) path.get(field)).size(), field);
+            }
+            @SuppressWarnings("unchecked")
+            final Map<String, Object> outcomes = (Map<String, Object>) path.get("outcomes");
+            assertEquals(4.0, outcomes.get("registrations"), "every scheduled registration happened");
+            double poolTao = 0.0;
+            for (final Object tao : (List<?>) path.get("taoReserve")) {
+                poolTao += (Double) tao;
+            }
+            assertEquals(outcomes.get("poolTao"), poolTao, "Σ taoReserve is the poolTao outcome, same order");
+        }
+    }
+
+    @Test
+    void optionsShouldOverrideTheFile(@TempDir final Path dir) throws IOException {
+        final Path dump = dir.resolve("s.json");
+        final CliRun run = CliRun.of("run", "ema-ramp-demo", "--paths", "3", "--blocks", "20", "--seed", "9",
+                "--era", "launch-2025-02", "--threads", "1", "--dump-state", dump.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("era launch-2025-02, 3 paths x 6 subnets x 20 blocks from block 5000000, seed 9"),
+                run.out());
+        assertTrue(run.out().contains(", 1 threads,"), run.out());
+        final Map<String, Object> json = JsonReader.readObject(Files.readString(dump));
+        assertEquals("launch-2025-02", json.get("era"));
+        assertEquals(3.0, json.get("paths"));
+        assertEquals(20.0, json.get("blocks"));
+        assertEquals(9.0, json.get("seed"));
+        assertEquals(3, perPath(json).size());
+    }
+
+    @Test
+    void aPrintedBuiltInCopiedToAFileShouldRunTheSame(@TempDir final Path dir) throws IOException {
+        final CliRun printed = CliRun.of("scenarios", "netflow-demo");
+        assertEquals(0, printed.exitCode(), printed.err());
+        assertEquals(BuiltInScenarios.text("netflow-demo"), printed.out());
+        final Path copy = dir.resolve("my-netflow.yaml");
+        Files.writeString(copy, printed.out());
+        final Path a = dir.resolve("a.json");
+        final Path b = dir.resolve("b.json");
+        assertEquals(0, CliRun.of("run", "netflow-demo", "--paths", "2", "--blocks", "720", "--dump-state",
+                a.toString()).exitCode());
+        assertEquals(0, CliRun.of("run", copy.toString(), "--paths", "2", "--blocks", "720", "--dump-state",
+                b.toString()).exitCode());
+        final Map<String, Object> fromBuiltIn = JsonReader.readObject(Files.readString(a));
+        final Map<String, Object> fromCopy = JsonReader.readObject(Files.readString(b));
+        assertEquals("my-netflow", fromCopy.remove("scenario"));
+        fromBuiltIn.remove("scenario");
+        assertEquals(fromBuiltIn, fromCopy);
+    }
+
+    static Stream<String> demos() {
+        return BuiltInScenarios.NAMES.stream().filter(n -> !n.equals("reference"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demos")
+    void everyDemoShouldRunAndSummarise(final String name) {
+        final CliRun run = CliRun.of("run", name, "--paths", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        final List<String> lines = run.out().lines().collect(Collectors.toList());
+        assertTrue(lines.get(0).startsWith("scenario " + name + " (built-in): "), lines.get(0));
+        for (final String row : List.of("Σ spot prices", "root dividends", "total issuance", "TAO recycled")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains(row)), row + " in\n" + run.out());
+        }
+        assertFalse(run.out().contains("NaN"), run.out());
+    }
+
+    @Test
+    void scenariosShouldListEveryBuiltInWithItsEraAndDescription() {
+        final CliRun run = CliRun.of("scenarios");
+        assertEquals(0, run.exitCode(), run.err());
+        for (final String name : BuiltInScenarios.NAMES) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains("-20")),
+                    name + " in\n" + run.out());
+        }
+        assertTrue(run.out().contains("taoflow-demo     taoflow-2025-11"), run.out());
+    }
+
+    static Stream<Arguments> badOptions() {
+        return Stream.of(
+                bad(List.of("run", "reference", "--paths", "0"), "--paths: 0 is not in [1, 2147483647]"),
+                bad(List.of("run", "reference", "--blocks", "0"), "--blocks: 0 is not in [1, 100000000]"),
+                bad(List.of("run", "reference", "--era", "launch-2024"), "--era: 'launch-2024' is not one of"),
+                bad(List.of("run", "taoflow-demo", "--era", "capped-2025-12"),
+                        "switches.root-alpha-recycled-without-sell-flag: belongs to era taoflow-2025-11,",
+                        "not capped-2025-12"),
+                bad(List.of("run", "reference", "--threads", "0"), "--threads: 0 is not in [1, 4096]"),
+                bad(List.of("run", "reference", "--paths", "abc"), "'--paths'", "'abc' is not a long"),
+                bad(List.of("run", "no-such-scenario"),
+                        "SCENARIO: 'no-such-scenario' is neither a file nor a built-in"),
+                bad(List.of("run"), "Missing required parameter: 'SCENARIO'"),
+                bad(List.of("scenarios", "nope"), "scenario: 'nope' is not one of reference"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badOptions")
+    void badOptionsShouldExitWithTwoBeforeRunning(final List<String> args, final List<String> fragments,
+                                                  @TempDir final Path dir) throws IOException {
+        final List<String> all = new ArrayList<>(args);
+        if (args.get(0).equals("run")) {
+            all.addAll(List.of("--dump-state", dir.resolve("out.json").toString()));
+        }
+        assertBadInput(CliRun.of(all.toArray(String[]::new)), fragments, dir);
+    }
+
+    @Test
+    void dumpStateIntoAMissingDirectoryOrOntoADirectoryShouldExitWithTwo(@TempDir final Path dir) throws IOException {
+        assertBadInput(CliRun.of("run", "reference", "--dump-state", dir.resolve("no/such/dir/s.json").toString()),
+                List.of("--dump-state:", "does not exist"), dir);
+        assertBadInput(CliRun.of("run", "reference", "--dump-state", dir.toString()),
+                List.of("--dump-state:", "is a directory"), dir);
+        assertBadInput(CliRun.of("run", dir.toString()), List.of("SCENARIO:", "is a directory"), dir);
+    }
+
+    private static void assertBadInput(final CliRun run, final List<String> fragments, final Path dir)
+            throws IOException {
+        final List<Path> left;
+        try (Stream<Path> files = Files.list(dir)) {
+            left = files.collect(Collectors.toList());
+        }
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), () -> "exit code; stderr: " + run.err()),
+                () -> assertEquals("", run.out(), "stdout"),
+                () -> assertTrue(run.err().startsWith("error: "), () -> "stderr: " + run.err()),
+                () -> assertTrue(fragments.stream().allMatch(run.err()::contains),
+                        () -> "stderr should contain " + fragments + ": " + run.err()),
+                () -> assertEquals(List.of(), left, "files written"));
+    }
+
+    private static Arguments bad(final List<String> args, final String... fragments) {
+        return Arguments.of(args, List.of(fragments));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> perPath(final Map<String, Object> json) {
+        return (List<Map<String, Object>>) json.get("perPath");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double[] column(final List<Map<String, Object>> perPath, final String outcome) {
+        return perPath.stream().mapToDouble(p -> (Double) ((Map<String, Object>) p.get("outcomes")).get(outcome))
+                .toArray();
+    }
+
+    private static double sum(final List<Map<String, Object>> perPath, final String outcome) {
+        double sum = 0.0;
+        for (final double v : column(perPath, outcome)) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    private static List<Double> quantiles(final List<Map<String, Object>> perPath, final String outcome) {
+        final List<Double> out = new ArrayList<>();
+        for (final double q : Quantiles.of(column(perPath, outcome), 0.05, 0.5, 0.95)) {
+            out.add(q);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,342 @@
+package dtaosim.studies.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtaosim.engine.market.EmissionSellers;
+import dtaosim.engine.market.NeuronRegistrations;
+import dtaosim.engine.market.PumpAndDump;
+import dtaosim.engine.market.SubnetRegistrations;
+import dtaosim.engine.market.UniformNoiseTraders;
+import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Network;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.Switch;
+import dtaosim.engine.run.Scenario;
+import dtaosim.engine.run.SubnetWatch;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Scenario files read into records: every field of the schema, the three ways to give subnets, overrides, and
+ * bad input beyond the fifty files of {@code BadScenarioFilesTest} (the message names the field path).
+ */
+class ScenarioParserTest {
+    /** One file using every top-level field. */
+    static final String FULL = """
+            description: |
+              Every field.
+              A second line.
+            era: taoflow-2025-11
+            parameters:
+              movingAlpha: 1.0e-4
+              tempo: 100
+              subnetLimit: 6
+            switches:
+              excess-buy: false
+            movingPriceRamp: false
+            startBlock: 1000
+            days: 0.5
+            paths: 7
+            seed: -3
+            subnets:
+              taoReserve: [1000, 500, 100]
+              alphaIn: [2000, 1000, 1000]
+            rootStake: 5.0e5
+            totalIssuance: 1.0e7
+            behaviours:
+              - type: uniform-noise-traders
+                sigma: 0.01
+              - type: emission-sellers
+                sellFraction: 0.25
+              - type: pump-and-dump
+                subnet: 2
+                rateTao: 0.5
+                buyFrom: 1100
+                buyUntil: 1200
+                dumpAt: 1300
+              - type: subnet-registrations
+                firstBlock: 1010
+                everyBlocks: 100
+                count: 2
+              - type: neuron-registrations
+                burnTao: 0.1
+                everyBlocks: 50
+            watch: [2, 4]
+            """;
+
+    /** The smallest valid file, to which the bad cases below add or change one thing. */
+    static final String SMALL = """
+            era: launch-2025-02
+            blocks: 1
+            paths: 1
+            seed: 1
+            subnets:
+              profile: log-spaced
+              count: 2
+              maxTao: 1000
+              minTao: 100
+              priceSum: 1.0
+            """;
+
+    static ScenarioFile parse(final String yaml) {
+        return ScenarioParser.parse(yaml, "test.yaml", Path.of("."));
+    }
+
+    @Test
+    void everyFieldShouldReachTheEngineScenario() {
+        final ScenarioFile file = parse(FULL);
+        assertEquals("Every field.", file.summaryLine());
+        assertEquals(List.of(new EraEntry(Era.TAOFLOW_2025_11, 1000)), file.eras());
+        assertEquals(3600, file.blocks(), "half a day");
+
+        final Scenario s = file.resolve(Overrides.NONE);
+        assertEquals(Era.TAOFLOW_2025_11, s.protocol().era());
+        assertEquals(1e-4, s.protocol().get(Parameter.MOVING_ALPHA));
+        assertEquals(100, s.protocol().tempo());
+        assertEquals(6, s.protocol().get(Parameter.SUBNET_LIMIT));
+        assertEquals(Era.TAOFLOW_2025_11.defaults().get(Parameter.FEE_RATE), s.protocol().get(Parameter.FEE_RATE));
+        assertFalse(s.protocol().on(Switch.EXCESS_BUY));
+        assertTrue(s.protocol().on(Switch.ROOT_ALPHA_RECYCLED_WITHOUT_SELL_FLAG), "untouched switch at its default");
+        assertFalse(s.protocol().movingPriceRamp());
+        assertEquals(1000, s.startBlock());
+        assertEquals(3600, s.blocks());
+        assertEquals(7, s.paths());
+        assertEquals(-3, s.seed());
+
+        final Network n = s.network();
+        assertArrayEquals(new double[] {1000, 500, 100}, n.taoReserve());
+        assertArrayEquals(new double[] {2000, 1000, 1000}, n.alphaIn());
+        assertArrayEquals(n.alphaIn(), n.alphaOut(), "alphaOut defaults to alphaIn");
+        assertArrayEquals(new double[] {0.5, 0.5, 0.1}, n.movingPrice(), "moving price defaults to spot");
+        assertEquals(5e5, n.rootStakeTao());
+        assertEquals(1e7, n.totalIssuanceTao());
+
+        assertEquals(List.of(new UniformNoiseTraders(0.01), new EmissionSellers(0.25),
+                new PumpAndDump(2, 0.5, 1100, 1200, 1300), new SubnetRegistrations(1010, 100, 2),
+                new NeuronRegistrations(0.1, 50)), s.behaviours());
+        assertEquals(List.of(new SubnetWatch(2), new SubnetWatch(4)), s.probes(), "slot 4 is a registration's");
+        assertEquals(5, s.slots());
+    }
+
+    @Test
+    void omittedOptionalFieldsShouldTakeTheirDefaults() {
+        final ScenarioFile file = parse(SMALL);
+        assertEquals("", file.description());
+        assertEquals(0, file.startBlock());
+        assertNull(file.movingPriceRamp());
+        final Scenario s = file.resolve(Overrides.NONE);
+        assertEquals(Era.LAUNCH_2025_02.defaults(), s.protocol());
+        assertEquals(0.0, s.network().rootStakeTao());
+        assertEquals(0.0, s.network().totalIssuanceTao());
+        assertEquals(List.of(), s.behaviours());
+        assertEquals(List.of(), s.probes());
+    }
+
+    @Test
+    void aOneEntryEraScheduleShouldRunThatEra() {
+        final ScenarioFile file = parse(SMALL.replace("era: launch-2025-02\n",
+                "startBlock: 500\neras:\n  - era: capped-2025-12\n    fromBlock: 200\n"));
+        assertEquals(List.of(new EraEntry(Era.CAPPED_2025_12, 200)), file.eras());
+        assertEquals(Era.CAPPED_2025_12, file.resolve(Overrides.NONE).protocol().era());
+    }
+
+    @Test
+    void subnetsShouldReadFromACsvFileNextToTheScenario(@TempDir final Path dir) throws IOException {
+        Files.writeString(dir.resolve("pools.csv"), """
+                # netuid 1..3
+                taoReserve, alphaIn, movingPrice
+                1000, 2000, 0.4
+
+                500, 1000, 0.45
+                100, 1000, 0.09
+                """);
+        Files.writeString(dir.resolve("s.yaml"), withSubnets("subnets:\n  csv: pools.csv"));
+        final Network n = ScenarioParser.read(dir.resolve("s.yaml")).resolve(Overrides.NONE).network();
+        assertArrayEquals(new double[] {1000, 500, 100}, n.taoReserve());
+        assertArrayEquals(new double[] {2000, 1000, 1000}, n.alphaIn());
+        assertArrayEquals(new double[] {2000, 1000, 1000}, n.alphaOut());
+        assertArrayEquals(new double[] {0.4, 0.45, 0.09}, n.movingPrice());
+    }
+
+    @Test
+    void overridesShouldEqualTheSameValuesWrittenInTheFile() {
+        final String file = FULL.replace("switches:\n  excess-buy: false\n", "");
+        final Scenario overridden = parse(file).resolve(new Overrides(3L, 20, 99L, Era.CAPPED_2025_12));
+        final Scenario written = parse(file.replace("era: taoflow-2025-11", "era: capped-2025-12")
+                .replace("days: 0.5", "blocks: 20").replace("paths: 7", "paths: 3").replace("seed: -3", "seed: 99"))
+                .resolve(Overrides.NONE);
+        assertEquals(written, overridden);
+        assertEquals(parse(file).resolve(Overrides.NONE), parse(file).resolve(new Overrides(null, null, null, null)));
+    }
+
+    @Test
+    void anEraOverrideShouldReplaceASchedule() {
+        final ScenarioFile file = parse(SMALL.replace("era: launch-2025-02\n",
+                "eras:\n  - era: launch-2025-02\n    fromBlock: 0\n  - era: capped-2025-12\n    fromBlock: 1\n"));
+        assertEquals(Era.NETFLOW_2026_05,
+                file.resolve(new Overrides(null, null, null, Era.NETFLOW_2026_05)).protocol().era());
+    }
+
+    static Stream<Arguments> badOverrides() {
+        return Stream.of(
+                Arguments.of(new Overrides(0L, null, null, null), "--paths: 0 is not in [1, 2147483647]"),
+                Arguments.of(new Overrides(null, 0, null, null), "--blocks: 0 is not in [1, 100000000]"),
+                Arguments.of(new Overrides(null, null, null, Era.CAPPED_2025_12),
+                        "switches.excess-buy: belongs to era taoflow-2025-11, not capped-2025-12"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badOverrides")
+    void badOverridesShouldNameTheOption(final Overrides overrides, final String message) {
+        final ScenarioFile file = parse(FULL.replace("excess-buy: false", "excess-buy: true"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> file.resolve(overrides)).getMessage()
+                .startsWith(message));
+    }
+
+    /** Faults beyond the fifty files, each an edit of {@link #SMALL}: (description, edit, message start). */
+    static Stream<Arguments> badFields() {
+        return Stream.of(
+                bad("era and eras", SMALL + "eras:\n  - era: launch-2025-02\n    fromBlock: 0\n",
+                        "eras: given together with era"),
+                bad("empty schedule", SMALL.replace("era: launch-2025-02\n", "eras: []\n"), "eras: an empty list"),
+                bad("entry not a mapping", SMALL.replace("era: launch-2025-02\n", "eras: [launch-2025-02]\n"),
+                        "eras[0]: \"launch-2025-02\" is not a mapping"),
+                bad("schedule not increasing", SMALL.replace("era: launch-2025-02\n", "eras:\n  - era: launch-2025-02\n"
+                        + "    fromBlock: 0\n  - era: capped-2025-12\n    fromBlock: 0\n"),
+                        "eras[1].fromBlock: 0 is not after eras[0].fromBlock (0)"),
+                bad("era not a string", SMALL.replace("era: launch-2025-02", "era: [launch-2025-02]"),
+                        "era: a list is not a string"),
+                bad("no horizon", SMALL.replace("blocks: 1\n", ""), "blocks: missing"),
+                bad("two horizons", SMALL + "days: 1\n", "days: given together with blocks"),
+                bad("days not whole blocks", SMALL.replace("blocks: 1", "days: 0.0001"),
+                        "days: 0.0001 is not a whole number of blocks"),
+                bad("days negative", SMALL.replace("blocks: 1", "days: -1"), "days: -1 is not in (0, "),
+                bad("paths missing", SMALL.replace("paths: 1\n", ""), "paths: missing"),
+                bad("paths too many", SMALL.replace("paths: 1", "paths: 2147483648"),
+                        "paths: 2147483648 is not in [1, 2147483647]"),
+                bad("paths null", SMALL.replace("paths: 1", "paths: ~"), "paths: null is not a whole number"),
+                bad("seed fraction", SMALL.replace("seed: 1", "seed: 0.5"), "seed: 0.5 is not a whole number"),
+                bad("description list", SMALL + "description: [a, b]\n", "description: a list is not a string"),
+                bad("parameter case", SMALL + "parameters:\n  MovingAlpha: 0.1\n",
+                        "parameters.MovingAlpha: unknown field"),
+                bad("fee rate negative", SMALL + "parameters:\n  feeRate: -1\n",
+                        "parameters.feeRate: -1 is not in [0, 10000]"),
+                bad("profile unknown key", SMALL + "  spacing: log\n", "subnets.spacing: unknown field"),
+                bad("profile and lists", SMALL + "  taoReserve: [1, 2]\n", "subnets.taoReserve: unknown field"),
+                bad("subnets scalar", withSubnets("subnets: 12"),
+                        "subnets: 12 is not a mapping"),
+                bad("empty lists", withSubnets("subnets:\n  taoReserve: []\n  alphaIn: []"),
+                        "subnets.taoReserve: 0 subnets is not in [1, 4096]"),
+                bad("lists without alphaIn", withSubnets("subnets:\n  taoReserve: [1]"),
+                        "subnets.alphaIn: missing"),
+                bad("root stake text", SMALL + "rootStake: lots\n", "rootStake: \"lots\" is not a number"),
+                bad("root stake negative", SMALL + "rootStake: -1\n", "rootStake: -1 is not a finite number ≥ 0"),
+                bad("behaviour not a mapping", SMALL + "behaviours: [uniform-noise-traders]\n",
+                        "behaviours[0]: \"uniform-noise-traders\" is not a mapping"),
+                bad("sell fraction text", SMALL + "behaviours:\n  - type: emission-sellers\n    sellFraction: half\n",
+                        "behaviours[0].sellFraction: \"half\" is not a number"),
+                bad("sell fraction above one",
+                        SMALL + "behaviours:\n  - type: emission-sellers\n    sellFraction: 1.5\n",
+                        "behaviours[0].sellFraction: 1.5 is not in [0, 1]"),
+                bad("dump at fraction", SMALL + "behaviours:\n  - type: pump-and-dump\n    subnet: 0\n    rateTao: 1\n"
+                        + "    buyFrom: 0\n    buyUntil: 1\n    dumpAt: 4.5\n",
+                        "behaviours[0].dumpAt: 4.5 is not a whole number"),
+                bad("pump subnet negative", SMALL + "behaviours:\n  - type: pump-and-dump\n    subnet: -1\n"
+                        + "    rateTao: 1\n    buyFrom: 0\n    buyUntil: 1\n    dumpAt: 1\n",
+                        "behaviours[0].subnet: -1 is not in [0, 4095]"),
+                bad("first block negative", SMALL + "behaviours:\n  - type: subnet-registrations\n    firstBlock: -1\n"
+                        + "    everyBlocks: 10\n    count: 1\n", "behaviours[0].firstBlock: -1 is not in [0, "),
+                bad("neuron every blocks text", SMALL + "behaviours:\n  - type: neuron-registrations\n    burnTao: 1\n"
+                        + "    everyBlocks: often\n", "behaviours[0].everyBlocks: \"often\" is not a whole number"),
+                bad("watch scalar", SMALL + "watch: 1\n", "watch: 1 is not a list"),
+                bad("watch negative", SMALL + "watch: [-1]\n", "watch[0]: -1 is not in [0, 2147483647]"),
+                bad("watch twice", SMALL + "watch: [1, 0, 1]\n", "watch[2]: 1 is already watched (watch[0])"),
+                bad("two documents", SMALL + "---\npaths: 2\n", "test.yaml: not valid YAML"),
+                bad("tab indentation", SMALL.replace("  count: 2", "\tcount: 2"), "test.yaml: not valid YAML, line"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFields")
+    void badFieldShouldBeNamedWithItsValue(final String what, final String yaml, final String message) {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse(yaml).resolve(Overrides.NONE));
+        assertTrue(e.getMessage().startsWith(message), () -> "expected '" + message + "…', got: " + e.getMessage());
+    }
+
+    static Stream<Arguments> badCsv() {
+        return Stream.of(
+                Arguments.of("", "subnets.csv: \"pools.csv\" has no subnet rows"),
+                Arguments.of("taoReserve,alphaIn\n", "subnets.csv: \"pools.csv\" has no subnet rows"),
+                Arguments.of("taoReserve,price\n1,2\n", "subnets.csv: unknown column \"price\""),
+                Arguments.of("taoReserve,taoReserve,alphaIn\n1,2,3\n",
+                        "subnets.csv: column \"taoReserve\" given twice"),
+                Arguments.of("alphaIn,alphaOut\n1,2\n", "subnets.csv: no column \"taoReserve\""),
+                Arguments.of("taoReserve,alphaIn\n1,2\n3\n", "subnets.csv[1]: 1 cells, expected 2"),
+                Arguments.of("taoReserve,alphaIn\n1,NaN\n", "subnets.csv[0].alphaIn: \"NaN\" is not a number"),
+                Arguments.of("taoReserve,alphaIn\n1,2\n-3,4\n",
+                        "subnets.csv[1].taoReserve: -3 is not a finite number > 0"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badCsv")
+    void badCsvShouldNameRowAndColumn(final String csv, final String message, @TempDir final Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("pools.csv"), csv);
+        Files.writeString(dir.resolve("s.yaml"), withSubnets("subnets:\n  csv: pools.csv"));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScenarioParser.read(dir.resolve("s.yaml")));
+        assertTrue(e.getMessage().startsWith(message), () -> "expected '" + message + "…', got: " + e.getMessage());
+    }
+
+    @Test
+    void scenarioRecordsShouldHoldNoJacksonTypes() {
+        for (final Class<?> type : List.of(ScenarioFile.class, EraEntry.class, LogSpacedPools.class, ListedPools.class,
+                Overrides.class, LoadedScenario.class)) {
+            for (final RecordComponent c : type.getRecordComponents()) {
+                assertNoJackson(type.getSimpleName() + "." + c.getName(), c.getGenericType());
+            }
+        }
+    }
+
+    private static void assertNoJackson(final String where, final Type type) {
+        assertFalse(type.getTypeName().contains("jackson"), where + ": " + type.getTypeName());
+        if (type instanceof ParameterizedType p) {
+            for (final Type arg : p.getActualTypeArguments()) {
+                assertNoJackson(where, arg);
+            }
+        }
+    }
+
+    /** {@link #SMALL} with its subnets replaced. */
+    private static String withSubnets(final String subnets) {
+        return SMALL.replaceFirst("subnets:(\\n  .*)+", subnets);
+    }
+
+    private static Arguments bad(final String what, final String yaml, final String message) {
+        return Arguments.of(what, yaml, message);
+    }
+
+    @Test
+    void parameterMapShouldKeepEveryOverride() {
+        final Map<Parameter, Double> parameters = parse(FULL).parameters();
+        assertEquals(Map.of(Parameter.MOVING_ALPHA, 1e-4, Parameter.TEMPO, 100.0, Parameter.SUBNET_LIMIT, 6.0),
+                parameters);
+    }
+}
