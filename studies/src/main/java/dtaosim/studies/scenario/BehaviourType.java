@@ -2,7 +2,10 @@ package dtaosim.studies.scenario;
 
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.EmissionSellers;
+import dtaosim.engine.market.Intervention;
+import dtaosim.engine.market.MemeCohort;
 import dtaosim.engine.market.NeuronRegistrations;
+import dtaosim.engine.market.PoissonNoiseTraders;
 import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.market.SubnetRegistrations;
 import dtaosim.engine.market.UniformNoiseTraders;
@@ -23,7 +26,17 @@ public enum BehaviourType {
     /** {@link SubnetRegistrations}: count registrations from firstBlock, every everyBlocks. */
     SUBNET_REGISTRATIONS("subnet-registrations", SubnetRegistrations.class, "firstBlock", "everyBlocks", "count"),
     /** {@link NeuronRegistrations}: a burn of burnTao into every started subnet every everyBlocks. */
-    NEURON_REGISTRATIONS("neuron-registrations", NeuronRegistrations.class, "burnTao", "everyBlocks");
+    NEURON_REGISTRATIONS("neuron-registrations", NeuronRegistrations.class, "burnTao", "everyBlocks"),
+    /** {@link PoissonNoiseTraders}: Poisson(λ) trades per cell and block, lognormal fractions of pool depth. */
+    POISSON_NOISE_TRADERS("poisson-noise-traders", PoissonNoiseTraders.class, "tradesPerBlock", "logSizeMean",
+            "logSizeSigma", "buyProbability"),
+    /** {@link MemeCohort}: the SN28 holders, rewarded by holdings, joined by momentum and share chasers. */
+    MEME_COHORT("meme-cohort", MemeCohort.class, "subnet", "arrivalsPerBlock", "buyTao", "capitalTao",
+            "momentumBlocks", "momentumGain", "shareGain", "yieldGain", "holderRewards", "shareFeedback",
+            "panicDrawdown", "exitFraction"),
+    /** {@link Intervention}: a large holder sells and validators withdraw support at a trigger. */
+    INTERVENTION("intervention", Intervention.class, "subnet", "triggerPriceMultiple", "triggerBlock", "sellAlpha",
+            "withdrawSupport");
 
     private final String id;
     private final Class<? extends Behaviour> type;

@@ -80,6 +80,11 @@ final class Fields {
         return number(path(key), require(key, what));
     }
 
+    /** A required boolean. */
+    boolean bool(final String key, final String what) {
+        return bool(path(key), require(key, what));
+    }
+
     /** An optional number, {@code fallback} when absent. */
     double number(final String key, final double fallback) {
         final JsonNode value = node.get(key);

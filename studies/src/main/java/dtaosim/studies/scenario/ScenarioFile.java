@@ -1,6 +1,8 @@
 package dtaosim.studies.scenario;
 
 import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.market.Intervention;
+import dtaosim.engine.market.MemeCohort;
 import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
@@ -108,8 +110,11 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
             slots += b.extraSlots();
         }
         for (int k = 0; k < behaviours.size(); k++) {
-            if (behaviours.get(k) instanceof PumpAndDump pump && pump.subnet() >= slots) {
-                throw Fields.error("behaviours[" + k + "].subnet", pump.subnet() + slotRange(slots));
+            final int target = behaviours.get(k) instanceof PumpAndDump pump ? pump.subnet()
+                    : behaviours.get(k) instanceof MemeCohort cohort ? cohort.subnet()
+                    : behaviours.get(k) instanceof Intervention intervention ? intervention.subnet() : -1;
+            if (target >= slots) {
+                throw Fields.error("behaviours[" + k + "].subnet", target + slotRange(slots));
             }
         }
         final List<Probe> probes = new ArrayList<>(watch.size());

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.EmissionSellers;
 import dtaosim.engine.market.NeuronRegistrations;
+import dtaosim.engine.market.PoissonNoiseTraders;
+import dtaosim.engine.market.MemeCohort;
+import dtaosim.engine.market.Intervention;
 import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.market.SubnetRegistrations;
 import dtaosim.engine.market.UniformNoiseTraders;
@@ -418,6 +421,37 @@ public final class ScenarioParser {
                 final double burn = f.number("burnTao", what);
                 final long every = f.whole("everyBlocks", Long.MIN_VALUE, Long.MAX_VALUE, what);
                 yield prefixed(path, type.keys(), () -> new NeuronRegistrations(burn, every));
+            }
+            case POISSON_NOISE_TRADERS -> {
+                final double rate = f.number("tradesPerBlock", what);
+                final double mean = f.number("logSizeMean", what);
+                final double sigma = f.number("logSizeSigma", what);
+                final double buy = f.number("buyProbability", what);
+                yield prefixed(path, type.keys(), () -> new PoissonNoiseTraders(rate, mean, sigma, buy));
+            }
+            case MEME_COHORT -> {
+                final int subnet = (int) f.whole("subnet", Integer.MIN_VALUE, Integer.MAX_VALUE, what);
+                final double arrivals = f.number("arrivalsPerBlock", what);
+                final double buy = f.number("buyTao", what);
+                final double capital = f.number("capitalTao", what);
+                final double window = f.number("momentumBlocks", what);
+                final double momentumGain = f.number("momentumGain", what);
+                final double shareGain = f.number("shareGain", what);
+                final double yieldGain = f.number("yieldGain", what);
+                final boolean rewards = f.bool("holderRewards", what);
+                final boolean shareFeedback = f.bool("shareFeedback", what);
+                final double panic = f.number("panicDrawdown", what);
+                final double exit = f.number("exitFraction", what);
+                yield prefixed(path, type.keys(), () -> new MemeCohort(subnet, arrivals, buy, capital, window,
+                        momentumGain, shareGain, yieldGain, rewards, shareFeedback, panic, exit));
+            }
+            case INTERVENTION -> {
+                final int subnet = (int) f.whole("subnet", Integer.MIN_VALUE, Integer.MAX_VALUE, what);
+                final double multiple = f.number("triggerPriceMultiple", what);
+                final long block = f.whole("triggerBlock", -1L, maxBlock, what);
+                final double sell = f.number("sellAlpha", what);
+                final boolean withdraw = f.bool("withdrawSupport", what);
+                yield prefixed(path, type.keys(), () -> new Intervention(subnet, multiple, block, sell, withdraw));
             }
         };
     }

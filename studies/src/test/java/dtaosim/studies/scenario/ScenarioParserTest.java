@@ -1,5 +1,8 @@
 package dtaosim.studies.scenario;
 
+import dtaosim.engine.market.PoissonNoiseTraders;
+import dtaosim.engine.market.MemeCohort;
+import dtaosim.engine.market.Intervention;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -331,6 +334,36 @@ class ScenarioParserTest {
 
     private static Arguments bad(final String what, final String yaml, final String message) {
         return Arguments.of(what, yaml, message);
+    }
+
+    @Test
+    void marketBehavioursOfTheLibraryShouldParseIntoTheirEngineRecords() {
+        final ScenarioFile file = parse(SMALL + """
+                behaviours:
+                  - {type: poisson-noise-traders, tradesPerBlock: 0.05, logSizeMean: -6, logSizeSigma: 1.5,
+                     buyProbability: 0.4}
+                  - {type: meme-cohort, subnet: 1, arrivalsPerBlock: 0.002, buyTao: 10, capitalTao: 500,
+                     momentumBlocks: 360, momentumGain: 5, shareGain: 6, yieldGain: 400, holderRewards: true,
+                     shareFeedback: false, panicDrawdown: 0.4, exitFraction: 0.05}
+                  - {type: intervention, subnet: 1, triggerPriceMultiple: 0, triggerBlock: 100, sellAlpha: 5,
+                     withdrawSupport: true}
+                """);
+        assertEquals(List.of(new PoissonNoiseTraders(0.05, -6, 1.5, 0.4),
+                new MemeCohort(1, 0.002, 10, 500, 360, 5, 6, 400, true, false, 0.4, 0.05),
+                new Intervention(1, 0.0, 100, 5, true)), file.behaviours());
+    }
+
+    @Test
+    void aMemeCohortWithANonBooleanSwitchShouldBeNamed() {
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> parse(SMALL + """
+                behaviours:
+                  - {type: meme-cohort, subnet: 1, arrivalsPerBlock: 0.002, buyTao: 10, capitalTao: 500,
+                     momentumBlocks: 360, momentumGain: 5, shareGain: 6, yieldGain: 400, holderRewards: maybe,
+                     shareFeedback: false, panicDrawdown: 0.4, exitFraction: 0.05}
+                """));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("behaviours[0].holderRewards"),
+                e.getMessage());
     }
 
     @Test
