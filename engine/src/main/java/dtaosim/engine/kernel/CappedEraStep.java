@@ -337,6 +337,7 @@ public final class CappedEraStep implements BlockStep {
             final double rootAlpha = s.pendingRootAlpha[c];
             s.drainedAlpha[c] = s.pendingAlpha[c] + s.pendingOwner[c] + rootAlpha * take;
             s.drainedMinerAlpha[c] = s.pendingMinerAlpha(c);
+            s.drainedOwnerAlpha[c] = s.pendingOwner[c];
             s.rootClaimable[c] += rootAlpha * (1.0 - take);
             s.rootDividends[p] += s.pendingRootTao[c];
             s.pendingAlpha[c] = 0.0;

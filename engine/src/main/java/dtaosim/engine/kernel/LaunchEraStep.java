@@ -110,6 +110,7 @@ public final class LaunchEraStep implements BlockStep {
                 final int c = row + p;
                 s.drainedAlpha[c] = s.pendingAlpha[c] + s.pendingOwner[c];
                 s.drainedMinerAlpha[c] = s.pendingMinerAlpha(c);
+                s.drainedOwnerAlpha[c] = s.pendingOwner[c];
                 s.rootDividends[p] += s.pendingRootTao[c];
                 s.pendingAlpha[c] = 0.0;
                 s.pendingOwner[c] = 0.0;

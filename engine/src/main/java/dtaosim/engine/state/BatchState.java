@@ -77,6 +77,8 @@ public final class BatchState {
     public final double[] drainedAlpha;
     /** The miners' part of {@link #drainedAlpha}: half of the alpha_out left after the owner cut (mechanics §4). */
     public final double[] drainedMinerAlpha;
+    /** The owner's part of {@link #drainedAlpha}: the owner cut (mechanics §4). */
+    public final double[] drainedOwnerAlpha;
     /**
      * Whether the subnet's validators withdrew their support on the path (an intervention): from then on they
      * stop scoring miners the way a behaviour relies on (e.g. by holdings).
@@ -240,6 +242,7 @@ public final class BatchState {
         injectionRecorded = new boolean[subnets];
         drainedAlpha = new double[cells];
         drainedMinerAlpha = new double[cells];
+        drainedOwnerAlpha = new double[cells];
         supportWithdrawn = new boolean[cells];
         shareWeight = new double[cells];
         taoFlowEma = new double[cells];

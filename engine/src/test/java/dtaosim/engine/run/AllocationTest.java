@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dtaosim.engine.kernel.Kernels;
 import dtaosim.engine.kernel.RowKernels;
 import dtaosim.engine.market.EmissionSellers;
+import dtaosim.engine.market.GhostTown;
+import dtaosim.engine.market.MomentumSpeculators;
+import dtaosim.engine.market.RevenueBuybacks;
+import dtaosim.engine.market.RoleEmissionSellers;
 import dtaosim.engine.market.Intervention;
 import dtaosim.engine.market.MemeCohort;
 import dtaosim.engine.market.PoissonNoiseTraders;
@@ -63,6 +67,10 @@ class AllocationTest {
                         new PoissonNoiseTraders(0.05, -7, 1.0, 0.5),
                         new MemeCohort(5, 0.01, 1.0, 1e9, 360, 5.0, 2.0, 100.0, true, true, 0.4, 0.05),
                         new Intervention(5, 0.0, 12_000, 100.0, true),
+                        new RoleEmissionSellers(0.5, 0.3, 0.3),
+                        new RevenueBuybacks(3, 100.0, 0.5, 0.3, 360, true),
+                        new MomentumSpeculators(720, 0.2, 0.1, 1.0, 1e9, 30),
+                        new GhostTown(1e-4, 1.0, 0.1, 360),
                         new PumpAndDump(SUBNETS - 1, 1.0, 100, 1500, 2000),
                         new PumpAndDump(SUBNETS - 2, 0.5, 0, 1_000_000, 2_000_000)),
                 List.of(new SubnetWatch(SUBNETS - 1), new SubnetWatch(0)));

@@ -2,10 +2,14 @@ package dtaosim.studies.scenario;
 
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.EmissionSellers;
+import dtaosim.engine.market.GhostTown;
 import dtaosim.engine.market.Intervention;
 import dtaosim.engine.market.MemeCohort;
+import dtaosim.engine.market.MomentumSpeculators;
 import dtaosim.engine.market.NeuronRegistrations;
 import dtaosim.engine.market.PoissonNoiseTraders;
+import dtaosim.engine.market.RevenueBuybacks;
+import dtaosim.engine.market.RoleEmissionSellers;
 import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.market.SubnetRegistrations;
 import dtaosim.engine.market.UniformNoiseTraders;
@@ -36,7 +40,18 @@ public enum BehaviourType {
             "panicDrawdown", "exitFraction"),
     /** {@link Intervention}: a large holder sells and validators withdraw support at a trigger. */
     INTERVENTION("intervention", Intervention.class, "subnet", "triggerPriceMultiple", "triggerBlock", "sellAlpha",
-            "withdrawSupport");
+            "withdrawSupport"),
+    /** {@link RoleEmissionSellers}: owner, miners and validators each sell a fraction of their payout. */
+    ROLE_EMISSION_SELLERS("role-emission-sellers", RoleEmissionSellers.class, "ownerFraction", "minerFraction",
+            "validatorFraction"),
+    /** {@link RevenueBuybacks}: a subnet spends part of its off-chain revenue buying back its alpha. */
+    REVENUE_BUYBACKS("revenue-buybacks", RevenueBuybacks.class, "subnet", "revenueTaoPerDay", "revenueSigma",
+            "buybackFraction", "everyBlocks", "burnBought"),
+    /** {@link MomentumSpeculators}: positions opened above a subnet's log-price EMA, closed on reversal. */
+    MOMENTUM_SPECULATORS("momentum-speculators", MomentumSpeculators.class, "lookbackBlocks", "entryReturn",
+            "exitReturn", "positionTao", "capitalTao", "everyBlocks"),
+    /** {@link GhostTown}: stakers leave subnets whose emission share stays below a threshold. */
+    GHOST_TOWN("ghost-town", GhostTown.class, "shareThreshold", "graceDays", "unstakeFractionPerDay", "everyBlocks");
 
     private final String id;
     private final Class<? extends Behaviour> type;

@@ -4,6 +4,7 @@ import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.Intervention;
 import dtaosim.engine.market.MemeCohort;
 import dtaosim.engine.market.PumpAndDump;
+import dtaosim.engine.market.RevenueBuybacks;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Network;
@@ -112,7 +113,8 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
         for (int k = 0; k < behaviours.size(); k++) {
             final int target = behaviours.get(k) instanceof PumpAndDump pump ? pump.subnet()
                     : behaviours.get(k) instanceof MemeCohort cohort ? cohort.subnet()
-                    : behaviours.get(k) instanceof Intervention intervention ? intervention.subnet() : -1;
+                    : behaviours.get(k) instanceof Intervention intervention ? intervention.subnet()
+                    : behaviours.get(k) instanceof RevenueBuybacks buybacks ? buybacks.subnet() : -1;
             if (target >= slots) {
                 throw Fields.error("behaviours[" + k + "].subnet", target + slotRange(slots));
             }

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.EmissionSellers;
 import dtaosim.engine.market.NeuronRegistrations;
+import dtaosim.engine.market.RoleEmissionSellers;
+import dtaosim.engine.market.RevenueBuybacks;
+import dtaosim.engine.market.MomentumSpeculators;
+import dtaosim.engine.market.GhostTown;
 import dtaosim.engine.market.PoissonNoiseTraders;
 import dtaosim.engine.market.MemeCohort;
 import dtaosim.engine.market.Intervention;
@@ -452,6 +456,39 @@ public final class ScenarioParser {
                 final double sell = f.number("sellAlpha", what);
                 final boolean withdraw = f.bool("withdrawSupport", what);
                 yield prefixed(path, type.keys(), () -> new Intervention(subnet, multiple, block, sell, withdraw));
+            }
+            case ROLE_EMISSION_SELLERS -> {
+                final double owner = f.number("ownerFraction", what);
+                final double miner = f.number("minerFraction", what);
+                final double validator = f.number("validatorFraction", what);
+                yield prefixed(path, type.keys(), () -> new RoleEmissionSellers(owner, miner, validator));
+            }
+            case REVENUE_BUYBACKS -> {
+                final int subnet = (int) f.whole("subnet", Integer.MIN_VALUE, Integer.MAX_VALUE, what);
+                final double revenue = f.number("revenueTaoPerDay", what);
+                final double sigma = f.number("revenueSigma", what);
+                final double fraction = f.number("buybackFraction", what);
+                final long every = f.whole("everyBlocks", Long.MIN_VALUE, Long.MAX_VALUE, what);
+                final boolean burn = f.bool("burnBought", what);
+                yield prefixed(path, type.keys(), () -> new RevenueBuybacks(subnet, revenue, sigma, fraction, every,
+                        burn));
+            }
+            case MOMENTUM_SPECULATORS -> {
+                final double lookback = f.number("lookbackBlocks", what);
+                final double entry = f.number("entryReturn", what);
+                final double exit = f.number("exitReturn", what);
+                final double position = f.number("positionTao", what);
+                final double capital = f.number("capitalTao", what);
+                final long every = f.whole("everyBlocks", Long.MIN_VALUE, Long.MAX_VALUE, what);
+                yield prefixed(path, type.keys(), () -> new MomentumSpeculators(lookback, entry, exit, position,
+                        capital, every));
+            }
+            case GHOST_TOWN -> {
+                final double threshold = f.number("shareThreshold", what);
+                final double grace = f.number("graceDays", what);
+                final double fraction = f.number("unstakeFractionPerDay", what);
+                final long every = f.whole("everyBlocks", Long.MIN_VALUE, Long.MAX_VALUE, what);
+                yield prefixed(path, type.keys(), () -> new GhostTown(threshold, grace, fraction, every));
             }
         };
     }

@@ -1,0 +1,88 @@
+package dtaosim.engine.market;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtaosim.engine.kernel.Kernels;
+import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Network;
+import dtaosim.engine.run.RunOptions;
+import dtaosim.engine.run.RunResult;
+import dtaosim.engine.run.Runner;
+import dtaosim.engine.run.Scenario;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Effects of the role sellers, revenue buybacks, momentum speculators and ghost towns on small cases. */
+class MarketBehavioursTest {
+
+    /** Three subnets; subnet 2 is priced at a thousandth of the others, so its emission share is tiny. */
+    private static Network network() {
+        return new Network(new double[] {1000, 1000, 10}, new double[] {10_000, 10_000, 100_000},
+                new double[] {10_000, 10_000, 100_000}, new double[] {0.1, 0.1, 1e-4}, new long[3], 1e4, 0.0);
+    }
+
+    private static RunResult run(final List<Behaviour> behaviours, final int blocks) {
+        final Scenario scenario = new Scenario(Era.LAUNCH_2025_02.defaults().withStakeFee(0.0), network(), 0, blocks,
+                4, 3L, behaviours, List.of());
+        return Runner.run(scenario, new RunOptions(1, 4, Kernels.scalar(), true, null));
+    }
+
+    @Test
+    void sellingEveryRoleShouldMatchSellingEveryPayoutAndSellingNoneShouldSellNothing() {
+        final RunResult roles = run(List.of(new RoleEmissionSellers(1.0, 1.0, 1.0)), 2000);
+        final RunResult all = run(List.of(new EmissionSellers(1.0)), 2000);
+        final RunResult none = run(List.of(new RoleEmissionSellers(0.0, 0.0, 0.0)), 2000);
+        for (int c = 0; c < roles.finalState().taoReserve().length; c++) {
+            assertEquals(all.finalState().taoReserve()[c], roles.finalState().taoReserve()[c],
+                    1e-12 * all.finalState().taoReserve()[c], "owner + miners + validators = the whole payout");
+        }
+        assertEquals(0.0, none.outcome(RunResult.TAO_UNSTAKED)[0], "nothing sold");
+        final RunResult ownerOnly = run(List.of(new RoleEmissionSellers(1.0, 0.0, 0.0)), 2000);
+        final double ownerSold = ownerOnly.outcome(RunResult.TAO_UNSTAKED)[0];
+        final double allSold = all.outcome(RunResult.TAO_UNSTAKED)[0];
+        // the owner cut is 18 % of alpha_out; the whole payout is 82 % of it less the root share, plus the cut
+        assertTrue(ownerSold > 0.15 * allSold && ownerSold < 0.3 * allSold,
+                "the owner cut is about a fifth of the payout: " + ownerSold + " of " + allSold);
+    }
+
+    @Test
+    void buybacksShouldSpendTheirShareOfRevenueAndRaiseThePrice() {
+        // σ = 0: revenue is 100 TAO a day exactly; 30 % of it over 2 days in orders every 360 blocks = 60 TAO
+        final RunResult buybacks = run(List.of(new RevenueBuybacks(2, 100.0, 0.0, 0.3, 360, true)), 14_400);
+        final RunResult quiet = run(List.of(), 14_400);
+        for (int p = 0; p < 4; p++) {
+            assertEquals(60.0, buybacks.outcome(RevenueBuybacks.SPENT)[p], 1e-9, "spent on path " + p);
+            assertTrue(buybacks.finalState().spotPrice(p, 2) > quiet.finalState().spotPrice(p, 2), "price up");
+            assertTrue(buybacks.outcome(RunResult.ALPHA_RECYCLED)[p] > 0.0, "bought alpha destroyed");
+        }
+    }
+
+    @Test
+    void momentumSpeculatorsShouldTradeOnlyWhenPricesMove() {
+        // emission alone lifts these thin pools by under 0.25 in log price against a 720-block EMA; the pump of
+        // 2 TAO a block into subnet 0's 1,000 TAO lifts it by ≈ 2 above its EMA
+        final MomentumSpeculators chasers = new MomentumSpeculators(720, 0.5, 0.2, 10, 100, 30);
+        final RunResult still = run(List.of(chasers), 3000);
+        final RunResult pumped = run(List.of(chasers, new PumpAndDump(0, 2.0, 500, 1500, 2000)), 3000);
+        assertEquals(0.0, still.outcome(RunResult.TAO_STAKED)[0], "no momentum, no trade");
+        assertTrue(pumped.outcome(RunResult.TAO_STAKED)[0] > 2.0 * 1000, "the pump's stakes and the chasers' "
+                + pumped.outcome(RunResult.TAO_STAKED)[0]);
+        final double chasersPnl = pumped.outcome(MomentumSpeculators.PNL)[0];
+        assertTrue(chasersPnl != 0.0, "positions opened and closed: PnL " + chasersPnl);
+    }
+
+    @Test
+    void stakersShouldLeaveASubnetWhoseShareStaysBelowTheThreshold() {
+        // subnet 2's share is ≈ 1e-4 / 0.2 = 5e-4 < 1e-3: after one day its stakers unstake 20 % a day
+        final RunResult ghost = run(List.of(new GhostTown(1e-3, 1.0, 0.2, 360)), 3 * 7200);
+        final RunResult quiet = run(List.of(), 3 * 7200);
+        for (int p = 0; p < 4; p++) {
+            assertTrue(ghost.finalState().spotPrice(p, 2) < 0.8 * quiet.finalState().spotPrice(p, 2),
+                    "the deserted subnet's price falls on path " + p);
+            // they only feel the deserted subnet through its smaller emission share
+            assertEquals(quiet.finalState().spotPrice(p, 0), ghost.finalState().spotPrice(p, 0),
+                    1e-4 * quiet.finalState().spotPrice(p, 0), "subnets above the threshold are left alone");
+        }
+    }
+}
