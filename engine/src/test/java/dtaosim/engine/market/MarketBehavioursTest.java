@@ -85,4 +85,24 @@ class MarketBehavioursTest {
                     1e-4 * quiet.finalState().spotPrice(p, 0), "subnets above the threshold are left alone");
         }
     }
+
+    @Test
+    void registrationsShouldArriveAtTheirPoissonRateAndPayTheLock() {
+        final PoissonRegistrations arrivals = new PoissonRegistrations(2.0, 0, 400);
+        // exponential gaps of mean half a day: the 400th attempt comes after ≈ 200 days (sd ≈ 10)
+        final long[] blocks = arrivals.arrivalBlocks(3L);
+        final double days = blocks[399] / 7200.0;
+        assertTrue(days > 170 && days < 230, "400 attempts at 2 a day take ≈ 200 days: " + days);
+        for (int k = 1; k < blocks.length; k++) {
+            assertTrue(blocks[k] >= blocks[k - 1], "arrivals in order");
+        }
+        // within 10 days ≈ 20 attempts; with no rate limit every one registers and each pays a lock into a pool
+        final long inTenDays = java.util.Arrays.stream(blocks).filter(b -> b < 10 * 7200).count();
+        final Scenario scenario = new Scenario(Era.LAUNCH_2025_02.defaults()
+                .with(dtaosim.engine.model.Parameter.NETWORK_RATE_LIMIT, 0), network(), 0, 10 * 7200, 2, 3L,
+                List.of(arrivals), List.of());
+        final RunResult result = Runner.run(scenario, new RunOptions(1, 2, Kernels.scalar(), true, null));
+        assertEquals((double) inTenDays, result.outcome(RunResult.REGISTRATIONS)[0], "every attempt registered");
+        assertTrue(result.outcome(RunResult.TAO_LOCKED)[0] >= inTenDays * 1.0, "each seeded its pool with ≥ 1 TAO");
+    }
 }

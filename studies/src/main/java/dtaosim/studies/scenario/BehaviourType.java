@@ -8,6 +8,7 @@ import dtaosim.engine.market.MemeCohort;
 import dtaosim.engine.market.MomentumSpeculators;
 import dtaosim.engine.market.NeuronRegistrations;
 import dtaosim.engine.market.PoissonNoiseTraders;
+import dtaosim.engine.market.PoissonRegistrations;
 import dtaosim.engine.market.RevenueBuybacks;
 import dtaosim.engine.market.RoleEmissionSellers;
 import dtaosim.engine.market.PumpAndDump;
@@ -51,7 +52,10 @@ public enum BehaviourType {
     MOMENTUM_SPECULATORS("momentum-speculators", MomentumSpeculators.class, "lookbackBlocks", "entryReturn",
             "exitReturn", "positionTao", "capitalTao", "everyBlocks"),
     /** {@link GhostTown}: stakers leave subnets whose emission share stays below a threshold. */
-    GHOST_TOWN("ghost-town", GhostTown.class, "shareThreshold", "graceDays", "unstakeFractionPerDay", "everyBlocks");
+    GHOST_TOWN("ghost-town", GhostTown.class, "shareThreshold", "graceDays", "unstakeFractionPerDay", "everyBlocks"),
+    /** {@link PoissonRegistrations}: subnet registration attempts as a Poisson process. */
+    POISSON_REGISTRATIONS("poisson-registrations", PoissonRegistrations.class, "ratePerDay", "firstBlock",
+            "maxCount");
 
     private final String id;
     private final Class<? extends Behaviour> type;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.EmissionSellers;
 import dtaosim.engine.market.NeuronRegistrations;
+import dtaosim.engine.market.PoissonRegistrations;
 import dtaosim.engine.market.RoleEmissionSellers;
 import dtaosim.engine.market.RevenueBuybacks;
 import dtaosim.engine.market.MomentumSpeculators;
@@ -489,6 +490,12 @@ public final class ScenarioParser {
                 final double fraction = f.number("unstakeFractionPerDay", what);
                 final long every = f.whole("everyBlocks", Long.MIN_VALUE, Long.MAX_VALUE, what);
                 yield prefixed(path, type.keys(), () -> new GhostTown(threshold, grace, fraction, every));
+            }
+            case POISSON_REGISTRATIONS -> {
+                final double rate = f.number("ratePerDay", what);
+                final long first = f.whole("firstBlock", 0L, maxBlock, what);
+                final int count = (int) f.whole("maxCount", Integer.MIN_VALUE, Integer.MAX_VALUE, what);
+                yield prefixed(path, type.keys(), () -> new PoissonRegistrations(rate, first, count));
             }
         };
     }
