@@ -23,6 +23,10 @@ public record Intervention(int subnet, double triggerPriceMultiple, long trigger
                            boolean withdrawSupport) implements Behaviour {
     /** Outcome: block of the intervention, -1 if it did not happen. */
     public static final String BLOCK = "intervention.block";
+    /** Outcome: the largest fall of the price within nine hours (2,700 blocks) after the trigger, as a fraction. */
+    public static final String CRASH_9H = "intervention.crash9h";
+    /** Blocks in nine hours, the SN28 crash's span (shared/data/README.md). */
+    public static final long NINE_HOURS = 2700;
 
     /** Validates the parameters. */
     public Intervention {
@@ -42,16 +46,24 @@ public record Intervention(int subnet, double triggerPriceMultiple, long trigger
         }
         final double[] firstPrice = new double[state.paths];
         final double[] when = new double[state.paths];
+        final double[] triggerPrice = new double[state.paths];
+        final double[] lowestAfter = new double[state.paths];
         java.util.Arrays.fill(when, -1.0);
         return new Actor() {
             @Override
             public void onBlock(final long block) {
                 for (int p = 0; p < state.paths; p++) {
                     final int c = state.cell(subnet, p);
-                    if (!state.live[c] || when[p] >= 0.0) {
+                    if (!state.live[c]) {
                         continue;
                     }
                     final double price = state.taoReserve[c] / state.alphaIn[c];
+                    if (when[p] >= 0.0) {
+                        if (block - when[p] <= NINE_HOURS) {
+                            lowestAfter[p] = Math.min(lowestAfter[p], price);
+                        }
+                        continue;
+                    }
                     if (firstPrice[p] == 0.0) {
                         firstPrice[p] = price;
                     }
@@ -59,6 +71,8 @@ public record Intervention(int subnet, double triggerPriceMultiple, long trigger
                     final boolean byBlock = triggerBlock >= 0 && block >= triggerBlock;
                     if (byPrice || byBlock) {
                         when[p] = block;
+                        triggerPrice[p] = price;
+                        lowestAfter[p] = price;
                         if (withdrawSupport) {
                             state.supportWithdrawn[c] = true;
                         }
@@ -73,6 +87,10 @@ public record Intervention(int subnet, double triggerPriceMultiple, long trigger
             @Override
             public void collect(final PathOutcomes outcomes) {
                 System.arraycopy(when, 0, outcomes.column(BLOCK), 0, state.paths);
+                final double[] crash = outcomes.column(CRASH_9H);
+                for (int p = 0; p < state.paths; p++) {
+                    crash[p] = when[p] >= 0.0 ? 1.0 - lowestAfter[p] / triggerPrice[p] : 0.0;
+                }
             }
         };
     }

@@ -49,6 +49,8 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
     public static final String MAX_SHARE = "meme.maxShare";
     /** Outcome: TAO the cohort spent. */
     public static final String SPENT = "meme.spent";
+    /** Outcome: block of the highest price. */
+    public static final String PEAK_BLOCK = "meme.peakBlock";
 
     /** Validates the parameters. */
     public MemeCohort {
@@ -85,6 +87,7 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
         private final double[] lastPrice;
         private final double[] firstPrice;
         private final double[] peakPrice;
+        private final double[] peakBlock;
         private final double[] firstShare;
         private final double[] maxShare;
         private final double[] dailyYield;
@@ -103,6 +106,7 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
             lastPrice = new double[n];
             firstPrice = new double[n];
             peakPrice = new double[n];
+            peakBlock = new double[n];
             firstShare = new double[n];
             maxShare = new double[n];
             dailyYield = new double[n];
@@ -129,7 +133,10 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
                 final double logReturn = StrictMath.log(price / lastPrice[p]);
                 momentum[p] += momentumWeight * (plan.momentumBlocks * logReturn - momentum[p]);
                 lastPrice[p] = price;
-                peakPrice[p] = Math.max(peakPrice[p], price);
+                if (price > peakPrice[p]) {
+                    peakPrice[p] = price;
+                    peakBlock[p] = block;
+                }
                 maxShare[p] = Math.max(maxShare[p], share);
                 if (epoch && plan.holderRewards && !s.supportWithdrawn[c] && holdings[p] > 0.0) {
                     // validators score miners by holdings: the cohort's share of alpha outstanding earns the
@@ -189,6 +196,7 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
             final double[] peak = outcomes.column(PEAK_MULTIPLE);
             final double[] share = outcomes.column(MAX_SHARE);
             final double[] cost = outcomes.column(SPENT);
+            System.arraycopy(peakBlock, 0, outcomes.column(PEAK_BLOCK), 0, s.paths);
             for (int p = 0; p < s.paths; p++) {
                 final int c = s.cell(plan.subnet, p);
                 final double price = s.live[c] ? s.taoReserve[c] / s.alphaIn[c] : 0.0;
