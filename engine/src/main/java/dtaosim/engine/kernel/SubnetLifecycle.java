@@ -17,33 +17,38 @@ import dtaosim.engine.state.BatchState;
  * differ), so slots can hold a subnet on some paths only. Scalar and rare (a few calls per run).
  */
 public final class SubnetLifecycle {
-    private final ProtocolParams protocol;
-    private final boolean limitEnforced;
-    private final boolean seedAtMedianPrice;
-    private final boolean newSubnetsEmit;
-    private final int protocolShare;
+    private ProtocolParams protocol;
+    private boolean limitEnforced;
+    private boolean seedAtMedianPrice;
+    private boolean newSubnetsEmit;
+    private int protocolShare;
     private final double[] slotPrice;
     private final double[] slotMovingPrice;
     private final long[] slotRegisteredAt;
     private final boolean[] slotLive;
 
-    /** Life-cycle rules of the run's era, with scratch space for {@code slots} subnet slots. */
+    /** Life-cycle rules of the run's era (followed through era changes), with scratch for {@code slots} slots. */
     public SubnetLifecycle(final ProtocolParams protocol, final int slots) {
-        this.protocol = protocol;
-        final Era era = protocol.era();
-        // no subnet limit at all before 2025-09-24 (835a2c902)
-        limitEnforced = era.compareTo(Era.SUBSIDY_2025_07) > 0
-                || (era == Era.SUBSIDY_2025_07 && protocol.on(Switch.SUBNET_LIMIT_PRUNING));
-        seedAtMedianPrice = era.compareTo(Era.CAPPED_2025_12) > 0
-                || (era == Era.CAPPED_2025_12 && protocol.on(Switch.POOL_SEED_AT_MEDIAN_PRICE));
-        newSubnetsEmit = !(era == Era.PRICE_BURN_2026_06 && protocol.on(Switch.NEW_SUBNETS_EMISSION_DISABLED));
-        // dissolution: protocol alpha joins the denominator from 2026-06-01, the pool's alpha too from 06-02
-        protocolShare = era == Era.PRICE_BURN_2026_06 ? 2
-                : (era == Era.NETFLOW_2026_05 && protocol.on(Switch.PROTOCOL_ALPHA_KEPT)) ? 1 : 0;
+        rulesOf(protocol);
         slotPrice = new double[slots];
         slotMovingPrice = new double[slots];
         slotRegisteredAt = new long[slots];
         slotLive = new boolean[slots];
+    }
+
+    /** Derives the era's life-cycle rules; again when the batch's era changed. */
+    private void rulesOf(final ProtocolParams params) {
+        this.protocol = params;
+        final Era era = params.era();
+        // no subnet limit at all before 2025-09-24 (835a2c902)
+        limitEnforced = era.compareTo(Era.SUBSIDY_2025_07) > 0
+                || (era == Era.SUBSIDY_2025_07 && params.on(Switch.SUBNET_LIMIT_PRUNING));
+        seedAtMedianPrice = era.compareTo(Era.CAPPED_2025_12) > 0
+                || (era == Era.CAPPED_2025_12 && params.on(Switch.POOL_SEED_AT_MEDIAN_PRICE));
+        newSubnetsEmit = !(era == Era.PRICE_BURN_2026_06 && params.on(Switch.NEW_SUBNETS_EMISSION_DISABLED));
+        // dissolution: protocol alpha joins the denominator from 2026-06-01, the pool's alpha too from 06-02
+        protocolShare = era == Era.PRICE_BURN_2026_06 ? 2
+                : (era == Era.NETFLOW_2026_05 && params.on(Switch.PROTOCOL_ALPHA_KEPT)) ? 1 : 0;
     }
 
     /**
@@ -53,6 +58,9 @@ public final class SubnetLifecycle {
     public int register(final BatchState s, final int slot, final long block) {
         if (s.liveCount[slot] != 0) {
             throw new IllegalStateException("slot " + slot + " is not free");
+        }
+        if (s.protocol != protocol) {
+            rulesOf(s.protocol);
         }
         int accepted = 0;
         for (int p = 0; p < s.paths; p++) {

@@ -57,6 +57,9 @@ public final class ReferenceModel {
             throw new IllegalArgumentException("path " + globalPath + " is not in [0, " + scenario.paths() + ")");
         }
         final ProtocolParams protocol = scenario.protocol();
+        if (!scenario.eraChanges().isEmpty()) {
+            throw new IllegalArgumentException("the reference model runs one era; this scenario changes era");
+        }
         if (protocol.era() != Era.LAUNCH_2025_02) {
             throw new IllegalArgumentException("the reference model knows only the launch era, not "
                     + protocol.era());

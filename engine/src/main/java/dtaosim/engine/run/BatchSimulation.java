@@ -4,6 +4,8 @@ import dtaosim.engine.kernel.BlockStep;
 import dtaosim.engine.kernel.CappedEraStep;
 import dtaosim.engine.kernel.LaunchEraStep;
 import dtaosim.engine.kernel.RowKernels;
+import dtaosim.engine.model.ProtocolParams;
+import java.util.List;
 import dtaosim.engine.market.Actor;
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.state.BatchState;
@@ -15,7 +17,9 @@ import dtaosim.engine.state.BatchState;
 public final class BatchSimulation {
     private final Scenario scenario;
     private final BatchState state;
-    private final BlockStep step;
+    private BlockStep step;
+    private final RowKernels kernels;
+    private int nextEraChange;
     private final Actor[] actors;
     private final Actor[] observers;
     private long nextBlock;
@@ -32,7 +36,8 @@ public final class BatchSimulation {
         this.scenario = scenario;
         this.state = new BatchState(scenario.network(), scenario.protocol(), firstPath, paths, scenario.paths(),
                 scenario.slots());
-        this.step = stepFor(scenario, kernels);
+        this.kernels = kernels;
+        this.step = stepFor(scenario.protocol(), kernels);
         this.actors = new Actor[scenario.behaviours().size()];
         for (int k = 0; k < actors.length; k++) {
             final Behaviour behaviour = scenario.behaviours().get(k);
@@ -46,10 +51,10 @@ public final class BatchSimulation {
     }
 
     /** The era's block step; chosen once per batch, so the per-element loops carry no rule checks. */
-    private static BlockStep stepFor(final Scenario scenario, final RowKernels kernels) {
-        return switch (scenario.protocol().era()) {
-            case LAUNCH_2025_02, EMA_RAMP_2025_03 -> new LaunchEraStep(kernels, scenario.protocol());
-            default -> new CappedEraStep(kernels, scenario.protocol());
+    private static BlockStep stepFor(final ProtocolParams protocol, final RowKernels kernels) {
+        return switch (protocol.era()) {
+            case LAUNCH_2025_02, EMA_RAMP_2025_03 -> new LaunchEraStep(kernels, protocol);
+            default -> new CappedEraStep(kernels, protocol);
         };
     }
 
@@ -69,7 +74,14 @@ public final class BatchSimulation {
         final Actor[] act = actors;
         final Actor[] obs = observers;
         long block = nextBlock;
+        final List<EraChange> changes = scenario.eraChanges();
         for (int b = 0; b < count; b++, block++) {
+            if (nextEraChange < changes.size() && block == changes.get(nextEraChange).block()) {
+                // a runtime upgrade: the next block runs the new era's step on the same state
+                final ProtocolParams next = changes.get(nextEraChange++).protocol();
+                s.switchProtocol(next);
+                step = stepFor(next, kernels);
+            }
             step.run(s, block);
             for (final Actor actor : act) {
                 actor.onBlock(block);

@@ -18,9 +18,16 @@ import java.util.List;
  * @param seed       seed of every random stream
  * @param behaviours market behaviours, run in this order after the chain's step each block
  * @param probes     observers, run after the behaviours each block
+ * @param eraChanges runtime upgrades during the run, in block order ({@code protocol} rules until the first)
  */
 public record Scenario(ProtocolParams protocol, Network network, long startBlock, int blocks, long paths,
-                       long seed, List<Behaviour> behaviours, List<Probe> probes) {
+                       long seed, List<Behaviour> behaviours, List<Probe> probes, List<EraChange> eraChanges) {
+
+    /** A scenario under one era throughout. */
+    public Scenario(final ProtocolParams protocol, final Network network, final long startBlock, final int blocks,
+                    final long paths, final long seed, final List<Behaviour> behaviours, final List<Probe> probes) {
+        this(protocol, network, startBlock, blocks, paths, seed, behaviours, probes, List.of());
+    }
 
     /** Validates the horizon and copies the lists. */
     public Scenario {
@@ -35,6 +42,16 @@ public record Scenario(ProtocolParams protocol, Network network, long startBlock
         }
         behaviours = List.copyOf(behaviours);
         probes = List.copyOf(probes);
+        eraChanges = List.copyOf(eraChanges);
+        long previous = startBlock;
+        for (int k = 0; k < eraChanges.size(); k++) {
+            final long at = eraChanges.get(k).block();
+            if (at <= previous || at >= startBlock + blocks) {
+                throw new IllegalArgumentException("eraChanges[" + k + "].block: " + at + " is not in ("
+                        + previous + ", " + (startBlock + blocks) + ") (after the start and the change before)");
+            }
+            previous = at;
+        }
     }
 
     /** Subnet slots a batch needs: the network's subnets plus those the behaviours may register. */

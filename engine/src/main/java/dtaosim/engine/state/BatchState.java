@@ -28,16 +28,16 @@ public final class BatchState {
     public final long firstPath;
     /** Paths in the whole run (the counter formula of the random streams uses it). */
     public final long totalPaths;
-    /** The protocol's parameters. */
-    public final ProtocolParams protocol;
+    /** The protocol's parameters (changed by {@link #switchProtocol} when the run's era changes). */
+    public ProtocolParams protocol;
     /** Flat fee per stake or unstake, kept in the pool (mechanics §5, constant-product era). */
-    public final double stakeFeeTao;
+    public double stakeFeeTao;
     /** Swap fee as a fraction of the input (FeeRate / 65535, mechanics §5; V3 and Balancer eras). */
-    public final double feeRate;
+    public double feeRate;
     /** Whether swap fees leave the pool to the block author (mechanics §5, from 2026-03-11). */
-    public final boolean feesLeavePool;
+    public boolean feesLeavePool;
     /** The moving price's input is min(spot, this): 1 (mechanics §2a), or +∞ without the 2025-02-13 clip. */
-    public final double movingPriceClip;
+    public double movingPriceClip;
 
     // ---- per subnet, [subnet * paths + path] ----
     /** SubnetTAO: TAO reserve of the pool. */
@@ -220,13 +220,7 @@ public final class BatchState {
         this.firstPath = firstPath;
         this.totalPaths = totalPaths;
         this.protocol = protocol;
-        this.stakeFeeTao = protocol.stakeFeeTao();
-        this.feeRate = protocol.get(Parameter.FEE_RATE) / 65_535.0;
-        this.movingPriceClip = protocol.era() != Era.LAUNCH_2025_02 || protocol.on(Switch.EMA_CLIP_AT_ONE)
-                ? ChainConstants.MOVING_PRICE_INPUT_CLIP : Double.POSITIVE_INFINITY;
-        // fees go to the block author from 2026-03-11 (a switch of the capped era; every later era)
-        this.feesLeavePool = protocol.era().compareTo(Era.CAPPED_2025_12) > 0
-                || (protocol.era() == Era.CAPPED_2025_12 && protocol.on(Switch.FEES_TO_BLOCK_AUTHOR));
+        applyProtocol(protocol);
         final int cells = Math.multiplyExact(subnets, paths);
         taoReserve = new double[cells];
         alphaIn = new double[cells];
@@ -319,6 +313,30 @@ public final class BatchState {
             totalIssuance[p] = network.totalIssuanceTao();
             lastLockTao[p] = protocol.get(Parameter.LAST_LOCK);
         }
+    }
+
+    /** Derives the swap and moving-price settings from the protocol's parameters. */
+    private void applyProtocol(final ProtocolParams params) {
+        this.protocol = params;
+        this.stakeFeeTao = params.stakeFeeTao();
+        this.feeRate = params.get(Parameter.FEE_RATE) / 65_535.0;
+        this.movingPriceClip = params.era() != Era.LAUNCH_2025_02 || params.on(Switch.EMA_CLIP_AT_ONE)
+                ? ChainConstants.MOVING_PRICE_INPUT_CLIP : Double.POSITIVE_INFINITY;
+        // fees go to the block author from 2026-03-11 (a switch of the capped era; every later era)
+        this.feesLeavePool = params.era().compareTo(Era.CAPPED_2025_12) > 0
+                || (params.era() == Era.CAPPED_2025_12 && params.on(Switch.FEES_TO_BLOCK_AUTHOR));
+    }
+
+    /**
+     * Moves the batch to another era's rules at the current block (the runtime upgrade): pools, stakes and
+     * pending emission carry over; the flow EMAs start from what they hold (0 if never used, as the chain's
+     * 2025-11-04 migration set them), the users' flow is measured from here, and every alpha-emission cache is
+     * checked again.
+     */
+    public void switchProtocol(final ProtocolParams params) {
+        applyProtocol(params);
+        System.arraycopy(taoReserve, 0, taoAfterStep, 0, taoReserve.length);
+        java.util.Arrays.fill(alphaEmissionRecheck, Long.MIN_VALUE);
     }
 
     /**

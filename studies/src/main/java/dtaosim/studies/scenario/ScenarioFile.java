@@ -11,6 +11,7 @@ import dtaosim.engine.model.Network;
 import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.model.Switch;
+import dtaosim.engine.run.EraChange;
 import dtaosim.engine.run.Probe;
 import dtaosim.engine.run.Scenario;
 import dtaosim.engine.run.SubnetWatch;
@@ -83,22 +84,22 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
     }
 
     private Scenario build(final Overrides overrides) {
-        final Era era = overrides.era() != null ? overrides.era() : singleEra();
-        ProtocolParams protocol = era.defaults();
+        // the era in force at startBlock is the last entry that started by then; later entries are upgrades
+        List<EraEntry> schedule = overrides.era() != null ? List.of(new EraEntry(overrides.era(), 0L)) : eras;
+        int first = 0;
+        while (first + 1 < schedule.size() && schedule.get(first + 1).fromBlock() <= startBlock) {
+            first++;
+        }
+        schedule = schedule.subList(first, schedule.size());
         for (final Map.Entry<Switch, Boolean> e : switches.entrySet()) {
             final Switch s = e.getKey();
-            if (s.era() != era) {
+            if (schedule.stream().noneMatch(entry -> entry.era() == s.era())) {
+                final Era era = schedule.get(0).era();
                 throw Fields.error("switches." + s.id(), "belongs to era " + s.era().id() + ", not " + era.id()
                         + "; switches of " + era.id() + ": " + switchNames(era));
             }
-            protocol = protocol.with(s, e.getValue());
         }
-        for (final Map.Entry<Parameter, Double> e : parameters.entrySet()) {
-            protocol = ScenarioParser.withParameter(protocol, e.getKey(), e.getValue());
-        }
-        if (movingPriceRamp != null) {
-            protocol = protocol.withMovingPriceRamp(movingPriceRamp);
-        }
+        final ProtocolParams protocol = protocolFor(schedule.get(0).era());
         final long runPaths = overrides.paths() == null ? paths
                 : Checks.inRange("--paths", overrides.paths(), 1L, MAX_PATHS);
         final int runBlocks = overrides.blocks() == null ? blocks
@@ -126,17 +127,33 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
             }
             probes.add(new SubnetWatch(watch.get(k)));
         }
-        return new Scenario(protocol, network, startBlock, runBlocks, runPaths, runSeed, behaviours, probes);
+        // runtime upgrades within the horizon; the file's parameters apply to every era, its switches to theirs
+        final List<EraChange> changes = new ArrayList<>();
+        for (int k = 1; k < schedule.size(); k++) {
+            final EraEntry entry = schedule.get(k);
+            if (entry.fromBlock() < startBlock + runBlocks) {
+                changes.add(new EraChange(entry.fromBlock(), protocolFor(entry.era())));
+            }
+        }
+        return new Scenario(protocol, network, startBlock, runBlocks, runPaths, runSeed, behaviours, probes,
+                changes);
     }
 
-    /** The file's schedule, which the engine can run only with one era (no era switch within a run yet). */
-    private Era singleEra() {
-        if (eras.size() > 1) {
-            throw Fields.error("eras", eras.size() + " entries; the engine cannot switch eras within a run yet,"
-                    + " so a schedule may have one entry only (split the run at eras[1].fromBlock = "
-                    + eras.get(1).fromBlock() + ", or choose one era with --era)");
+    /** An era's defaults with the file's switches of that era, its parameters and its ramp setting. */
+    private ProtocolParams protocolFor(final Era era) {
+        ProtocolParams protocol = era.defaults();
+        for (final Map.Entry<Switch, Boolean> e : switches.entrySet()) {
+            if (e.getKey().era() == era) {
+                protocol = protocol.with(e.getKey(), e.getValue());
+            }
         }
-        return era();
+        for (final Map.Entry<Parameter, Double> e : parameters.entrySet()) {
+            protocol = ScenarioParser.withParameter(protocol, e.getKey(), e.getValue());
+        }
+        if (movingPriceRamp != null) {
+            protocol = protocol.withMovingPriceRamp(movingPriceRamp);
+        }
+        return protocol;
     }
 
     private static String slotRange(final int slots) {
