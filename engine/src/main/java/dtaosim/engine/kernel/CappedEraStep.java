@@ -128,7 +128,8 @@ public final class CappedEraStep implements BlockStep {
         dynamicTempo = era == Era.PRICE_BURN_2026_06 && protocol.on(Switch.DYNAMIC_TEMPO)
                 ? new DynamicTempoState() : null;
         rules = new CappedRules(cap.ordinal(), subsidy && !subsidyAlphaInIsBlockEmission, buyBeforeInjection,
-                keepBoughtAlpha, issueExcess, rootAccrues, rootRecycledWithoutFlag, shares == Shares.NET_TAO_FLOW);
+                keepBoughtAlpha, issueExcess, rootAccrues, rootRecycledWithoutFlag, shares == Shares.NET_TAO_FLOW,
+                subsidy && rootAccrues);
     }
 
     @Override

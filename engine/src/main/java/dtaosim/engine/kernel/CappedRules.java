@@ -14,10 +14,13 @@ package dtaosim.engine.kernel;
  * @param rootAccrues                  root alpha accrues for claims (else sold every block, unless subsidised)
  * @param rootRecycledWithoutSellFlag  without the sell flag root alpha is recycled (else paid to validators)
  * @param recordProtocolFlow           the protocol's TAO flow is recorded (net-flow shares, 2026-05-27)
+ * @param burnRootOfCapped             with accruing root alpha, a subsidised subnet's is burned instead
+ *                                     (2025-11-04 → 11-06)
  */
 public record CappedRules(int cap, boolean capAlphaInIsAlphaEmission, boolean buyBeforeInjection,
                           boolean keepBoughtAlpha, boolean issueExcess, boolean rootAccrues,
-                          boolean rootRecycledWithoutSellFlag, boolean recordProtocolFlow) {
+                          boolean rootRecycledWithoutSellFlag, boolean recordProtocolFlow,
+                          boolean burnRootOfCapped) {
     /** cap = the TAO block emission (subsidy's price-below-share rule). */
     public static final int CAP_BLOCK_EMISSION = 0;
     /** cap = the subnet's alpha emission. */

@@ -436,6 +436,7 @@ public final class ScalarRowKernels implements RowKernels {
         final boolean rootAccrues = rules.rootAccrues();
         final boolean rootRecycledWithoutFlag = rules.rootRecycledWithoutSellFlag();
         final boolean recordProtocolFlow = rules.recordProtocolFlow();
+        final boolean burnRootOfCapped = rules.burnRootOfCapped();
         final double keepPrice = 1.0 - movingAlpha;
         for (int p = from; p < to; p++) {
             final int c = row + p;
@@ -513,6 +514,8 @@ public final class ScalarRowKernels implements RowKernels {
                     tao -= rootTao;
                     s.pendingRootTao[c] += rootTao;
                 }
+            } else if (burnRootOfCapped && capped) {
+                s.alphaBurned[p] += rootAlpha; // 2025-11-04 → 11-06: subsidised root alpha neither accrued nor paid
             } else if (s.rootSellFlag[p]) {
                 s.pendingRootAlpha[c] += rootAlpha;
             } else if (rootRecycledWithoutFlag) {

@@ -487,6 +487,7 @@ public final class VectorRowKernels implements RowKernels {
         final boolean rootAccrues = rules.rootAccrues();
         final boolean rootRecycled = rules.rootRecycledWithoutSellFlag();
         final boolean recordProtocolFlow = rules.recordProtocolFlow();
+        final boolean burnRootOfCapped = rules.burnRootOfCapped();
         final boolean record = s.injectionRecorded[subnet];
         final double keepPrice = 1.0 - movingAlpha;
         final DoubleVector zero = DoubleVector.zero(D);
@@ -556,10 +557,16 @@ public final class VectorRowKernels implements RowKernels {
                 tao = tao.blend(tao.sub(rootTao), sells);
                 DoubleVector.fromArray(D, s.pendingRootTao, c).add(rootTao, sells).intoArray(s.pendingRootTao, c);
             } else {
-                final VectorMask<Double> flag = VectorMask.fromArray(D, s.rootSellFlag, p);
+                VectorMask<Double> flag = VectorMask.fromArray(D, s.rootSellFlag, p);
+                VectorMask<Double> noFlag = flag.not();
+                if (burnRootOfCapped) {
+                    // 2025-11-04 → 11-06: a subsidised subnet's root alpha is neither accrued nor paid
+                    DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
+                    flag = flag.andNot(capped);
+                    noFlag = noFlag.andNot(capped);
+                }
                 DoubleVector.fromArray(D, s.pendingRootAlpha, c).add(rootAlpha, flag)
                         .intoArray(s.pendingRootAlpha, c);
-                final VectorMask<Double> noFlag = flag.not();
                 if (rootRecycled) {
                     aout = aout.blend(aout.sub(rootAlpha), noFlag);
                     DoubleVector.fromArray(D, s.alphaRecycled, p).add(rootAlpha, noFlag)

@@ -559,10 +559,6 @@ class EraRulesTest {
          * subsidised subnet's root alpha is "neither accrued nor recycled ⇒ burned α" (no root-sell flag yet).
          */
         @Test
-        @Disabled("engine finding: taoflow with excess-buy and root-alpha-recycled-without-sell-flag off (the "
-                + "2025-11-04 rules) should burn a subsidised subnet's root alpha (alphaBurned ≈ 0.3178, pending "
-                + "alpha 1 − cut − 0.3178 ≈ 0.5022; eras-spec taoflow 3.6 @6218ecc5c); the engine applies the "
-                + "11-06 sell-flag rule and pays it to validators (alphaBurned 0, pending alpha 1 − cut ≈ 0.8200)")
         void subsidisedRootAlphaShouldBeBurnedUnderTheNovemberFourthRules() {
             final ProtocolParams protocol = Era.TAOFLOW_2025_11.defaults().with(Switch.EXCESS_BUY, false)
                     .with(Switch.ROOT_ALPHA_RECYCLED_WITHOUT_SELL_FLAG, false);
