@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-block loop must not allocate (style guide, "Guard the hot loop against allocation"): a batch of realistic
- * size (128 subnets × 64 paths) with all three behaviours and two watches is warmed up, then
+ * size (128 subnets × 64 paths) with every behaviour, two watches and the daily prices is warmed up, then
  * {@code ThreadMXBean.getCurrentThreadAllocatedBytes()} must not grow over thousands more blocks, net of what
  * the measurement itself allocates.
  *
@@ -65,7 +65,7 @@ class AllocationTest {
                         new Intervention(5, 0.0, 12_000, 100.0, true),
                         new PumpAndDump(SUBNETS - 1, 1.0, 100, 1500, 2000),
                         new PumpAndDump(SUBNETS - 2, 0.5, 0, 1_000_000, 2_000_000)),
-                List.of(new SubnetWatch(SUBNETS - 1), new SubnetWatch(0)));
+                List.of(new SubnetWatch(SUBNETS - 1), new SubnetWatch(0), new DailyPrices(0, 139)));
     }
 
     @Test
