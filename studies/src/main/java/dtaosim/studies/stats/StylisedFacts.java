@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>Windows of the pump and drawdown count a subnet's <em>days with a price</em>: days it has no price (such as
  * the file's missing 2025-02-27…03-06) are skipped, not counted, so a window spanning them reaches further into
  * the calendar. This is how the README's numbers were measured (they are reproduced that way and not with
- * calendar windows; see {@code engine/MODEL.md}, "Stylised facts").
+ * calendar windows; see {@code engine/MODEL.md}, "Daily prices and the stylised facts").
  */
 public final class StylisedFacts {
     private StylisedFacts() {
