@@ -53,7 +53,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file, or a built-in scenario's name")
     private String scenario;
     @Option(names = "--data", paramLabel = "DIR",
-            description = "folder of the observed data (default: ../shared/data next to the repository)")
+            description = "folder of the observed price file (default: shared/data beside the repository)")
     private Path data;
     @Option(names = "--paths", description = "paths P (default: the file's)")
     private Long paths;
