@@ -3,12 +3,11 @@ package dtaosim.engine.run;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The outcome of a run over one path range: per-path outcome columns in path order and, if asked for, every
- * path's final state. Results of ranges that tile a larger range {@link #merge merge} into the result a single
- * run over it gives, bit for bit.
+ * The outcome of a run over one path range: per-path outcome columns and series in path order and, if asked
+ * for, every path's final state. Results of ranges that tile a larger range {@link #merge merge} into the result
+ * a single run over it gives, bit for bit.
  *
  * @param range      global paths covered
  * @param outcomes   per-path outcomes, entry k belongs to path {@code range.from() + k}
@@ -101,9 +100,7 @@ public record RunResult(PathRange range, PathOutcomes outcomes, FinalState final
         int offset = 0;
         for (final RunResult part : sorted) {
             final int n = Math.toIntExact(part.range.size());
-            for (final Map.Entry<String, double[]> column : part.outcomes.columns().entrySet()) {
-                System.arraycopy(column.getValue(), 0, merged.column(column.getKey()), offset, n);
-            }
+            merged.copyFrom(part.outcomes, offset);
             if (state != null) {
                 final int cells = n * subnets;
                 final int at = offset * subnets;

@@ -2,7 +2,6 @@ package dtaosim.engine.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,11 +59,7 @@ public final class Runner {
             }
             // merge in path order: batch b's outcomes go to slice [b·batchPaths, …)
             for (int b = 0; b < batches; b++) {
-                final PathOutcomes part = futures.get(b).get();
-                final int offset = b * batchPaths;
-                for (final Map.Entry<String, double[]> column : part.columns().entrySet()) {
-                    System.arraycopy(column.getValue(), 0, outcomes.column(column.getKey()), offset, part.paths());
-                }
+                outcomes.copyFrom(futures.get(b).get(), b * batchPaths);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

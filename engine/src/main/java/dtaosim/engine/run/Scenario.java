@@ -4,6 +4,7 @@ import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Network;
 import dtaosim.engine.model.ProtocolParams;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,6 +62,13 @@ public record Scenario(ProtocolParams protocol, Network network, long startBlock
             slots = Math.addExact(slots, b.extraSlots());
         }
         return slots;
+    }
+
+    /** This scenario with {@code probe} added after its probes. */
+    public Scenario withProbe(final Probe probe) {
+        final List<Probe> more = new ArrayList<>(probes);
+        more.add(probe);
+        return new Scenario(protocol, network, startBlock, blocks, paths, seed, behaviours, more, eraChanges);
     }
 
     /** The whole path range [0, P). */

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-block loop must not allocate (style guide, "Guard the hot loop against allocation"): a batch of realistic
- * size (128 subnets × 64 paths) with every behaviour of the library and two watches is warmed up, then
+ * size (128 subnets × 64 paths) with every behaviour of the library, two watches and the daily prices is warmed
+ * up, then
  * {@code ThreadMXBean.getCurrentThreadAllocatedBytes()} must not grow over thousands more blocks, net of what
  * the measurement itself allocates.
  *
@@ -77,7 +78,7 @@ class AllocationTest {
                         new GhostTown(1e-4, 0.1, 0.1, 360),
                         new PumpAndDump(SUBNETS - 1, 1.0, 100, 1500, 2000),
                         new PumpAndDump(SUBNETS - 2, 0.5, 0, 1_000_000, 2_000_000)),
-                List.of(new SubnetWatch(SUBNETS - 1), new SubnetWatch(0)));
+                List.of(new SubnetWatch(SUBNETS - 1), new SubnetWatch(0), new DailyPrices(0, 139)));
     }
 
     @Test

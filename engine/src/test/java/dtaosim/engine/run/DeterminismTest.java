@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The numbers must not depend on how a run executes (style guide: random streams belong to paths, merge in path
  * order): thread count, batch size, and how [0, P) is cut into ranges that are run separately and merged with
- * {@link RunResult#merge} all give the same bits, for outcomes and final state.
+ * {@link RunResult#merge} all give the same bits, for outcomes (columns and series) and final state.
  */
 class DeterminismTest {
     private static final long PATHS = 70;
-    private static final Scenario SCENARIO = RandomScenarios.allBehaviours(9, PATHS, 500, 20250215L);
+    private static final Scenario BASE = RandomScenarios.allBehaviours(9, PATHS, 500, 20250215L);
+    /** With the daily prices probe, whose panel is a per-path series outcome. */
+    private static final Scenario SCENARIO = BASE.withProbe(DailyPrices.covering(BASE));
     private static final RowKernels KERNELS = Kernels.best();
 
     private static RunResult run(final PathRange range, final int threads, final int batch) {

@@ -38,7 +38,9 @@ public final class Compare {
         }
     }
 
-    /** Asserts two results hold the same columns and final state, bit for bit ({@code doubleToRawLongBits}). */
+    /**
+     * Asserts two results hold the same columns, series and final state, bit for bit ({@code doubleToRawLongBits}).
+     */
     public static void assertBitIdentical(final String what, final RunResult expected, final RunResult actual) {
         assertEquals(expected.range(), actual.range(), what + ": path range");
         final Map<String, double[]> want = expected.outcomes().columns();
@@ -47,6 +49,15 @@ public final class Compare {
         for (final Map.Entry<String, double[]> column : want.entrySet()) {
             assertArrayEquals(rawBits(column.getValue()), rawBits(got.get(column.getKey())),
                     what + ": outcome " + column.getKey());
+        }
+        final Map<String, double[]> wantSeries = expected.outcomes().series();
+        final Map<String, double[]> gotSeries = actual.outcomes().series();
+        assertEquals(new TreeSet<>(wantSeries.keySet()), new TreeSet<>(gotSeries.keySet()), what + ": series names");
+        for (final Map.Entry<String, double[]> series : wantSeries.entrySet()) {
+            assertEquals(expected.outcomes().seriesWidth(series.getKey()),
+                    actual.outcomes().seriesWidth(series.getKey()), what + ": width of series " + series.getKey());
+            assertArrayEquals(rawBits(series.getValue()), rawBits(gotSeries.get(series.getKey())),
+                    what + ": series " + series.getKey());
         }
         final FinalState a = expected.finalState();
         final FinalState b = actual.finalState();

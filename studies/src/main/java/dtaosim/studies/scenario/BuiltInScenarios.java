@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The scenarios shipped with dtaosim, as resources {@code scenarios/NAME.yaml}: the reference workload and one
- * small demo per era family. Each is a starting point to copy ({@code dtaosim scenarios NAME > my.yaml}).
+ * The scenarios shipped with dtaosim, as resources {@code scenarios/NAME.yaml}: the reference workload, the
+ * scenario {@code dtaosim calibrate} compares with mainnet (a first, uncalibrated attempt for now) and one small
+ * demo per era family. Each is a starting point to copy ({@code dtaosim scenarios NAME > my.yaml}).
  */
 public final class BuiltInScenarios {
     /** The built-in names, in the order {@code dtaosim scenarios} lists them. */
-    public static final List<String> NAMES = List.of("reference", "sn28-2025-02", "ema-ramp-demo",
+    public static final List<String> NAMES = List.of("reference", "mainnet-2025", "sn28-2025-02", "ema-ramp-demo",
             "meme-loop-demo", "subsidy-demo", "taoflow-demo", "netflow-demo", "price-burn-demo");
 
     private BuiltInScenarios() {
