@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         description = {"Runs a scenario and compares its daily spot prices with the observed ones:",
             "per stylised fact of shared/data/README.md the simulated value (median over",
             "paths), the observed value measured by the same code from the price file,",
-            "their ratio, and whether it is within 20 %. Day d of the run is the date",
+            "their ratio, and whether it is within 20 %%. Day d of the run is the date",
             "2025-02-20 + d (7,200 blocks a day)."})
 final class CalibrateCommand implements Callable<Integer> {
     /** Largest relative distance from the observed value that counts as reproduced. */

@@ -1,0 +1,37 @@
+package dtaosim.studies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every subcommand's help renders: picocli formats descriptions as format strings, and a bare {@code %} makes it
+ * warn on the process's stderr and fall back to the raw text.
+ */
+class HelpTextTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"reference", "run", "scenarios", "eras", "quote", "calibrate"})
+    void helpShouldRenderWithoutRawFormatSpecifiers(final String command) {
+        final PrintStream stderr = System.err;
+        final ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        final CliRun run;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            run = CliRun.of(command, "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertAll(
+                () -> assertEquals("", warnings.toString(StandardCharsets.UTF_8)),
+                () -> assertEquals(0, run.exitCode(), () -> "exit code; stderr: " + run.err()),
+                () -> assertTrue(run.out().startsWith("Usage: dtaosim " + command), run.out()),
+                () -> assertFalse(run.out().contains("%n"), run.out()));
+    }
+}
