@@ -31,6 +31,8 @@ public final class ConstantProductPool {
         final double bought = alphaIn * net / (taoReserve + net);
         final double toAuthor = s.feesLeavePool ? rateFee : 0.0;
         s.taoReserve[cell] = taoReserve + (tao - toAuthor); // the fee stays unless it goes to the author
+        // mechanics §2b: users' flow counts the stake after its fee, so the flow baseline takes the fee kept
+        s.taoAfterStep[cell] += tao - toAuthor - net;
         s.alphaIn[cell] = alphaIn - bought;
         s.alphaOut[cell] += bought;
         s.taoStaked[path] += tao;

@@ -147,6 +147,7 @@ public final class ScalarRowKernels implements RowKernels {
         final double[] taoReserve = s.taoReserve;
         final double[] alphaIn = s.alphaIn;
         final double[] alphaOut = s.alphaOut;
+        final double[] after = s.taoAfterStep;
         for (int p = from; p < to; p++) {
             final int c = row + p;
             final double x = 2.0 * CounterRng.unit(firstState + p * stateStride) - 1.0;
@@ -165,6 +166,7 @@ public final class ScalarRowKernels implements RowKernels {
             if (stake) {
                 final double authorFee = toAuthor ? fee : 0.0;
                 taoReserve[c] = tao + (gross - authorFee);
+                after[c] += fee - authorFee; // mechanics §2b: flow counts the stake net of its fee
                 alphaIn[c] = ain - received;
                 alphaOut[c] += received;
                 s.taoStaked[p] += gross;

@@ -243,6 +243,7 @@ public final class VectorRowKernels implements RowKernels {
         final double[] taoStaked = s.taoStaked;
         final double[] taoUnstaked = s.taoUnstaked;
         final double[] taoFees = s.taoFees;
+        final double[] after = s.taoAfterStep;
         final DoubleVector zero = DoubleVector.zero(D);
         final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
         for (int p = 0; p < bound; p += LANES) {
@@ -270,6 +271,11 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector authorTao = toAuthor ? taoAfter.mul(fee).div(alphaAfter.add(fee)) : zero;
             tao.blend(stakeTao, stakes).blend(taoAfter.sub(authorTao), unstakes).intoArray(taoReserve, c);
             ain.blend(stakeAlpha, stakes).blend(alphaAfter.add(fee), unstakes).intoArray(alphaIn, c);
+            if (!toAuthor) {
+                // mechanics §2b: flow counts the stake net of its fee, so the kept fee joins the baseline
+                final DoubleVector base = DoubleVector.fromArray(D, after, c);
+                base.add(fee, stakes).intoArray(after, c);
+            }
             final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
             aout.blend(aout.add(received), stakes).blend(aout.sub(gross), unstakes).intoArray(alphaOut, c);
             DoubleVector.fromArray(D, taoStaked, p).add(gross, stakes).intoArray(taoStaked, p);

@@ -88,7 +88,10 @@ public final class BatchState {
     public final double[] shareWeight;
     /** SubnetTaoFlow's EMA S of users' net TAO flow into the pool (mechanics §2b). */
     public final double[] taoFlowEma;
-    /** TAO reserve at the end of the chain's last step; users' net flow since then is the difference. */
+    /**
+     * TAO reserve at the end of the chain's last step plus the swap fees users' stakes left in the pool since;
+     * users' net flow (after fees, mechanics §2b) is the reserve less this.
+     */
     public final double[] taoAfterStep;
     /** EMA P of the protocol's TAO flow into the pool (mechanics §2b, 2026-05-27). */
     public final double[] protocolFlowEma;

@@ -543,9 +543,6 @@ class EraRulesTest {
          * 33/65535 (kept in the pool until 2026-03-11) adds 100·(1 − 33/65535) ≈ 99.94965 to F.
          */
         @Test
-        @Disabled("engine finding: after a 100 TAO stake the taoflow era's S should be f·100·(1 − 33/65535) "
-                + "(F counts the amount after the fee, mechanics §2b, eras-spec taoflow 2); the engine reads F "
-                + "from the reserve, where the fee stays until 2026-03-11, and gives f·100 (0.05 % high)")
         void flowShouldCountAStakeNetOfTheSwapFee() {
             final BatchSimulation sim = sim(Era.TAOFLOW_2025_11.defaults(),
                     pools(0.0, 0.0, v(100.0), v(100.0), v(10.0), v(0.3)), 0);
