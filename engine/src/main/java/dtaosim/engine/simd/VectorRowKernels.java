@@ -271,17 +271,17 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector authorTao = toAuthor ? taoAfter.mul(fee).div(alphaAfter.add(fee)) : zero;
             tao.blend(stakeTao, stakes).blend(taoAfter.sub(authorTao), unstakes).intoArray(taoReserve, c);
             ain.blend(stakeAlpha, stakes).blend(alphaAfter.add(fee), unstakes).intoArray(alphaIn, c);
-            if (!toAuthor) {
-                // mechanics §2b: flow counts the stake net of its fee, so the kept fee joins the baseline
-                final DoubleVector base = DoubleVector.fromArray(D, after, c);
-                base.add(fee, stakes).intoArray(after, c);
-            }
             final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
             aout.blend(aout.add(received), stakes).blend(aout.sub(gross), unstakes).intoArray(alphaOut, c);
             DoubleVector.fromArray(D, taoStaked, p).add(gross, stakes).intoArray(taoStaked, p);
             DoubleVector.fromArray(D, taoUnstaked, p).add(received, unstakes).intoArray(taoUnstaked, p);
-            DoubleVector.fromArray(D, taoFees, p).add(stakeAuthorFee, stakes).add(authorTao, unstakes)
-                    .intoArray(taoFees, p);
+            if (toAuthor) {
+                DoubleVector.fromArray(D, taoFees, p).add(stakeAuthorFee, stakes).add(authorTao, unstakes)
+                        .intoArray(taoFees, p);
+            } else {
+                // mechanics §2b: flow counts the stake net of its fee, so the kept fee joins the baseline
+                DoubleVector.fromArray(D, after, c).add(fee, stakes).intoArray(after, c);
+            }
         }
     }
 
