@@ -93,7 +93,8 @@ public final class LaunchEraStep implements BlockStep {
     /**
      * mechanics §4: at a subnet's epoch its pending miner, validator and owner alpha is paid out as stake (it
      * stays in AlphaOut; {@code drainedAlpha} records it for sellers) and the TAO from root sells goes to root
-     * stakers.
+     * stakers. Without the dividend fix (2025-02-13 → 02-24) validators are also credited the sold root alpha:
+     * new stake that no swap backs, added to AlphaOut and counted as minted.
      */
     private void drain(final BatchState s, final long block) {
         s.drainedCount = 0;
@@ -116,6 +117,24 @@ public final class LaunchEraStep implements BlockStep {
                 s.pendingOwner[c] = 0.0;
                 s.pendingRootTao[c] = 0.0;
             }
+            if (s.overCreditRootAlpha) {
+                overCredit(s, i);
+            }
         }
+    }
+
+    /** eras-spec launch 6, switch {@code dividend-fix} off: the epoch credits the root alpha sold since the last. */
+    private static void overCredit(final BatchState s, final int subnet) {
+        final int row = subnet * s.paths;
+        for (int p = 0; p < s.paths; p++) {
+            final int c = row + p;
+            final double sold = s.pendingRootAlpha[c];
+            s.drainedAlpha[c] += sold;
+            s.alphaOut[c] += sold;
+            s.alphaMinted[p] += sold;
+            s.pendingRootAlpha[c] = 0.0;
+        }
+        // the credit lands at once, beyond the per-block growth the alpha-emission cache assumes
+        s.alphaEmissionRecheck[subnet] = Long.MIN_VALUE;
     }
 }

@@ -74,6 +74,8 @@ public final class ScalarRowKernels implements RowKernels {
         final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
         final double[] rootStake = s.rootStake;
         final double[] alphaMinted = s.alphaMinted;
+        final boolean overCredit = s.overCreditRootAlpha;
+        final double[] rootAlphaSold = s.pendingRootAlpha;
         for (int p = from; p < to; p++) {
             final int c = row + p;
             double tao = taoReserve[c];
@@ -102,6 +104,9 @@ public final class ScalarRowKernels implements RowKernels {
             aout -= rootAlpha;
             tao -= rootTao;
             pendingRootTao[c] += rootTao;
+            if (overCredit) {
+                rootAlphaSold[c] += rootAlpha; // credited again at the epoch without the dividend fix
+            }
             // mechanics §2a: P̄ ← a·min(spot, 1) + (1 − a)·P̄
             movingPrice[c] = movingAlpha * Math.min(tao * perAlpha, clip) + keepPrice * movingPrice[c];
             taoReserve[c] = tao;

@@ -7,6 +7,7 @@ import dtaosim.engine.market.UniformNoiseTraders;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Network;
 import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Switch;
 import dtaosim.engine.run.Probe;
 import dtaosim.engine.run.RunResult;
 import dtaosim.engine.run.Scenario;
@@ -192,6 +193,10 @@ public final class ReferenceModel {
         final double[] pendingAlpha;
         final double[] pendingOwner;
         final double[] pendingRootTao;
+        /** Root alpha sold since the last epoch, credited again at the epoch without the dividend fix. */
+        final double[] rootAlphaSold;
+        /** eras-spec launch 6: whether the epoch over-credits the sold root share (dividend-fix off). */
+        final boolean overCredit;
         /** tao_in of each subnet in the current block. */
         final double[] taoInThisBlock;
         /** Alpha paid out at each subnet's epoch in the current block (0 where no epoch ran). */
@@ -224,6 +229,8 @@ public final class ReferenceModel {
             this.pendingAlpha = new double[subnets];
             this.pendingOwner = new double[subnets];
             this.pendingRootTao = new double[subnets];
+            this.rootAlphaSold = new double[subnets];
+            this.overCredit = !protocol.on(Switch.DIVIDEND_FIX);
             this.taoInThisBlock = new double[subnets];
             this.drainedThisBlock = new double[subnets];
             this.totalIssuance = network.totalIssuanceTao();
@@ -276,7 +283,12 @@ public final class ReferenceModel {
             for (int i = 0; i < subnets; i++) {
                 final long netuid = i + 1L;
                 if (Math.floorMod(block + netuid + 1L, period) == protocol.tempo()) {
-                    drainedThisBlock[i] = pendingAlpha[i] + pendingOwner[i];
+                    // before 2025-02-24 (dividend-fix off) validators were also paid the sold root alpha:
+                    // stake no swap backs, so AlphaOut and the minted alpha grow by it
+                    drainedThisBlock[i] = pendingAlpha[i] + pendingOwner[i] + rootAlphaSold[i];
+                    alphaOut[i] += rootAlphaSold[i];
+                    alphaMinted += rootAlphaSold[i];
+                    rootAlphaSold[i] = 0.0;
                     rootDividends += pendingRootTao[i];
                     pendingAlpha[i] = 0.0;
                     pendingOwner[i] = 0.0;
@@ -318,6 +330,9 @@ public final class ReferenceModel {
             tao[i] -= taoOut;
             pendingRootTao[i] += taoOut;
             rootTaoSold += taoOut;
+            if (overCredit) {
+                rootAlphaSold[i] += rootAlpha;
+            }
         }
 
         /**

@@ -103,6 +103,8 @@ public final class VectorRowKernels implements RowKernels {
         final double[] emissionPerMovingPrice = s.emissionPerMovingPrice;
         final double[] rootStake = s.rootStake;
         final double[] alphaMinted = s.alphaMinted;
+        final boolean overCredit = s.overCreditRootAlpha;
+        final double[] rootAlphaSold = s.pendingRootAlpha;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
@@ -128,6 +130,9 @@ public final class VectorRowKernels implements RowKernels {
             aout = aout.sub(rootAlpha);
             tao = tao.sub(rootTao);
             DoubleVector.fromArray(D, pendingRootTao, c).add(rootTao).intoArray(pendingRootTao, c);
+            if (overCredit) {
+                DoubleVector.fromArray(D, rootAlphaSold, c).add(rootAlpha).intoArray(rootAlphaSold, c);
+            }
             final DoubleVector price = tao.mul(perAlpha).min(clip);
             DoubleVector.broadcast(D, movingAlpha).mul(price)
                     .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, movingPrice, c)))

@@ -36,6 +36,11 @@ public final class BatchState {
     public double feeRate;
     /** Whether swap fees leave the pool to the block author (mechanics §5, from 2026-03-11). */
     public boolean feesLeavePool;
+    /**
+     * Whether epochs also pay the sold root share in alpha (launch era with switch {@code dividend-fix} off,
+     * 2025-02-13 → 02-24); {@link #pendingRootAlpha} then holds the root alpha sold since the last epoch.
+     */
+    public boolean overCreditRootAlpha;
     /** The moving price's input is min(spot, this): 1 (mechanics §2a), or +∞ without the 2025-02-13 clip. */
     public double movingPriceClip;
 
@@ -97,7 +102,10 @@ public final class BatchState {
     public final double[] protocolFlowEma;
     /** The protocol's TAO flow into the pool in the current block (injections, chain buys, claim sales). */
     public final double[] protocolFlow;
-    /** PendingRootAlphaDivs: root alpha accrued since the last epoch (mechanics §4, from 2025-11-04). */
+    /**
+     * PendingRootAlphaDivs: root alpha accrued since the last epoch (mechanics §4, from 2025-11-04); in the launch
+     * era without the dividend fix, the root alpha sold since the last epoch (over-credited at the epoch).
+     */
     public final double[] pendingRootAlpha;
     /** RootClaimable in aggregate: root alpha paid at epochs and not yet claimed (mechanics §4). */
     public final double[] rootClaimable;
@@ -328,6 +336,7 @@ public final class BatchState {
         // fees go to the block author from 2026-03-11 (a switch of the capped era; every later era)
         this.feesLeavePool = params.era().compareTo(Era.CAPPED_2025_12) > 0
                 || (params.era() == Era.CAPPED_2025_12 && params.on(Switch.FEES_TO_BLOCK_AUTHOR));
+        this.overCreditRootAlpha = params.era() == Era.LAUNCH_2025_02 && !params.on(Switch.DIVIDEND_FIX);
     }
 
     /**
@@ -337,6 +346,10 @@ public final class BatchState {
      * checked again.
      */
     public void switchProtocol(final ProtocolParams params) {
+        if (overCreditRootAlpha) {
+            // the fixed runtime pays dividend − root dividend at the next epoch: no over-credit carries over
+            java.util.Arrays.fill(pendingRootAlpha, 0.0);
+        }
         applyProtocol(params);
         System.arraycopy(taoReserve, 0, taoAfterStep, 0, taoReserve.length);
         java.util.Arrays.fill(alphaEmissionRecheck, Long.MIN_VALUE);

@@ -211,9 +211,6 @@ class EraRulesTest {
          * root part had been sold, an over-credit of PendingAlphaSwapped: alpha paid = alpha_out.
          */
         @Test
-        @Disabled("engine finding: switch dividend-fix off should pay PA + PS + owner cut = 1 alpha at the epoch "
-                + "(root share credited again, eras-spec launch 6 '02-13→02-24'); the engine ignores the switch "
-                + "and pays 1 − root_alpha ≈ 0.795")
         void epochShouldAlsoPayTheSoldRootShareInAlphaWithoutTheDividendFix() {
             assertClose(1.0, drainedAtEpoch(false), "alpha paid at the epoch");
         }
