@@ -73,10 +73,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
         final DailyPrices probe = DailyPrices.covering(plain);
         final Scenario run = plain.withProbe(probe);
-        final RunOptions options = RunOptions.defaults().withThreads(threads)
-                .withBatchPaths(batchPaths(run.paths(), threads));
         final long start = System.nanoTime();
-        final double[][] perPath = simulate(run, probe, options, observed);
+        final double[][] perPath = factsPerPath(run, probe, observed, threads);
         final double wall = (System.nanoTime() - start) / 1e9;
 
         final PrintWriter out = spec.commandLine().getOut();
@@ -113,7 +111,27 @@ final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    /** Each fact's value on each path: {@code [fact][path]}. */
+    /**
+     * Runs a scenario that carries {@code probe} and measures each fact on each path: {@code [fact][path]}; the
+     * command's column is their {@link #simulatedValue}. Tests of built-in scenarios call this too.
+     */
+    static double[][] factsPerPath(final Scenario run, final DailyPrices probe, final PricePanel observed,
+                                   final int threads) {
+        final RunOptions options = RunOptions.defaults().withThreads(threads)
+                .withBatchPaths(batchPaths(run.paths(), threads));
+        return simulate(run, probe, options, observed);
+    }
+
+    /** A fact's simulated value: the median over paths. */
+    static double simulatedValue(final double[] perPath) {
+        return StylisedFacts.quantile(perPath, 0.5);
+    }
+
+    /** Whether a simulated value is within {@link #TOLERANCE} of the observed one; false for NaN. */
+    static boolean within(final double simulated, final double observed) {
+        return Math.abs(simulated / observed - 1.0) <= TOLERANCE;
+    }
+
     private static double[][] simulate(final Scenario run, final DailyPrices probe, final RunOptions options,
                                        final PricePanel observed) {
         final int total = Math.toIntExact(run.paths());
@@ -158,9 +176,9 @@ final class CalibrateCommand implements Callable<Integer> {
         boolean missing = false;
         for (int f = 0; f < observed.length; f++) {
             final Fact fact = CalibrationFacts.ALL.get(f);
-            final double simulated = StylisedFacts.quantile(perPath[f], 0.5);
+            final double simulated = simulatedValue(perPath[f]);
             final double ratio = simulated / observed[f];
-            final boolean within = Math.abs(ratio - 1.0) <= TOLERANCE; // false for NaN
+            final boolean within = within(simulated, observed[f]);
             missing |= Double.isNaN(simulated);
             out.printf("  %-46s  %10s  %10s  %6s  %s%n", fact.name(), format(fact, simulated),
                     format(fact, observed[f]), Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f", ratio)
