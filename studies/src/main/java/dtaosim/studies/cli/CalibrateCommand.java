@@ -159,7 +159,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 line.isEmpty() ? "" : ": " + line);
         final int extra = run.slots() - run.network().subnets();
         out.printf("  era %s, %d paths x %d subnets%s x %d blocks from block %d, seed %d; wall %.1f s%n",
-                run.protocol().era().id(), run.paths(), run.network().subnets(),
+                EraLine.of(run), run.paths(), run.network().subnets(),
                 extra == 0 ? "" : " (+" + extra + " registration slots)", run.blocks(), run.startBlock(), run.seed(),
                 wall);
         out.printf("  simulated: day d = %s + d (%,d blocks a day), %s…%s; per fact the median over paths%n",

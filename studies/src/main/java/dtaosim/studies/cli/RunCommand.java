@@ -126,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
                 line.isEmpty() ? "" : ": " + line);
         final int extra = run.slots() - run.network().subnets();
         out.printf("  era %s, %d paths x %d subnets%s x %d blocks from block %d, seed %d%n",
-                run.protocol().era().id(), run.paths(), run.network().subnets(),
+                EraLine.of(run), run.paths(), run.network().subnets(),
                 extra == 0 ? "" : " (+" + extra + " registration slots)", run.blocks(), run.startBlock(), run.seed());
         final List<String> behaviours = new ArrayList<>();
         for (final Behaviour b : run.behaviours()) {

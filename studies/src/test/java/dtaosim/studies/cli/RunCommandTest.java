@@ -119,6 +119,32 @@ class RunCommandTest {
     }
 
     @Test
+    void summaryShouldNameEveryEraOfASchedule(@TempDir final Path dir) throws IOException {
+        final Path file = dir.resolve("schedule.yaml");
+        Files.writeString(file, """
+                eras:
+                  - era: launch-2025-02
+                    fromBlock: 0
+                  - era: capped-2025-12
+                    fromBlock: 5
+                blocks: 10
+                paths: 1
+                seed: 1
+                subnets:
+                  profile: log-spaced
+                  count: 2
+                  maxTao: 1000
+                  minTao: 100
+                  priceSum: 1.0
+                """);
+        final CliRun run = CliRun.of("run", file.toString(), "--threads", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(
+                "era launch-2025-02, capped-2025-12 from block 5, 1 paths x 2 subnets x 10 blocks from block 0, seed 1"),
+                run.out());
+    }
+
+    @Test
     void aPrintedBuiltInCopiedToAFileShouldRunTheSame(@TempDir final Path dir) throws IOException {
         final CliRun printed = CliRun.of("scenarios", "netflow-demo");
         assertEquals(0, printed.exitCode(), printed.err());
