@@ -13,7 +13,9 @@ import dtaosim.engine.run.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Effects of the role sellers, revenue buybacks, momentum speculators and ghost towns on small cases. */
+/**
+ * Effects of the role sellers, revenue buybacks, momentum speculators, ghost towns and capital inflow on small cases.
+ */
 class MarketBehavioursTest {
 
     /** Three subnets; subnet 2 is priced at a thousandth of the others, so its emission share is tiny. */
@@ -104,5 +106,41 @@ class MarketBehavioursTest {
         final RunResult result = Runner.run(scenario, new RunOptions(1, 2, Kernels.scalar(), true, null));
         assertEquals((double) inTenDays, result.outcome(RunResult.REGISTRATIONS)[0], "every attempt registered");
         assertTrue(result.outcome(RunResult.TAO_LOCKED)[0] >= inTenDays * 1.0, "each seeded its pool with ≥ 1 TAO");
+    }
+
+    @Test
+    void capitalInflowShouldLiftEveryPoolWhileBuyingAndSellEverythingByItsEnd() {
+        // 1e-4 of each pool's TAO a block for 1,000 blocks: τ grows by ≈ e^0.1, prices by ≈ e^0.2 before selling
+        final CapitalInflow wave = new CapitalInflow(1e-4, 0, 1_000, 1_000, 2_000, 10);
+        final RunResult bought = run(List.of(new CapitalInflow(1e-4, 0, 1_000, 5_000, 6_000, 10)), 1_000);
+        final RunResult quiet = run(List.of(), 1_000);
+        for (int p = 0; p < 4; p++) {
+            for (int i = 0; i < 3; i++) {
+                final double ratio = bought.finalState().spotPrice(p, i) / quiet.finalState().spotPrice(p, i);
+                assertTrue(ratio > 1.15 && ratio < 1.3, "subnet " + i + " on path " + p + " lifted ×" + ratio);
+            }
+            assertEquals(0.0, bought.outcome(CapitalInflow.RECEIVED)[p], "nothing sold before sellFrom");
+        }
+        final RunResult roundTrip = run(List.of(wave), 2_000);
+        final RunResult quietLong = run(List.of(), 2_000);
+        for (int p = 0; p < 4; p++) {
+            final double spent = roundTrip.outcome(CapitalInflow.SPENT)[p];
+            final double received = roundTrip.outcome(CapitalInflow.RECEIVED)[p];
+            // emission keeps deepening the pools while the alpha is held, so the wave may sell above its cost
+            assertTrue(spent > 0.0 && received > 0.0, "bought and sold: " + spent + " → " + received);
+            for (int i = 0; i < 3; i++) {
+                // everything bought is sold: prices come back close to the quiet run's
+                final double ratio = roundTrip.finalState().spotPrice(p, i) / quietLong.finalState().spotPrice(p, i);
+                assertTrue(Math.abs(ratio - 1.0) < 0.05, "subnet " + i + " back to ×" + ratio);
+            }
+            // TAO is conserved: the pools gained exactly what the wave left behind
+            double reserveGain = 0.0;
+            for (int i = 0; i < 3; i++) {
+                final int c = i * 4 + p;
+                reserveGain += roundTrip.finalState().taoReserve()[c] - quietLong.finalState().taoReserve()[c];
+            }
+            assertTrue(Math.abs(reserveGain - (spent - received)) < 0.05 * Math.abs(spent - received) + 1e-6,
+                    "pools keep the wave's loss: " + reserveGain + " vs " + (spent - received));
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dtaosim.engine.kernel.Kernels;
 import dtaosim.engine.kernel.RowKernels;
 import dtaosim.engine.market.EmissionSellers;
+import dtaosim.engine.market.CapitalInflow;
 import dtaosim.engine.market.GhostTown;
 import dtaosim.engine.market.MomentumSpeculators;
 import dtaosim.engine.market.RevenueBuybacks;
@@ -76,6 +77,7 @@ class AllocationTest {
                         new RevenueBuybacks(3, 100.0, 0.5, 0.3, 360, true),
                         new MomentumSpeculators(720, 0.02, 0.01, 1.0, 1e9, 30),
                         new GhostTown(1e-4, 0.1, 0.1, 360),
+                        new CapitalInflow(1e-5, 100, 1_000, 1_000, 3_000, 10),
                         new PumpAndDump(SUBNETS - 1, 1.0, 100, 1500, 2000),
                         new PumpAndDump(SUBNETS - 2, 0.5, 0, 1_000_000, 2_000_000)),
                 List.of(new SubnetWatch(SUBNETS - 1), new SubnetWatch(0), new DailyPrices(0, 139)));

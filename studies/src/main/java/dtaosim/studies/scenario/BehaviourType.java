@@ -2,6 +2,7 @@ package dtaosim.studies.scenario;
 
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.EmissionSellers;
+import dtaosim.engine.market.CapitalInflow;
 import dtaosim.engine.market.GhostTown;
 import dtaosim.engine.market.Intervention;
 import dtaosim.engine.market.MemeCohort;
@@ -53,6 +54,9 @@ public enum BehaviourType {
             "exitReturn", "positionTao", "capitalTao", "everyBlocks"),
     /** {@link GhostTown}: stakers leave subnets whose emission share stays below a threshold. */
     GHOST_TOWN("ghost-town", GhostTown.class, "shareThreshold", "graceDays", "unstakeFractionPerDay", "everyBlocks"),
+    /** {@link CapitalInflow}: outside capital buys into every pool in one window and sells in a later one. */
+    CAPITAL_INFLOW("capital-inflow", CapitalInflow.class, "buyRatePerBlock", "buyFrom", "buyUntil", "sellFrom",
+            "sellUntil", "everyBlocks"),
     /** {@link PoissonRegistrations}: subnet registration attempts as a Poisson process. */
     POISSON_REGISTRATIONS("poisson-registrations", PoissonRegistrations.class, "ratePerDay", "firstBlock",
             "maxCount");

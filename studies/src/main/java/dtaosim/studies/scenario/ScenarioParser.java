@@ -13,6 +13,7 @@ import dtaosim.engine.market.PoissonRegistrations;
 import dtaosim.engine.market.RoleEmissionSellers;
 import dtaosim.engine.market.RevenueBuybacks;
 import dtaosim.engine.market.MomentumSpeculators;
+import dtaosim.engine.market.CapitalInflow;
 import dtaosim.engine.market.GhostTown;
 import dtaosim.engine.market.PoissonNoiseTraders;
 import dtaosim.engine.market.MemeCohort;
@@ -490,6 +491,16 @@ public final class ScenarioParser {
                 final double fraction = f.number("unstakeFractionPerDay", what);
                 final long every = f.whole("everyBlocks", Long.MIN_VALUE, Long.MAX_VALUE, what);
                 yield prefixed(path, type.keys(), () -> new GhostTown(threshold, grace, fraction, every));
+            }
+            case CAPITAL_INFLOW -> {
+                final double rate = f.number("buyRatePerBlock", what);
+                final long buyFrom = f.whole("buyFrom", Long.MIN_VALUE, Long.MAX_VALUE, what);
+                final long buyUntil = f.whole("buyUntil", Long.MIN_VALUE, Long.MAX_VALUE, what);
+                final long sellFrom = f.whole("sellFrom", Long.MIN_VALUE, Long.MAX_VALUE, what);
+                final long sellUntil = f.whole("sellUntil", Long.MIN_VALUE, Long.MAX_VALUE, what);
+                final long every = f.whole("everyBlocks", Long.MIN_VALUE, Long.MAX_VALUE, what);
+                yield prefixed(path, type.keys(), () -> new CapitalInflow(rate, buyFrom, buyUntil, sellFrom,
+                        sellUntil, every));
             }
             case POISSON_REGISTRATIONS -> {
                 final double rate = f.number("ratePerDay", what);

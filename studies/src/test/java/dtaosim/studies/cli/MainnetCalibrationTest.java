@@ -20,13 +20,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The built-in scenario {@code mainnet-2025} is calibrated: run as {@code dtaosim calibrate mainnet-2025} runs it
  * (its own paths and seed, the command's code), every stylised fact it claims is within 20 % of the value measured
- * on the observed price file. The two facts it does not reproduce are named, so that one fitted later shows up
+ * on the observed price file. The fact it does not reproduce is named, so that it shows up if fitted later
  * here. Needs {@code ../shared/data} next to the repository; skipped without it. About 25 s on two cores.
  */
 class MainnetCalibrationTest {
     /** Facts the scenario does not reproduce (see its description). */
-    private static final Set<String> NOT_REPRODUCED = Set.of("3-day pump, median over subnets",
-            "sum of spot prices < 1 on 2025-05-01");
+    private static final Set<String> NOT_REPRODUCED = Set.of("3-day pump, median over subnets");
 
     @Test
     void mainnet2025ReproducesItsStylisedFactsWithin20Percent() {
