@@ -4,6 +4,7 @@ import dtaosim.engine.kernel.ConstantProductPool;
 import dtaosim.engine.kernel.RowKernels;
 import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Checks;
+import dtaosim.engine.run.PathOutcomes;
 import dtaosim.engine.state.BatchState;
 
 /**
@@ -95,7 +96,7 @@ public record CapitalInflow(double buyRatePerBlock, long buyFrom, long buyUntil,
             }
 
             @Override
-            public void collect(final dtaosim.engine.run.PathOutcomes outcomes) {
+            public void collect(final PathOutcomes outcomes) {
                 System.arraycopy(spent, 0, outcomes.column(SPENT), 0, state.paths);
                 System.arraycopy(received, 0, outcomes.column(RECEIVED), 0, state.paths);
             }
