@@ -1,5 +1,6 @@
 package dtaosim.studies.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,19 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The built-in scenario {@code mainnet-2025} is calibrated: run as {@code dtaosim calibrate mainnet-2025} runs it
- * (its own paths and seed, the command's code), every stylised fact it claims is within 20 % of the value measured
- * on the observed price file. The fact it does not reproduce is named, so that it shows up if fitted later
- * here. Needs {@code ../shared/data} next to the repository; skipped without it. About 25 s on two cores.
+ * (its own paths and seed, the command's code), all 12 stylised facts are within 20 % of the values measured on
+ * the observed price file. Needs {@code ../shared/data} next to the repository; skipped without it. About 25 s on
+ * two cores.
  */
 class MainnetCalibrationTest {
-    /** Facts the scenario does not reproduce (see its description). */
-    private static final Set<String> NOT_REPRODUCED = Set.of("3-day pump, median over subnets");
-
     @Test
     void mainnet2025ReproducesItsStylisedFactsWithin20Percent() {
         final Path data = Path.of("").toAbsolutePath().getParent().resolve("../shared/data").normalize();
@@ -40,22 +37,17 @@ class MainnetCalibrationTest {
         final double[][] perPath = CalibrateCommand.factsPerPath(plain.withProbe(probe), probe, observedPanel,
                 Runtime.getRuntime().availableProcessors());
 
+        assertEquals(12, observed.length, "the stylised facts of shared/data/README.md");
         final List<String> missed = new ArrayList<>();
-        final List<String> newlyReproduced = new ArrayList<>();
         for (int f = 0; f < observed.length; f++) {
             final String name = CalibrationFacts.ALL.get(f).name();
             final double simulated = CalibrateCommand.simulatedValue(perPath[f]);
             final boolean within = CalibrateCommand.within(simulated, observed[f]);
             final String line = name + ": simulated " + simulated + ", observed " + observed[f];
-            if (NOT_REPRODUCED.contains(name)) {
-                if (within) {
-                    newlyReproduced.add(line);
-                }
-            } else if (!within) {
+            if (!within) {
                 missed.add(line);
             }
         }
         assertTrue(missed.isEmpty(), "facts outside 20 %: " + missed);
-        assertTrue(newlyReproduced.isEmpty(), "now within 20 %, take them off NOT_REPRODUCED: " + newlyReproduced);
     }
 }
