@@ -158,6 +158,11 @@ public final class BatchSimulation {
                 into.alphaIn()[to] = s.alphaIn[from];
                 into.alphaOut()[to] = s.alphaOut[from];
                 into.movingPrice()[to] = s.movingPrice[from];
+                into.pendingAlpha()[to] = s.pendingAlpha[from];
+                into.pendingOwner()[to] = s.pendingOwner[from];
+                into.pendingRootTao()[to] = s.pendingRootTao[from];
+                into.taoFlowEma()[to] = s.taoFlowEma[from];
+                into.protocolFlowEma()[to] = s.protocolFlowEma[from];
             }
         }
     }

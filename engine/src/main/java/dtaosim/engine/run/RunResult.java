@@ -3,6 +3,7 @@ package dtaosim.engine.run;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of a run over one path range: per-path outcome columns and series in path order and, if asked
@@ -104,10 +105,10 @@ public record RunResult(PathRange range, PathOutcomes outcomes, FinalState final
             if (state != null) {
                 final int cells = n * subnets;
                 final int at = offset * subnets;
-                System.arraycopy(part.finalState.taoReserve(), 0, state.taoReserve(), at, cells);
-                System.arraycopy(part.finalState.alphaIn(), 0, state.alphaIn(), at, cells);
-                System.arraycopy(part.finalState.alphaOut(), 0, state.alphaOut(), at, cells);
-                System.arraycopy(part.finalState.movingPrice(), 0, state.movingPrice(), at, cells);
+                final Map<String, double[]> into = state.fields();
+                for (final Map.Entry<String, double[]> field : part.finalState.fields().entrySet()) {
+                    System.arraycopy(field.getValue(), 0, into.get(field.getKey()), at, cells);
+                }
             }
             offset += n;
         }

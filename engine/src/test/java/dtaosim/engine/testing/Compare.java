@@ -64,10 +64,11 @@ public final class Compare {
         assertEquals(a == null, b == null, what + ": final state kept");
         if (a != null) {
             assertEquals(a.subnets(), b.subnets(), what + ": subnets");
-            assertArrayEquals(rawBits(a.taoReserve()), rawBits(b.taoReserve()), what + ": final taoReserve");
-            assertArrayEquals(rawBits(a.alphaIn()), rawBits(b.alphaIn()), what + ": final alphaIn");
-            assertArrayEquals(rawBits(a.alphaOut()), rawBits(b.alphaOut()), what + ": final alphaOut");
-            assertArrayEquals(rawBits(a.movingPrice()), rawBits(b.movingPrice()), what + ": final movingPrice");
+            final Map<String, double[]> gotFields = b.fields();
+            for (final Map.Entry<String, double[]> field : a.fields().entrySet()) {
+                assertArrayEquals(rawBits(field.getValue()), rawBits(gotFields.get(field.getKey())),
+                        what + ": final " + field.getKey());
+            }
         }
     }
 

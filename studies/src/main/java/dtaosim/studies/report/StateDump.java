@@ -89,10 +89,9 @@ public final class StateDump {
                     path.put("outcomes", values);
                     final int from = p * subnets;
                     final int to = from + subnets;
-                    path.put("taoReserve", Arrays.copyOfRange(state.taoReserve(), from, to));
-                    path.put("alphaIn", Arrays.copyOfRange(state.alphaIn(), from, to));
-                    path.put("alphaOut", Arrays.copyOfRange(state.alphaOut(), from, to));
-                    path.put("movingPrice", Arrays.copyOfRange(state.movingPrice(), from, to));
+                    for (final Map.Entry<String, double[]> field : state.fields().entrySet()) {
+                        path.put(field.getKey(), Arrays.copyOfRange(field.getValue(), from, to));
+                    }
                     out.write(Json.write(path));
                     out.write(p + 1 < paths ? ",\n" : "\n");
                 }

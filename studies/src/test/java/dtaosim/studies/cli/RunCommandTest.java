@@ -87,9 +87,13 @@ class RunCommandTest {
         for (int p = 0; p < 3; p++) {
             final Map<String, Object> path = perPath.get(p);
             assertEquals((double) p, path.get("path"));
-            for (final String field : List.of("taoReserve", "alphaIn", "alphaOut", "movingPrice")) {
+            for (final String field : List.of("taoReserve", "alphaIn", "alphaOut", "movingPrice", "pendingAlpha",
+                    "pendingOwner", "pendingRootTao", "taoFlowEma", "protocolFlowEma")) {
                 assertEquals(16, ((List<?>) path.get(field)).size(), field);
             }
+            // mid-tempo some emission is pending, and the noise traders' stakes moved the flow EMAs
+            assertTrue(((List<?>) path.get("pendingAlpha")).stream().anyMatch(v -> (Double) v > 0.0), "pending");
+            assertTrue(((List<?>) path.get("taoFlowEma")).stream().anyMatch(v -> (Double) v != 0.0), "flows");
             @SuppressWarnings("unchecked")
             final Map<String, Object> outcomes = (Map<String, Object>) path.get("outcomes");
             assertEquals(4.0, outcomes.get("registrations"), "every scheduled registration happened");
