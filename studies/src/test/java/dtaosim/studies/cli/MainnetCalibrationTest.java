@@ -11,6 +11,7 @@ import dtaosim.studies.scenario.Overrides;
 import dtaosim.studies.scenario.ScenarioParser;
 import dtaosim.studies.stats.CalibrationFacts;
 import dtaosim.studies.stats.OhlcCsv;
+import dtaosim.studies.stats.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class MainnetCalibrationTest {
     @Test
     void mainnet2025ReproducesItsStylisedFactsWithin20Percent() {
-        final Path data = Path.of("").toAbsolutePath().getParent().resolve("../shared/data").normalize();
+        final Path data = SharedData.defaultFolder(); // where calibrate looks without --data
         final Path file = data.resolve(OhlcCsv.FILE_NAME);
         assumeTrue(Files.isRegularFile(file), "no observed data at " + data + "; skipping");
         final PricePanel observedPanel = OhlcCsv.read(file);
