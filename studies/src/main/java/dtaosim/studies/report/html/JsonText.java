@@ -2,8 +2,8 @@ package dtaosim.studies.report.html;
 
 /**
  * A small JSON writer for chart data that goes inside an HTML {@code <script>} element: every {@code <} in a
- * string is written as {@code \u003c}, so no string can close the element ({@code </script>}) or open an HTML
- * comment in it; non-finite numbers are written as {@code null}, which the charts draw as gaps.
+ * string is written as a Unicode escape, so no string can close the element ({@code </script>}) or open an
+ * HTML comment in it; non-finite numbers are written as {@code null}, which the charts draw as gaps.
  */
 final class JsonText {
     private final StringBuilder out = new StringBuilder();

@@ -87,6 +87,32 @@ class HtmlReportChromiumTest {
                 () -> assertFalse(body.contains("data-owned"), body));
     }
 
+    @Test
+    void emptyAndNonFiniteDataShouldStillDrawEveryChart(@TempDir final Path dir)
+            throws IOException, InterruptedException {
+        final HeadlessChromium chromium = HeadlessChromium.findOrSkip();
+        final double nan = Double.NaN;
+        final double[] none = {};
+        final double[] x = {0, nan, 2};
+        final double[] bad = {nan, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        final Path page = dir.resolve("edges.html");
+        new HtmlReport("empty and non-finite")
+                .fanChart("all non-finite", "x", "y", x, bad, bad, bad, bad, bad)
+                .fanChart("empty", "x", "y", none, none, none, none, none, none)
+                .histogram("no bins", "x", new double[] {1}, new long[0])
+                .histogram("non-finite edges", "x", new double[] {nan, 1, 2}, new long[] {5, 6})
+                .cdf("no finite values", "x", bad)
+                .curveWithInterval("no series", "x", "y", List.of())
+                .curveWithInterval("non-finite points", "x", "y", List.of(new Series("s", x, bad, bad, x)))
+                .barsWithIntervals("no bars", "y", new String[0], none, none, none)
+                .barsWithIntervals("non-finite bars", "y", new String[] {"a", "b", "c"}, bad, bad, x)
+                .write(page);
+        final String body = attributesOf(chromium.dumpDom(page, dir));
+        assertAll(
+                () -> assertEquals("9", attribute(body, "data-charts-rendered"), body),
+                () -> assertEquals(null, attribute(body, "data-chart-error")));
+    }
+
     private static String attributesOf(final String dom) {
         final Matcher m = BODY.matcher(dom);
         assertTrue(m.find(), "no <body> in the dumped DOM");
