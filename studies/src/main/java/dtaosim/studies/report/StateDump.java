@@ -3,13 +3,11 @@ package dtaosim.studies.report;
 import dtaosim.engine.run.FinalState;
 import dtaosim.engine.run.RunResult;
 import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,42 +66,31 @@ public final class StateDump {
         final Map<String, double[]> outcomes = result.outcomes().columns();
         final int paths = state.paths();
         final int subnets = state.subnets();
-        // a new hidden name next to the target (same file system, so the move is a rename), default permissions
-        final Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
-        try {
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write("{\n");
-                for (final Map.Entry<String, Object> e : header.entrySet()) {
-                    out.write(" " + Json.write(e.getKey()) + ": " + Json.write(e.getValue()) + ",\n");
-                }
-                out.write(" \"perPath\": [\n");
-                for (int p = 0; p < paths; p++) {
-                    final Map<String, Object> path = new LinkedHashMap<>();
-                    path.put("path", result.range().from() + p);
-                    final Map<String, Object> values = new LinkedHashMap<>();
-                    for (final Map.Entry<String, double[]> column : outcomes.entrySet()) {
-                        values.put(column.getKey(), column.getValue()[p]);
-                    }
-                    path.put("outcomes", values);
-                    final int from = p * subnets;
-                    final int to = from + subnets;
-                    for (final Map.Entry<String, double[]> field : state.fields().entrySet()) {
-                        path.put(field.getKey(), Arrays.copyOfRange(field.getValue(), from, to));
-                    }
-                    out.write(Json.write(path));
-                    out.write(p + 1 < paths ? ",\n" : "\n");
-                }
-                out.write(" ]\n}\n");
+        AtomicFiles.write(target, stream -> {
+            final BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            out.write("{\n");
+            for (final Map.Entry<String, Object> e : header.entrySet()) {
+                out.write(" " + Json.write(e.getKey()) + ": " + Json.write(e.getValue()) + ",\n");
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            out.write(" \"perPath\": [\n");
+            for (int p = 0; p < paths; p++) {
+                final Map<String, Object> path = new LinkedHashMap<>();
+                path.put("path", result.range().from() + p);
+                final Map<String, Object> values = new LinkedHashMap<>();
+                for (final Map.Entry<String, double[]> column : outcomes.entrySet()) {
+                    values.put(column.getKey(), column.getValue()[p]);
+                }
+                path.put("outcomes", values);
+                final int from = p * subnets;
+                final int to = from + subnets;
+                for (final Map.Entry<String, double[]> field : state.fields().entrySet()) {
+                    path.put(field.getKey(), Arrays.copyOfRange(field.getValue(), from, to));
+                }
+                out.write(Json.write(path));
+                out.write(p + 1 < paths ? ",\n" : "\n");
             }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            out.write(" ]\n}\n");
+            out.flush();
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dtaosim.studies.report.html;
 
+import dtaosim.studies.report.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -151,7 +152,7 @@ public final class HtmlReport {
 
     /** Writes the page to {@code file} under a temporary name and moves it into place when complete. */
     public void write(final Path file) throws IOException {
-        AtomicFile.write(file, toHtml());
+        AtomicFiles.writeString(file, toHtml());
     }
 
     private HtmlReport text(final String html) {
