@@ -116,8 +116,21 @@ public final class ScenarioParser {
      * @param baseDir directory a relative {@code subnets.csv} path is resolved against
      */
     public static ScenarioFile parse(final String text, final String origin, final Path baseDir) {
+        return parse(text, origin, baseDir, List.of());
+    }
+
+    /**
+     * Parses scenario text with {@code edits} applied to it first (a study's sweep), so an edited value is
+     * checked and reported like one written in the file.
+     */
+    public static ScenarioFile parse(final String text, final String origin, final Path baseDir,
+                                     final List<ScenarioEdit> edits) {
         try {
-            return parseTree(tree(text, origin), origin, baseDir);
+            JsonNode root = tree(text, origin);
+            for (final ScenarioEdit edit : edits) {
+                root = edit.apply(root);
+            }
+            return parseTree(root, origin, baseDir);
         } catch (IllegalArgumentException e) {
             throw Fields.tidy(e);
         }
