@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dtaosim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Monte Carlo engine for Bittensor's Dynamic TAO economy.",
         subcommands = {ReferenceCommand.class, RunCommand.class, CalibrateCommand.class, ScenariosCommand.class,
-            ErasCommand.class, QuoteCommand.class, CommandLine.HelpCommand.class})
+            ErasCommand.class, QuoteCommand.class, StudyCommand.class, ResumeCommand.class, MergeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code for bad input (a field out of range, an unknown option). */
     public static final int EXIT_BAD_INPUT = 2;

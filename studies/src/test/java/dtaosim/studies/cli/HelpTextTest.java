@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HelpTextTest {
     @ParameterizedTest
-    @ValueSource(strings = {"reference", "run", "scenarios", "eras", "quote", "calibrate"})
+    @ValueSource(strings = {"reference", "run", "scenarios", "eras", "quote", "calibrate", "study", "resume", "merge"})
     void helpShouldRenderWithoutRawFormatSpecifiers(final String command) {
         final PrintStream stderr = System.err;
         final ByteArrayOutputStream warnings = new ByteArrayOutputStream();

@@ -1,0 +1,44 @@
+package dtaosim.studies.cli;
+
+import dtaosim.studies.study.StudyConfig;
+import dtaosim.studies.study.StudyJob;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dtaosim resume OUT_DIR}: continues a study that was stopped, from its last stored chunk; paths already
+ * stored are not simulated again, and the outputs are those of an uninterrupted run.
+ */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = {"Continues a stopped study in OUT_DIR from its stored progress (see study",
+            "--checkpoint-every); finished paths are not run again."})
+final class ResumeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OUT_DIR", description = "the study's output folder")
+    private Path dir;
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    private Integer threads;
+    @Option(names = "--quiet", description = "no progress on stderr")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        return StudyJob.resume(dir, threads, ResumeCommand::config, spec.commandLine().getOut(),
+                quiet ? null : System.err);
+    }
+
+    /** The configuration a manifest describes, checked as the study command checks it. */
+    static StudyConfig config(final StudyJob.Manifest manifest) {
+        final StudyCommand command = new StudyCommand();
+        new CommandLine(command).parseArgs(manifest.args().toArray(new String[0]));
+        return command.config(manifest.source());
+    }
+}

@@ -1,0 +1,174 @@
+package dtaosim.studies.cli;
+
+import dtaosim.engine.model.Checks;
+import dtaosim.engine.model.Era;
+import dtaosim.studies.scenario.ScenarioSource;
+import dtaosim.studies.study.StudyConfig;
+import dtaosim.studies.study.StudyJob;
+import dtaosim.studies.study.Studies;
+import dtaosim.studies.study.Sweep;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dtaosim study NAME [SCENARIO]}: runs a study and writes its folder (summary.json, timeseries.csv,
+ * paths.csv, distributions.hlog, report.html). Every option is checked before anything runs.
+ */
+@Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a study on a scenario (default: the built-in sn28-2025-02) and writes",
+            "out/<study>-<time>/ (or --out): summary.json, timeseries.csv, paths.csv,",
+            "distributions.hlog and report.html. Studies:",
+            "  meme-capture  probability the meme subnet's emission share reaches each threshold",
+            "                (Wilson intervals), time to capture, cohort PnL, cost-to-capture curve",
+            "  eras          the same scenario and seeds under several eras, paired differences",
+            "  distribution  quantile bands over time and end-of-horizon histograms"})
+public final class StudyCommand implements Callable<Integer> {
+    /** The scenario a study runs when none is given. */
+    public static final String DEFAULT_SCENARIO = "sn28-2025-02";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "meme-capture, eras or distribution")
+    private String name;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SCENARIO",
+            description = "a scenario file or built-in name (default: " + DEFAULT_SCENARIO + ")")
+    private String scenario;
+    @Option(names = "--paths", description = "paths P (default: the scenario's)")
+    private Long paths;
+    @Option(names = "--blocks", description = "blocks simulated (default: the scenario's)")
+    private Integer blocks;
+    @Option(names = "--days", description = "days simulated, 7,200 blocks each (instead of --blocks)")
+    private Double days;
+    @Option(names = "--seed", description = "seed (default: the scenario's)")
+    private Long seed;
+    @Option(names = "--era", split = ",", paramLabel = "ERA[,ERA...]",
+            description = "one era to run under, or several to compare (eras study default: all)")
+    private List<String> eras = new ArrayList<>();
+    @Option(names = "--sweep", paramLabel = "KEY=V1,V2,...",
+            description = "a grid dimension over a scenario parameter path, e.g. parameters.movingAlpha=3e-6,3e-5 or"
+                    + " behaviours[2].capitalTao=1000,3000 (repeatable; common random numbers in every cell)")
+    private List<String> sweeps = new ArrayList<>();
+    @Option(names = "--subnet", description = "target subnet slot (default: the meme cohort's or pump's)")
+    private Integer subnet;
+    @Option(names = "--thresholds", split = ",", paramLabel = "X[,X...]",
+            description = "meme-capture emission-share thresholds in (0, 1] (default: 1.25, 1.5, 2 and 3 times the"
+                    + " target's starting price share)")
+    private List<Double> thresholds = new ArrayList<>();
+    @Option(names = "--within", paramLabel = "DAYS", description = "meme-capture window (default: the horizon)")
+    private Double within;
+    @Option(names = "--samples", description = "sampled points of the time series (default: 120)")
+    private int samples = StudyConfig.DEFAULT_SAMPLES;
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    private int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<study>-<time>)")
+    private Path out;
+    @Option(names = "--shard", paramLabel = "k/n", description = "run only shard k of n of the paths and write a"
+            + " mergeable partial result (dtaosim merge)")
+    private String shard;
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "store progress every N finished paths; dtaosim resume DIR continues after a kill")
+    private int checkpointEvery;
+    @Option(names = "--quiet", description = "no progress on stderr")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        final StudyConfig config = config(scenario == null ? ScenarioSource.load(DEFAULT_SCENARIO)
+                : ScenarioSource.load(scenario));
+        final StudyJob.Execution execution = execution();
+        return StudyJob.start(config, execution, configArgs(), spec.commandLine().getOut(),
+                quiet ? null : System.err);
+    }
+
+    /** The study's configuration with {@code source} as its scenario; every value checked. */
+    StudyConfig config(final ScenarioSource source) {
+        Studies.byName(name);
+        if (days != null && blocks != null) {
+            throw new IllegalArgumentException("--days: given together with --blocks; give one");
+        }
+        Integer horizon = blocks;
+        if (days != null) {
+            Checks.inRange("--days", days, 1.0 / 7200, 100_000_000.0 / 7200);
+            horizon = (int) Math.round(days * 7200);
+        }
+        final List<Era> eraList = new ArrayList<>();
+        for (final String e : eras) {
+            try {
+                eraList.add(Era.byId(e.strip()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("--" + ex.getMessage());
+            }
+        }
+        final List<Sweep> grid = new ArrayList<>();
+        for (final String s : sweeps) {
+            grid.add(Sweep.parse(s));
+        }
+        Checks.inRange("--samples", samples, 1L, 10_000L);
+        if (within != null) {
+            Checks.positive("--within", within);
+        }
+        return new StudyConfig(name, source, paths, horizon, seed, eraList, grid, subnet, thresholds, within, samples);
+    }
+
+    StudyJob.Execution execution() {
+        Checks.inRange("--threads", threads, 1L, 4096L);
+        Checks.inRange("--checkpoint-every", checkpointEvery, 0L, Integer.MAX_VALUE);
+        int k = 0;
+        int n = 1;
+        if (shard != null) {
+            final String[] kn = shard.split("/", -1);
+            try {
+                k = Integer.parseInt(kn[0].strip());
+                n = Integer.parseInt(kn[1].strip());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--shard: '" + shard + "' is not k/n (e.g. 0/3)", e);
+            }
+            if (kn.length != 2 || n < 1 || k < 0 || k >= n) {
+                throw new IllegalArgumentException("--shard: '" + shard + "' is not k/n with 0 ≤ k < n");
+            }
+        }
+        return new StudyJob.Execution(threads, out, shard == null ? null : new int[] {k, n}, checkpointEvery);
+    }
+
+    /** The options that fix the numbers, as arguments (kept in the manifest for resume and merge). */
+    List<String> configArgs() {
+        final List<String> a = new ArrayList<>();
+        a.add(name);
+        add(a, "--paths", paths);
+        add(a, "--blocks", blocks);
+        add(a, "--days", days);
+        add(a, "--seed", seed);
+        if (!eras.isEmpty()) {
+            a.add("--era");
+            a.add(String.join(",", eras));
+        }
+        for (final String s : sweeps) {
+            a.add("--sweep");
+            a.add(s);
+        }
+        add(a, "--subnet", subnet);
+        if (!thresholds.isEmpty()) {
+            a.add("--thresholds");
+            a.add(String.join(",", thresholds.stream().map(String::valueOf).toList()));
+        }
+        add(a, "--within", within);
+        a.add("--samples");
+        a.add(Integer.toString(samples));
+        return a;
+    }
+
+    private static void add(final List<String> a, final String option, final Object value) {
+        if (value != null) {
+            a.add(option);
+            a.add(value.toString());
+        }
+    }
+}

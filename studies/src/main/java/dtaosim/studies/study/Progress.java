@@ -1,0 +1,73 @@
+package dtaosim.studies.study;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * Progress of a study on stderr: paths done of all, path-blocks per second and the time left. On a terminal
+ * one line redrawn in place (at most every 0.2 s); otherwise a plain line at most every 10 s and at the end.
+ * Worker threads report finished batches concurrently.
+ */
+public final class Progress implements LongConsumer {
+    private final PrintStream err;
+    private final long total;
+    private final int blocks;
+    private final boolean terminal;
+    private final long start = System.nanoTime();
+    private final AtomicLong done = new AtomicLong();
+    private long lastPrint;
+    private boolean printed;
+
+    /**
+     * @param err    where to print (stderr), or null for silence
+     * @param total  paths to simulate in this process (all cells)
+     * @param blocks blocks per path
+     */
+    public Progress(final PrintStream err, final long total, final int blocks) {
+        this.err = err;
+        this.total = total;
+        this.blocks = blocks;
+        this.terminal = System.console() != null && err == System.err;
+    }
+
+    @Override
+    public void accept(final long paths) {
+        final long now = done.addAndGet(paths);
+        if (err == null) {
+            return;
+        }
+        synchronized (this) {
+            final long t = System.nanoTime();
+            final long every = terminal ? 200_000_000L : 10_000_000_000L;
+            if (now < total && printed && t - lastPrint < every) {
+                return;
+            }
+            lastPrint = t;
+            printed = true;
+            final double seconds = (t - start) / 1e9;
+            final double rate = seconds > 0 ? now * (double) blocks / seconds : 0.0;
+            final double eta = now > 0 ? seconds * (total - now) / now : Double.NaN;
+            final String line = String.format(Locale.ROOT, "%s %,d/%,d paths  %.3g path-blocks/s  ETA %s",
+                    bar(now), now, total, rate, Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0f s", eta));
+            if (terminal) {
+                err.print("\r" + line + (now >= total ? "\n" : ""));
+            } else {
+                err.println(line);
+            }
+            err.flush();
+        }
+    }
+
+    /** Paths reported so far. */
+    public long done() {
+        return done.get();
+    }
+
+    private String bar(final long now) {
+        final int width = 24;
+        final int filled = total == 0 ? width : (int) (width * now / total);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
+    }
+}

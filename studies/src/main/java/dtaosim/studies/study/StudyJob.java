@@ -1,0 +1,287 @@
+package dtaosim.studies.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dtaosim.engine.run.PathRange;
+import dtaosim.engine.run.RunResult;
+import dtaosim.studies.report.AtomicFiles;
+import dtaosim.studies.report.Json;
+import dtaosim.studies.scenario.ScenarioSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A study from start to folder: checks everything, writes the manifest (what the study is, so it can be resumed
+ * or merged), runs the missing chunks, then analyses and writes the outputs; or, for a shard, leaves its
+ * mergeable partial result. Also the resume and merge of such folders.
+ */
+public final class StudyJob {
+    /** The manifest of an output folder. */
+    public static final String MANIFEST = "manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * How a study runs; none of it changes a figure.
+     *
+     * @param threads         worker threads
+     * @param out             output folder, or null for {@code out/<study>-<time>}
+     * @param shard           {k, n} to run only shard k of n, or null
+     * @param checkpointEvery paths per stored chunk, or 0 for one per cell
+     */
+    public record Execution(int threads, Path out, int[] shard, int checkpointEvery) {
+    }
+
+    private StudyJob() {
+    }
+
+    /** Starts a study in a new (or empty) folder. */
+    public static int start(final StudyConfig config, final Execution execution, final List<String> configArgs,
+                            final PrintWriter out, final PrintStream err) throws IOException {
+        final StudyPlan plan = StudyPlan.of(config);
+        final Path dir = execution.out() != null ? execution.out()
+                : Path.of("out", config.study() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                        .withZone(ZoneOffset.UTC).format(Instant.now()));
+        if (Files.exists(dir.resolve(MANIFEST))) {
+            throw new IllegalArgumentException("--out: " + dir + " already holds a study; continue it with dtaosim "
+                    + "resume " + dir + ", or choose another folder");
+        }
+        if (Files.isRegularFile(dir)) {
+            throw new IllegalArgumentException("--out: " + dir + " is a file, not a folder");
+        }
+        if (Files.isDirectory(dir)) {
+            try (var list = Files.list(dir)) {
+                if (list.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--out: " + dir + " is not empty; give a new or empty folder");
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        final Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("dtaosim", Stamp.version());
+        manifest.put("study", config.study());
+        manifest.put("args", configArgs);
+        final Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("name", config.source().name());
+        scenario.put("builtIn", config.source().builtIn());
+        scenario.put("baseDir", config.source().baseDir());
+        scenario.put("text", config.source().text());
+        manifest.put("scenario", scenario);
+        manifest.put("shard", execution.shard() == null ? null
+                : execution.shard()[0] + "/" + execution.shard()[1]);
+        manifest.put("checkpointEvery", execution.checkpointEvery());
+        AtomicFiles.writeString(dir.resolve(MANIFEST), Json.write(manifest) + "\n");
+        return execute(plan, dir, execution, false, out, err);
+    }
+
+    /**
+     * Continues a study in {@code dir} from its stored chunks; {@code configFor} rebuilds the configuration from
+     * the manifest's arguments and scenario.
+     */
+    public static int resume(final Path dir, final Integer threads,
+                             final Function<Manifest, StudyConfig> configFor, final PrintWriter out,
+                             final PrintStream err) throws IOException {
+        final Manifest manifest = Manifest.read(dir);
+        if (Files.exists(dir.resolve(OutputWriter.SUMMARY))) {
+            throw new IllegalArgumentException("OUT_DIR: " + dir + " is complete (it has " + OutputWriter.SUMMARY
+                    + "); nothing to resume");
+        }
+        final StudyPlan plan = StudyPlan.of(configFor.apply(manifest));
+        final Execution execution = new Execution(threads == null ? Runtime.getRuntime().availableProcessors()
+                : threads, dir, manifest.shard(), manifest.checkpointEvery());
+        return execute(plan, dir, execution, true, out, err);
+    }
+
+    private static int execute(final StudyPlan plan, final Path dir, final Execution execution, final boolean resumed,
+                               final PrintWriter out, final PrintStream err) throws IOException {
+        final long start = System.nanoTime();
+        final String startedAt = Instant.now().toString();
+        final PathRange range = execution.shard() == null ? new PathRange(0, plan.paths())
+                : PathRange.shard(plan.paths(), execution.shard()[0], execution.shard()[1]);
+        final PartialStore store = new PartialStore(dir);
+        final StudyExecutor executor = new StudyExecutor(plan, store, execution.threads(),
+                execution.checkpointEvery());
+        final long pending = executor.pending(range);
+        if (err != null) {
+            err.printf("dtaosim study %s: %d cell(s) x %,d paths x %,d blocks -> %s%s%n", plan.config().study(),
+                    plan.cells().size(), range.size(), plan.blocks(), dir,
+                    resumed ? " (resuming: " + pending + " paths to go)" : "");
+        }
+        final long simulated = executor.run(range, new Progress(err, pending, plan.blocks()));
+        final Map<String, Object> stamp = Stamp.of(startedAt, start, execution.threads(), simulated, resumed);
+        if (execution.shard() != null) {
+            AtomicFiles.writeString(dir.resolve("shard.json"), Json.write(stamp) + "\n");
+            out.printf("shard %d/%d (paths %d to %d) written to %s; combine the shards with: dtaosim merge DIR... "
+                    + "--out DIR%n", execution.shard()[0], execution.shard()[1], range.from(), range.to() - 1, dir);
+            out.flush();
+            return 0;
+        }
+        finish(plan, executor.results(range), dir, stamp, out);
+        store.clear();
+        return 0;
+    }
+
+    /** Merges shard folders into the outputs an unsharded run gives. */
+    public static int merge(final List<Path> dirs, final Path target, final Function<Manifest, StudyConfig> configFor,
+                            final PrintWriter out) throws IOException {
+        final long start = System.nanoTime();
+        final String startedAt = Instant.now().toString();
+        final Manifest first = Manifest.read(dirs.get(0));
+        for (final Path d : dirs) {
+            final Manifest m = Manifest.read(d);
+            if (!m.args().equals(first.args()) || !m.scenarioText().equals(first.scenarioText())) {
+                throw new IllegalArgumentException("DIR: " + d + " holds another study than " + dirs.get(0) + " ("
+                        + m.args() + " vs " + first.args() + "); only shards of one study merge");
+            }
+        }
+        final StudyPlan plan = StudyPlan.of(configFor.apply(first));
+        if (Files.exists(target.resolve(OutputWriter.SUMMARY))) {
+            throw new IllegalArgumentException("--out: " + target + " already holds a finished study");
+        }
+        final List<RunResult> results = new ArrayList<>();
+        for (final Cell cell : plan.cells()) {
+            final List<RunResult> parts = new ArrayList<>();
+            for (final Path d : dirs) {
+                parts.addAll(new PartialStore(d).load(cell.index()));
+            }
+            if (parts.isEmpty()) {
+                throw new IllegalArgumentException("DIR: no stored paths of cell " + cell.index() + " in " + dirs);
+            }
+            final RunResult merged;
+            try {
+                merged = RunResult.merge(parts);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("DIR: the shards overlap or leave a gap (" + e.getMessage() + ")",
+                        e);
+            }
+            if (!merged.range().equals(new PathRange(0, plan.paths()))) {
+                throw new IllegalArgumentException("DIR: the shards cover paths " + merged.range() + ", not all of [0, "
+                        + plan.paths() + "); give every shard's folder");
+            }
+            results.add(merged);
+        }
+        final Map<String, Object> stamp = Stamp.of(startedAt, start, 0, 0, false);
+        stamp.put("mergedFrom", dirs.stream().map(Path::toString).toList());
+        Files.createDirectories(target);
+        finish(plan, results, target, stamp, out);
+        return 0;
+    }
+
+    private static void finish(final StudyPlan plan, final List<RunResult> results, final Path dir,
+                               final Map<String, Object> stamp, final PrintWriter out) throws IOException {
+        final StudyOutput output = Studies.byName(plan.config().study()).analyse(plan, results);
+        stamp.put("wallSeconds", (System.nanoTime() - (long) stamp.remove("startNanos")) / 1e9);
+        OutputWriter.write(dir, plan, results, output, stamp);
+        out.println(output.answer());
+        out.println("report: " + dir.resolve("report.html"));
+        out.flush();
+    }
+
+    /**
+     * What an output folder's manifest says.
+     *
+     * @param study           study name
+     * @param args            the arguments that fix the numbers
+     * @param source          the scenario
+     * @param shard           {k, n} or null
+     * @param checkpointEvery paths per stored chunk
+     */
+    public record Manifest(String study, List<String> args, ScenarioSource source, int[] shard, int checkpointEvery) {
+        /** The scenario text. */
+        public String scenarioText() {
+            return source.text();
+        }
+
+        /** Reads {@code dir/manifest.json}. */
+        public static Manifest read(final Path dir) throws IOException {
+            final Path file = dir.resolve(MANIFEST);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("DIR: " + dir + " has no " + MANIFEST
+                        + "; it is not a study's output folder");
+            }
+            final JsonNode m = JSON.readTree(file.toFile());
+            final List<String> args = new ArrayList<>();
+            m.get("args").forEach(a -> args.add(a.asText()));
+            final JsonNode s = m.get("scenario");
+            final ScenarioSource source = new ScenarioSource(s.get("name").asText(), s.get("builtIn").asBoolean(),
+                    s.get("text").asText(), s.get("baseDir").isNull() ? null : s.get("baseDir").asText());
+            int[] shard = null;
+            if (!m.get("shard").isNull()) {
+                final String[] kn = m.get("shard").asText().split("/");
+                shard = new int[] {Integer.parseInt(kn[0]), Integer.parseInt(kn[1])};
+            }
+            return new Manifest(m.get("study").asText(), args, source, shard, m.get("checkpointEvery").asInt());
+        }
+    }
+
+    /** The run's stamps: what may differ between runs with equal figures. */
+    static final class Stamp {
+        private Stamp() {
+        }
+
+        static String version() {
+            final String v = StudyJob.class.getPackage().getImplementationVersion();
+            return v == null ? "dev" : v;
+        }
+
+        static Map<String, Object> of(final String startedAt, final long startNanos, final int threads,
+                                      final long executedPaths, final boolean resumed) {
+            final Map<String, Object> s = new LinkedHashMap<>();
+            s.put("dtaosimVersion", version());
+            s.put("gitCommit", gitCommit());
+            s.put("javaVersion", System.getProperty("java.version"));
+            s.put("host", host());
+            s.put("startedAt", startedAt);
+            s.put("threads", threads);
+            s.put("executedPaths", executedPaths);
+            s.put("resumed", resumed);
+            s.put("startNanos", startNanos);
+            return s;
+        }
+
+        private static String host() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+
+        /** The repository's commit (with "-dirty" if tracked files changed), or "unknown" outside a checkout. */
+        static String gitCommit() {
+            final String home = System.getProperty("dtaosim.home", System.getProperty("user.dir"));
+            try {
+                final String head = git(home, "rev-parse", "HEAD");
+                if (head.isEmpty()) {
+                    return "unknown";
+                }
+                final String dirty = git(home, "status", "--porcelain", "--untracked-files=no");
+                return dirty.isEmpty() ? head : head + "-dirty";
+            } catch (IOException e) {
+                return "unknown";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "unknown";
+            }
+        }
+
+        private static String git(final String dir, final String... args) throws IOException, InterruptedException {
+            final List<String> command = new ArrayList<>(List.of("git", "-C", dir));
+            command.addAll(List.of(args));
+            final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            final String text = new String(p.getInputStream().readAllBytes()).strip();
+            return p.waitFor() == 0 ? text : "";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dtaosim.studies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A checkpointed study killed with SIGKILL part-way, then resumed: the resumed run simulates only the paths that
+ * were not stored, and its figures are bit-identical to an uninterrupted run's.
+ */
+class ResumeAfterKillTest {
+    private static final int PATHS = 160;
+    private static final String[] STUDY = {"study", "meme-capture", "sn28-2025-02", "--paths",
+        Integer.toString(PATHS), "--sweep", "behaviours[2].capitalTao=3000", "--samples", "20", "--quiet"};
+
+    @TempDir
+    Path tmp;
+
+    private static long storedPaths(final Path dir) throws IOException {
+        final Path cell = dir.resolve("partial/cell-0");
+        if (!Files.isDirectory(cell)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(cell)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bin"))
+                    .mapToLong(n -> {
+                        final String[] range = n.substring(0, n.length() - 4).split("-");
+                        return Long.parseLong(range[1]) - Long.parseLong(range[0]);
+                    }).sum();
+        }
+    }
+
+    @Test
+    void resumedRunShouldMatchAnUninterruptedOne() throws Exception {
+        final Path killed = tmp.resolve("killed");
+        final List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(STUDY));
+        command.addAll(List.of("--threads", "1", "--checkpoint-every", "8", "--out", killed.toString()));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        try {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (storedPaths(killed) < 16 && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } finally {
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to tidy up
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        final long stored = storedPaths(killed);
+        assertTrue(stored >= 16 && stored < PATHS, () -> "killed part-way: " + stored + " paths stored; log: "
+                + readQuietly(tmp.resolve("killed.log")));
+        assertFalse(Files.exists(killed.resolve("summary.json")), "a killed run has no summary");
+
+        final CliRun resumed = CliRun.of("resume", killed.toString(), "--threads", "2", "--quiet");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertEquals(PATHS - stored, ((Number) StudyCommandTest.stamp(killed).get("executedPaths")).longValue(),
+                "only the unfinished paths run again");
+
+        final Path whole = tmp.resolve("whole");
+        final List<String> args = new ArrayList<>(List.of(STUDY));
+        args.addAll(List.of("--out", whole.toString()));
+        assertEquals(0, CliRun.of(args.toArray(String[]::new)).exitCode());
+        assertEquals(StudyCommandTest.figures(whole), StudyCommandTest.figures(killed));
+        assertEquals(Files.readString(whole.resolve("paths.csv")), Files.readString(killed.resolve("paths.csv")));
+
+        final CliRun again = CliRun.of("resume", killed.toString(), "--quiet");
+        assertEquals(Main.EXIT_BAD_INPUT, again.exitCode());
+        assertTrue(again.err().contains("complete"), again.err());
+    }
+
+    private static String readQuietly(final Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+}

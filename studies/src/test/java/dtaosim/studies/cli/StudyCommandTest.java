@@ -1,0 +1,185 @@
+package dtaosim.studies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtaosim.studies.report.JsonReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The studies end to end on small built-in cases: every output is written; thread count, shards and merge do
+ * not change a figure; a shard runs only its own paths; bad input writes nothing.
+ */
+class StudyCommandTest {
+    /** A small meme-capture: meme-loop-demo, 12 paths, 0.2 days, the default capital grid of 5 cells. */
+    static final String[] SMALL = {"study", "meme-capture", "meme-loop-demo", "--paths", "12", "--blocks", "1440",
+        "--samples", "12", "--quiet"};
+
+    @TempDir
+    Path tmp;
+
+    static CliRun study(final Path out, final String... extra) {
+        final List<String> args = new ArrayList<>(List.of(SMALL));
+        args.addAll(List.of(extra));
+        args.add("--out");
+        args.add(out.toString());
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    /** summary.json without its stamp. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> figures(final Path dir) throws IOException {
+        final Map<String, Object> summary = JsonReader.readObject(Files.readString(dir.resolve("summary.json")));
+        summary.remove("stamp");
+        return summary;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> stamp(final Path dir) throws IOException {
+        return (Map<String, Object>) JsonReader.readObject(Files.readString(dir.resolve("summary.json"))).get("stamp");
+    }
+
+    @Test
+    void memeCaptureShouldWriteEveryOutputAndAnswer() throws IOException {
+        final Path out = tmp.resolve("mc");
+        final CliRun run = study(out);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("emission share reached"), run.out());
+        assertTrue(run.out().contains("report: " + out.resolve("report.html")), run.out());
+        for (final String f : List.of("summary.json", "timeseries.csv", "paths.csv", "distributions.hlog",
+                "report.html", "manifest.json")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+        final Map<String, Object> summary = figures(out);
+        assertEquals(5, ((List<?>) summary.get("cells")).size(), "default capital grid");
+        // paths.csv: a header and one row per cell and path
+        assertEquals(1 + 5 * 12, Files.readAllLines(out.resolve("paths.csv")).size());
+        // timeseries.csv: one row per cell, series and sample
+        final long series = Files.readAllLines(out.resolve("timeseries.csv")).stream().skip(1)
+                .map(l -> l.split(",")[1]).distinct().count();
+        assertEquals(1 + 5 * series * 12, Files.readAllLines(out.resolve("timeseries.csv")).size());
+        assertTrue(Files.readString(out.resolve("distributions.hlog")).contains("Tag=cell0/net.gini"));
+        // the capture probabilities and Wilson intervals, recomputed from paths.csv
+        final List<String> lines = Files.readAllLines(out.resolve("paths.csv"));
+        final List<String> header = List.of(lines.get(0).split(",", -1));
+        final List<?> thresholds = (List<?>) summary.get("thresholds");
+        final List<?> cells = (List<?>) ((Map<?, ?>) summary.get("figures")).get("cells");
+        for (int c = 0; c < 5; c++) {
+            for (int k = 0; k < thresholds.size(); k++) {
+                final int column = header.indexOf("target.captureBlock" + k);
+                int captured = 0;
+                for (final String line : lines.subList(1 + 12 * c, 1 + 12 * (c + 1))) {
+                    captured += line.split(",", -1)[column].isEmpty() ? 0 : 1;
+                }
+                final Map<?, ?> t = (Map<?, ?>) ((List<?>) ((Map<?, ?>) cells.get(c)).get("capture")).get(k);
+                assertEquals(captured, ((Number) t.get("captured")).intValue());
+                assertEquals(captured / 12.0, ((Number) t.get("probability")).doubleValue(), 1e-15);
+                final double[] wilson = dtaosim.studies.stats.Intervals.wilson(captured, 12);
+                assertEquals(wilson[0], ((Number) t.get("wilsonLow")).doubleValue(), 1e-15);
+            }
+        }
+    }
+
+    @Test
+    void threadCountShouldNotChangeAnyFigure() throws IOException {
+        assertEquals(0, study(tmp.resolve("t1"), "--threads", "1").exitCode());
+        assertEquals(0, study(tmp.resolve("t2"), "--threads", "2").exitCode());
+        assertEquals(figures(tmp.resolve("t1")), figures(tmp.resolve("t2")));
+        assertEquals(Files.readString(tmp.resolve("t1/timeseries.csv")), Files.readString(tmp.resolve("t2/timeseries.csv")));
+        assertEquals(Files.readString(tmp.resolve("t1/paths.csv")), Files.readString(tmp.resolve("t2/paths.csv")));
+    }
+
+    @Test
+    void mergedShardsShouldEqualTheUnshardedRun() throws IOException {
+        assertEquals(0, study(tmp.resolve("whole")).exitCode());
+        final List<String> merge = new ArrayList<>(List.of("merge"));
+        for (int k = 0; k < 3; k++) {
+            final Path shard = tmp.resolve("shard" + k);
+            final CliRun run = study(shard, "--shard", k + "/3");
+            assertEquals(0, run.exitCode(), run.err());
+            assertFalse(Files.exists(shard.resolve("summary.json")), "a shard writes a partial result only");
+            // a shard simulates its own paths and no others: 4 paths in each of the 5 cells
+            final Map<String, Object> stamp = JsonReader.readObject(Files.readString(shard.resolve("shard.json")));
+            assertEquals(5L * 4, ((Number) stamp.get("executedPaths")).longValue());
+            try (Stream<Path> files = Files.list(shard.resolve("partial/cell-0"))) {
+                assertEquals(List.of((4 * k) + "-" + (4 * k + 4) + ".bin"),
+                        files.map(p -> p.getFileName().toString()).toList());
+            }
+            merge.add(shard.toString());
+        }
+        merge.add("--out");
+        merge.add(tmp.resolve("merged").toString());
+        final CliRun merged = CliRun.of(merge.toArray(String[]::new));
+        assertEquals(0, merged.exitCode(), merged.err());
+        assertEquals(figures(tmp.resolve("whole")), figures(tmp.resolve("merged")));
+        for (final String f : List.of("timeseries.csv", "paths.csv", "distributions.hlog")) {
+            assertEquals(Files.readString(tmp.resolve("whole").resolve(f)),
+                    Files.readString(tmp.resolve("merged").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void mergeShouldRefuseAnIncompleteSetOfShards() throws IOException {
+        assertEquals(0, study(tmp.resolve("s0"), "--shard", "0/3").exitCode());
+        assertEquals(0, study(tmp.resolve("s2"), "--shard", "2/3").exitCode());
+        final CliRun run = CliRun.of("merge", tmp.resolve("s0").toString(), tmp.resolve("s2").toString(), "--out",
+                tmp.resolve("m").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
+        assertTrue(run.err().contains("gap"), run.err());
+        assertFalse(Files.exists(tmp.resolve("m/summary.json")));
+    }
+
+    @Test
+    void erasAndDistributionStudiesShouldRun() throws IOException {
+        final CliRun eras = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "6", "--blocks", "720",
+                "--era", "launch-2025-02,taoflow-2025-11,price-burn-2026-06", "--quiet", "--out",
+                tmp.resolve("eras").toString());
+        assertEquals(0, eras.exitCode(), eras.err());
+        final List<?> cells = (List<?>) ((Map<?, ?>) figures(tmp.resolve("eras")).get("figures")).get("cells");
+        assertEquals(3, cells.size());
+        final Map<?, ?> second = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) cells.get(1)).get("measures")).get("gini");
+        assertTrue(second.containsKey("pairedDifference"), second.toString());
+        final CliRun dist = CliRun.of("study", "distribution", "meme-loop-demo", "--paths", "6", "--blocks", "720",
+                "--quiet", "--out", tmp.resolve("dist").toString());
+        assertEquals(0, dist.exitCode(), dist.err());
+        assertTrue(Files.readString(tmp.resolve("dist/report.html")).contains("net.sumPrice"));
+    }
+
+    @Test
+    void badInputShouldNameTheFieldAndWriteNothing() {
+        final Path out = tmp.resolve("bad");
+        final CliRun sweep = study(out, "--sweep", "behaviours[2].capitalTao=100,-5");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, sweep.exitCode()),
+                () -> assertTrue(sweep.err().contains("behaviours[2].capitalTao"), sweep.err()),
+                () -> assertFalse(Files.exists(out)));
+        final CliRun key = study(out, "--sweep", "behaviours[9].capitalTao=1");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, key.exitCode()),
+                () -> assertTrue(key.err().contains("behaviours[9]"), key.err()));
+        final CliRun threshold = study(out, "--thresholds", "0.5,1.5");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, threshold.exitCode()),
+                () -> assertTrue(threshold.err().contains("--thresholds: 1.5 is not in (0, 1]"), threshold.err()));
+        final CliRun name = CliRun.of("study", "nope");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, name.exitCode()),
+                () -> assertTrue(name.err().contains("meme-capture, eras, distribution"), name.err()));
+        final CliRun shard = study(out, "--shard", "3/3");
+        assertEquals(Main.EXIT_BAD_INPUT, shard.exitCode());
+        assertFalse(Files.exists(out));
+    }
+}
