@@ -124,27 +124,41 @@ final class ErasStudy implements Study {
     private static void answer(final StudyOutput out, final StudyPlan plan, final double[][][] values,
                                final int[] baseline) {
         final StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "Over %d paths of %s (%s days, same random numbers under every era), ", plan.paths(),
-                plan.config().source().name(), Analysis.g3(plan.days())));
-        final List<String> parts = new ArrayList<>();
-        for (int c = 0; c < values.length; c++) {
-            if (baseline[c] == c) {
-                continue;
+                "Over %d paths of %s (%s days, every era on the same random numbers), relative to %s",
+                plan.paths(), plan.config().source().name(), Analysis.g3(plan.days()), era(plan, 0)));
+        // Gini (measure 0) and, with a target subnet, its TAO emission (measure 3)
+        final int[] told = plan.target() >= 0 ? new int[] {0, 3} : new int[] {0};
+        for (int k = 0; k < told.length; k++) {
+            final int m = told[k];
+            s.append(k == 0 ? " " : "; ").append(LABELS[m]).append(" (").append(Analysis.g3(
+                    Intervals.mean(values[0][m])[0])).append(") changes by");
+            boolean any = false;
+            for (int c = 0; c < values.length; c++) {
+                if (baseline[c] == c) {
+                    continue;
+                }
+                final double[] diff = new double[values[c][m].length];
+                for (int p = 0; p < diff.length; p++) {
+                    diff[p] = values[c][m][p] - values[baseline[c]][m][p];
+                }
+                final double[] d = Intervals.mean(diff);
+                s.append(any ? ", " : " ").append(era(plan, c)).append(' ').append(Analysis.g3(d[0])).append(" [")
+                        .append(Analysis.g3(d[1])).append(", ").append(Analysis.g3(d[2])).append(']');
+                any = true;
             }
-            final double[] diff = new double[values[c][0].length];
-            for (int p = 0; p < diff.length; p++) {
-                diff[p] = values[c][0][p] - values[baseline[c]][0][p];
+            if (!any) {
+                s.append(" nothing: only one era was run");
             }
-            final double[] d = Intervals.mean(diff);
-            parts.add(era(plan, c) + " changed the emission Gini by " + Analysis.g3(d[0]) + " (95 % CI "
-                    + Analysis.g3(d[1]) + " to " + Analysis.g3(d[2]) + ") relative to " + era(plan, baseline[c]));
         }
-        s.append(parts.isEmpty() ? "only one era was run." : String.join("; ", parts) + ".");
+        s.append(" (paired mean differences with 95 % intervals).");
         out.answer(s.toString());
     }
 
+    /** The cell's era, or its whole label when the grid has more dimensions. */
     private static String era(final StudyPlan plan, final int cell) {
-        return plan.cells().get(cell).label();
+        final Map<String, String> coordinates = plan.cells().get(cell).coordinates();
+        return coordinates.size() == 1 && coordinates.containsKey(Studies.ERA_KEY)
+                ? coordinates.get(Studies.ERA_KEY) : plan.cells().get(cell).label();
     }
 
     private static void report(final StudyOutput out, final StudyPlan plan, final List<RunResult> results,
