@@ -152,6 +152,21 @@ class StudyCommandTest {
         assertEquals(3, cells.size());
         final Map<?, ?> second = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) cells.get(1)).get("measures")).get("gini");
         assertTrue(second.containsKey("pairedDifference"), second.toString());
+        // root dividends per TAO emitted: the paired mean difference, recomputed from paths.csv
+        final List<String> lines = Files.readAllLines(tmp.resolve("eras/paths.csv"));
+        final List<String> header = List.of(lines.get(0).split(",", -1));
+        final int root = header.indexOf("rootTaoSold");
+        final int emitted = header.indexOf("taoEmitted");
+        double sum = 0.0;
+        for (int p = 0; p < 6; p++) {
+            final String[] base = lines.get(1 + p).split(",", -1);
+            final String[] other = lines.get(1 + 6 + p).split(",", -1);
+            sum += Double.parseDouble(other[root]) / Double.parseDouble(other[emitted])
+                    - Double.parseDouble(base[root]) / Double.parseDouble(base[emitted]);
+        }
+        final Map<?, ?> rootShare = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) cells.get(1)).get("measures"))
+                .get("rootDividendsPerTaoEmitted");
+        assertEquals(sum / 6, ((Number) rootShare.get("pairedDifference")).doubleValue(), 1e-12);
         final CliRun dist = CliRun.of("study", "distribution", "meme-loop-demo", "--paths", "6", "--blocks", "720",
                 "--quiet", "--out", tmp.resolve("dist").toString());
         assertEquals(0, dist.exitCode(), dist.err());

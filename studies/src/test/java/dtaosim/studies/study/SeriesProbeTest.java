@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dtaosim.engine.model.Era;
 import dtaosim.engine.run.RunOptions;
 import dtaosim.engine.run.RunResult;
 import dtaosim.engine.run.Runner;
@@ -12,6 +13,8 @@ import dtaosim.engine.run.SubnetWatch;
 import dtaosim.studies.scenario.BuiltInScenarios;
 import dtaosim.studies.scenario.Overrides;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The study probe's samples against values computed independently from the engine's final state and its own
@@ -22,10 +25,11 @@ class SeriesProbeTest {
     private static final int PATHS = 8;
     private static final int BLOCKS = 1000;
 
-    @Test
-    void lastSampleShouldEqualTheFinalState() {
+    @ParameterizedTest
+    @ValueSource(strings = {"launch-2025-02", "taoflow-2025-11", "price-burn-2026-06"})
+    void lastSampleShouldEqualTheFinalState(final String era) {
         final Scenario base = BuiltInScenarios.load("meme-loop-demo")
-                .resolve(new Overrides((long) PATHS, BLOCKS, null, null)).withProbe(new SubnetWatch(2));
+                .resolve(new Overrides((long) PATHS, BLOCKS, null, Era.byId(era))).withProbe(new SubnetWatch(2));
         final int[] samples = Sampling.offsets(BLOCKS, 7);
         assertEquals(BLOCKS - 1, samples[samples.length - 1]);
         final double[] thresholds = {0.05, 0.125, 0.2};
