@@ -113,14 +113,14 @@ class HtmlReportChromiumTest {
                 () -> assertEquals(null, attribute(body, "data-chart-error")));
     }
 
-    private static String attributesOf(final String dom) {
+    static String attributesOf(final String dom) {
         final Matcher m = BODY.matcher(dom);
         assertTrue(m.find(), "no <body> in the dumped DOM");
         return m.group(1);
     }
 
     /** The value of a double-quoted attribute, or null when absent. */
-    private static String attribute(final String attributes, final String name) {
+    static String attribute(final String attributes, final String name) {
         final Matcher m = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(attributes);
         return m.find() ? m.group(1) : null;
     }
@@ -135,7 +135,7 @@ class HtmlReportChromiumTest {
         return boxes;
     }
 
-    private static int count(final String text, final String part) {
+    static int count(final String text, final String part) {
         int n = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
             n++;
