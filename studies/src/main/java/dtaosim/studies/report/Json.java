@@ -68,7 +68,12 @@ public final class Json {
         out.append(d);
     }
 
-    private static void string(final StringBuilder out, final String s) {
+    /**
+     * Appends {@code s} as a JSON string. Besides what JSON requires, {@code <} is escaped, so the text is safe
+     * inside an HTML {@code <script>} element (no {@code </script>}, no {@code <!--}); JavaScript has allowed
+     * U+2028/9 in strings since ES2019.
+     */
+    public static void string(final StringBuilder out, final String s) {
         out.append('"');
         for (int k = 0; k < s.length(); k++) {
             final char ch = s.charAt(k);
@@ -78,6 +83,7 @@ public final class Json {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
+                case '<' -> out.append("\\u003c");
                 default -> {
                     if (ch < 0x20) {
                         out.append(String.format("\\u%04x", (int) ch));

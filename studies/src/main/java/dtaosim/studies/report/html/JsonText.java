@@ -1,5 +1,7 @@
 package dtaosim.studies.report.html;
 
+import dtaosim.studies.report.Json;
+
 /**
  * A small JSON writer for chart data that goes inside an HTML {@code <script>} element: every {@code <} in a
  * string is written as a Unicode escape, so no string can close the element ({@code </script>}) or open an
@@ -126,27 +128,6 @@ final class JsonText {
     }
 
     private void string(final String s) {
-        out.append('"');
-        for (int k = 0; k < s.length(); k++) {
-            final char ch = s.charAt(k);
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<' -> out.append("\\u003c");
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
-                default -> {
-                    if (ch < 0x20) {
-                        out.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        Json.string(out, s); // escapes '<' too, so no string can end the script element
     }
 }
