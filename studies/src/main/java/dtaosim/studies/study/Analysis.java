@@ -1,8 +1,10 @@
 package dtaosim.studies.study;
 
+import dtaosim.engine.run.RunResult;
 import dtaosim.studies.stats.Quantiles;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -149,18 +151,18 @@ public final class Analysis {
     }
 
     /** A column of the outcomes, or zeros when the run has none of that name (e.g. no registrations). */
-    public static double[] columnOrZeros(final dtaosim.engine.run.RunResult r, final String name) {
+    public static double[] columnOrZeros(final RunResult r, final String name) {
         final double[] c = r.outcomes().columns().get(name);
         return c != null ? c : new double[Math.toIntExact(r.range().size())];
     }
 
     /** {@code x} to three significant digits, as text. */
     public static String g3(final double x) {
-        return String.format(java.util.Locale.ROOT, "%.3g", x);
+        return String.format(Locale.ROOT, "%.3g", x);
     }
 
     /** {@code x} as a percentage to three significant digits, as text. */
     public static String pct(final double x) {
-        return String.format(java.util.Locale.ROOT, "%.3g %%", 100 * x);
+        return String.format(Locale.ROOT, "%.3g %%", 100 * x);
     }
 }

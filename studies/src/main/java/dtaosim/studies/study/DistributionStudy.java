@@ -4,6 +4,7 @@ import dtaosim.engine.run.RunResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,7 +64,7 @@ final class DistributionStudy implements Study {
         final double[] gini = Analysis.last(r.outcomes().getSeries(SeriesProbe.network("gini")), n, w);
         final Map<String, Object> qp = Analysis.quantiles(sumPrice);
         final Map<String, Object> qg = Analysis.quantiles(gini);
-        out.answer(String.format(java.util.Locale.ROOT, "Over %d paths of %s (%s, %s days), the sum of spot prices ends"
+        out.answer(String.format(Locale.ROOT, "Over %d paths of %s (%s, %s days), the sum of spot prices ends"
                 + " between %s and %s TAO/alpha (5–95 %%, median %s) and the emission Gini between %s and %s (median %s).",
                 plan.paths(), plan.config().source().name(), plan.cells().get(0).scenario().protocol().era().id(),
                 Analysis.g3(plan.days()), Analysis.g3((double) qp.get("q05")), Analysis.g3((double) qp.get("q95")),

@@ -1,10 +1,12 @@
 package dtaosim.studies.study;
 
 import dtaosim.engine.run.RunResult;
+import dtaosim.studies.report.html.Series;
 import dtaosim.studies.stats.Intervals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -123,7 +125,7 @@ final class ErasStudy implements Study {
 
     private static void answer(final StudyOutput out, final StudyPlan plan, final double[][][] values,
                                final int[] baseline) {
-        final StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+        final StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "Over %d paths of %s (%s days, every era on the same random numbers), relative to %s",
                 plan.paths(), plan.config().source().name(), Analysis.g3(plan.days()), era(plan, 0)));
         // Gini (measure 0) and, with a target subnet, its TAO emission (measure 3)
@@ -186,12 +188,12 @@ final class ErasStudy implements Study {
             }
         }
         final double[] days = Analysis.sampleDays(plan.samples());
-        final List<dtaosim.studies.report.html.Series> gini = new ArrayList<>();
+        final List<Series> gini = new ArrayList<>();
         for (int c = 0; c < results.size() && gini.size() < 8; c++) {
             final RunResult r = results.get(c);
             final double[][] b = Analysis.bands(r.outcomes().getSeries(SeriesProbe.network("gini")),
                     Math.toIntExact(r.range().size()), days.length);
-            gini.add(new dtaosim.studies.report.html.Series(era(plan, c), days, b[2], b[1], b[3]));
+            gini.add(new Series(era(plan, c), days, b[2], b[1], b[3]));
         }
         report.curveWithInterval("Emission Gini over time: median and 25–75 % band per era", "day", "Gini", gini);
         final List<List<String>> rows = new ArrayList<>();

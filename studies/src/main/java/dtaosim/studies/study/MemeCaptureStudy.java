@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -232,7 +233,7 @@ final class MemeCaptureStudy implements Study {
                                final List<Map<String, Object>> cost) {
         final double[] t = plan.thresholds();
         final StringBuilder s = new StringBuilder();
-        s.append(String.format(java.util.Locale.ROOT, "Over %d paths of %s (%s, %s days), ", plan.paths(),
+        s.append(String.format(Locale.ROOT, "Over %d paths of %s (%s, %s days), ", plan.paths(),
                 plan.config().source().name(), plan.cells().get(baseCell).scenario().protocol().era().id(),
                 Analysis.g3(window / (double) StudyPlan.BLOCKS_PER_DAY)));
         final String where = plan.cells().size() > 1 ? " in cell " + plan.cells().get(baseCell).label() : "";
@@ -246,7 +247,7 @@ final class MemeCaptureStudy implements Study {
         final double[] pnl = base.outcomes().columns().get(MemeCohort.PNL);
         if (pnl != null) {
             final double[] m = Intervals.mean(pnl);
-            s.append(String.format(java.util.Locale.ROOT, " The cohort's mean profit was %s TAO (95 %% CI %s to %s).",
+            s.append(String.format(Locale.ROOT, " The cohort's mean profit was %s TAO (95 %% CI %s to %s).",
                     Analysis.g3(m[0]), Analysis.g3(m[1]), Analysis.g3(m[2])));
         }
         // the cost of a 50 % chance, for the first threshold whose curve crosses 50 % inside the capital grid

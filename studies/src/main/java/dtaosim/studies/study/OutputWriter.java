@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class OutputWriter {
         s.put("eras", new ArrayList<>(eras));
         s.put("cells", cells);
         s.put("target", plan.target());
-        s.put("selectedSubnets", java.util.Arrays.stream(plan.selected()).boxed().toList());
+        s.put("selectedSubnets", Arrays.stream(plan.selected()).boxed().toList());
         s.put("thresholds", plan.thresholds());
         s.put("figures", output.figures());
         return s;

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A study's grid resolved into engine scenarios: every cell's scenario checked (errors name the field, before
@@ -106,8 +108,8 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
                 target, selected, thresholds, samples);
     }
 
-    /** The number of the cell's scenario, named by its grid coordinates in errors. */
-    private static <T> T prefixed(final Map<String, String> coordinates, final java.util.function.Supplier<T> build) {
+    /** Builds a cell's scenario; an error names the cell by its grid coordinates. */
+    private static <T> T prefixed(final Map<String, String> coordinates, final Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
@@ -222,7 +224,7 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
         final double start = network.taoReserve()[target] / network.alphaIn()[target] / sum;
         final double[] t = new double[THRESHOLD_MULTIPLES.length];
         for (int k = 0; k < t.length; k++) {
-            t[k] = Math.min(1.0, Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g",
+            t[k] = Math.min(1.0, Double.parseDouble(String.format(Locale.ROOT, "%.3g",
                     start * THRESHOLD_MULTIPLES[k])));
         }
         return t;
