@@ -64,6 +64,8 @@ public final class CappedEraStep implements BlockStep {
     private final int[] runStart = new int[1];
     /** Dynamic tempo (2026-06-25): per slot scheduler state, or null for the modulo schedule. */
     private final DynamicTempoState dynamicTempo;
+    /** Per slot: whether its epoch runs this block (see {@link #markEpochs}). */
+    private boolean[] epochDue;
 
     /** The chain's per-subnet epoch scheduler state under dynamic tempo (mechanics §4, 06032d518). */
     private static final class DynamicTempoState {
@@ -144,17 +146,40 @@ public final class CappedEraStep implements BlockStep {
             }
         }
         shareWeights(s, block);
+        markEpochs(s, block);
+        // mechanics §4 root claims: Swap claims restake on root only after every subnet's coinbase read R, so
+        // they add to a copy (a scratch when they do not restake)
+        final double[] stakeAfterClaims = rootClaimsRaiseRootStake ? s.rootStakeAfterClaims : s.pathScratchA;
+        if (rootAccrues && rootClaimsRaiseRootStake) {
+            System.arraycopy(s.rootStake, 0, stakeAfterClaims, 0, s.paths);
+        }
+        s.drainedCount = 0;
+        // coinbase, epoch and root claims row by row: each reads and writes its own row and adds to per-path
+        // sums in subnet order, so this gives the bits of a coinbase pass, an epoch pass and a claim pass
         for (int i = 0; i < s.subnets; i++) {
             final int mode = s.rowMode(i, block);
-            if (mode == BatchState.ROW_IDLE) {
-                continue;
+            if (mode != BatchState.ROW_IDLE) {
+                final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
+                if (mode == BatchState.ROW_LIVE && rootAccrues && !epochDue[i]) {
+                    kernels.cappedCoinbaseAndClaim(s, i, movingAlpha, rules, claimRate, claimSwapShare,
+                            stakeAfterClaims);
+                    continue;
+                }
+                if (mode == BatchState.ROW_LIVE) {
+                    kernels.cappedCoinbase(s, i, movingAlpha, rules);
+                } else {
+                    ScalarRowKernels.cappedCoinbase(s, i, movingAlpha, rules, 0, s.paths);
+                }
             }
-            final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
-            if (mode == BatchState.ROW_LIVE) {
-                kernels.cappedCoinbase(s, i, movingAlpha, rules);
-            } else {
-                ScalarRowKernels.cappedCoinbase(s, i, movingAlpha, rules, 0, s.paths);
+            if (epochDue[i]) {
+                drainSubnet(s, i);
             }
+            if (rootAccrues) {
+                claimRoot(s, i, stakeAfterClaims);
+            }
+        }
+        if (rootAccrues && rootClaimsRaiseRootStake) {
+            System.arraycopy(stakeAfterClaims, 0, s.rootStake, 0, s.paths);
         }
         for (int p = 0; p < s.paths; p++) {
             // every subnet's tao_in + excess is its share of E, so the pools received E (none without shares);
@@ -165,10 +190,6 @@ public final class CappedEraStep implements BlockStep {
                     s.totalIssuance[p] += s.blockEmission[p];
                 }
             }
-        }
-        drain(s, block);
-        if (rootAccrues) {
-            claimRoot(s);
         }
         if (shares != Shares.MOVING_PRICE) {
             // users' flow in the next block is read against the reserves the chain left
@@ -273,28 +294,29 @@ public final class CappedEraStep implements BlockStep {
     }
 
     /**
-     * mechanics §4: epochs on the modulo schedule of the launch era, or under dynamic tempo (price-burn era,
-     * switch {@code dynamic-tempo}) on the chain's per-subnet scheduler; accrued root alpha becomes claimable by
-     * root stakers, less the validators' take (18 %, paid to them as alpha like the rest of the payout).
+     * mechanics §4: marks in {@code epochDue} the subnets whose epoch runs this block, on the modulo schedule of
+     * the launch era, or under dynamic tempo (price-burn era, switch {@code dynamic-tempo}) on the chain's
+     * per-subnet scheduler. At its epoch a subnet's accrued root alpha becomes claimable by root stakers, less
+     * the validators' take (18 %, paid to them as alpha like the rest of the payout; {@link #drainSubnet}).
      */
-    private void drain(final BatchState s, final long block) {
-        s.drainedCount = 0;
-        final int tempo = protocol.tempo();
+    private void markEpochs(final BatchState s, final long block) {
+        if (epochDue == null || epochDue.length != s.subnets) {
+            epochDue = new boolean[s.subnets];
+        }
+        final boolean[] due = epochDue;
+        java.util.Arrays.fill(due, false);
         if (dynamicTempo != null) {
             scheduleDynamicEpochs(s, block);
             for (int i = 0; i < s.subnets; i++) {
-                if (dynamicTempo.runs[i] && s.liveCount[i] > 0) {
-                    drainSubnet(s, i);
-                }
+                due[i] = dynamicTempo.runs[i] && s.liveCount[i] > 0;
             }
             return;
         }
+        final int tempo = protocol.tempo();
         for (long netuid = EpochSchedule.firstNetuidDue(tempo, block); netuid <= s.subnets;
                 netuid += tempo + 1L) {
             final int i = (int) netuid - 1;
-            if (s.liveCount[i] > 0) {
-                drainSubnet(s, i);
-            }
+            due[i] = s.liveCount[i] > 0;
         }
     }
 
@@ -349,19 +371,16 @@ public final class CappedEraStep implements BlockStep {
     }
 
     /**
-     * mechanics §4 root claim, in aggregate: a fraction {@code rootClaimRate} of the claimable root alpha is
-     * claimed each block; the Swap share is sold fee-free for TAO restaked on root (raising R from 2026-05-27,
-     * and an outflow of the protocol's flow), the Keep share becomes root stakers' alpha.
+     * mechanics §4 root claim, in aggregate, for one row: a fraction {@code rootClaimRate} of the claimable root
+     * alpha is claimed each block; the Swap share is sold fee-free for TAO restaked on root (raising R from
+     * 2026-05-27, and an outflow of the protocol's flow), the Keep share becomes root stakers' alpha.
      */
-    private void claimRoot(final BatchState s) {
-        for (int i = 0; i < s.subnets; i++) {
-            if (s.liveCount[i] == s.paths) {
-                kernels.claimRoot(s, i, claimRate, claimSwapShare, rootClaimsRaiseRootStake);
-            } else if (s.liveCount[i] > 0) {
-                for (int end = s.liveRun(i, 0, runStart); runStart[0] < s.paths; end = s.liveRun(i, end, runStart)) {
-                    ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, rootClaimsRaiseRootStake,
-                            runStart[0], end);
-                }
+    private void claimRoot(final BatchState s, final int i, final double[] stakeAfterClaims) {
+        if (s.liveCount[i] == s.paths) {
+            kernels.claimRoot(s, i, claimRate, claimSwapShare, stakeAfterClaims);
+        } else if (s.liveCount[i] > 0) {
+            for (int end = s.liveRun(i, 0, runStart); runStart[0] < s.paths; end = s.liveRun(i, end, runStart)) {
+                ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, stakeAfterClaims, runStart[0], end);
             }
         }
     }

@@ -40,6 +40,13 @@ public interface RowKernels {
     void cappedCoinbase(BatchState s, int subnet, double movingAlpha, CappedRules rules);
 
     /**
+     * {@link #cappedCoinbase} then {@link #claimRoot} on the same row in one pass, for a row whose subnet has no
+     * epoch this block (the claims read no other row, so this gives the bits of the two passes).
+     */
+    void cappedCoinbaseAndClaim(BatchState s, int subnet, double movingAlpha, CappedRules rules, double claimRate,
+                                double claimSwapShare, double[] rootStakeAfterClaims);
+
+    /**
      * mechanics §1: refreshes the alpha-emission cache of the cells of one row whose alpha issuance left its
      * interval (cells without a subnet are refreshed harmlessly).
      */
@@ -74,10 +81,11 @@ public interface RowKernels {
 
     /**
      * mechanics §4 root claim in aggregate for one row where every cell holds a subnet: claim {@code rate} of
-     * the claimable root alpha; sell {@code swapShare} of it fee-free for TAO (restaked on root when
-     * {@code raiseRootStake}); an outflow of the protocol's flow.
+     * the claimable root alpha; sell {@code swapShare} of it fee-free for TAO, added per path to
+     * {@code rootStakeAfterClaims} (the root stake the next block sees, or a scratch when claims do not restake);
+     * an outflow of the protocol's flow.
      */
-    void claimRoot(BatchState s, int subnet, double rate, double swapShare, boolean raiseRootStake);
+    void claimRoot(BatchState s, int subnet, double rate, double swapShare, double[] rootStakeAfterClaims);
 
     /**
      * The counter-stream uniforms {@code out[p] = u(firstState + p·stride)} of a row's path slots

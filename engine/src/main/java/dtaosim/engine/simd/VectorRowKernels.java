@@ -146,8 +146,10 @@ public final class VectorRowKernels implements RowKernels {
                              final double sigma) {
         final int bound = D.loopBound(s.paths);
         if (s.feeRate > 0.0) {
-            if (bound > 0) {
+            if (bound > 0 && s.feesLeavePool) {
                 rateFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+            } else if (bound > 0) {
+                keptFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
             }
             ScalarRowKernels.rateFeeNoise(s, subnet, firstState, stateStride, sigma, bound, s.paths);
             return;
@@ -229,6 +231,48 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector.fromArray(D, alphaOut, c).add(amount.neg().blend(received, stake)).intoArray(alphaOut, c);
             DoubleVector.fromArray(D, taoStaked, p).add(amount, stake).intoArray(taoStaked, p);
             DoubleVector.fromArray(D, taoUnstaked, p).add(received, stake.not()).intoArray(taoUnstaked, p);
+        }
+    }
+
+    /**
+     * {@link ScalarRowKernels#rateFeeNoise} for path slots [0, bound) when the pool keeps the fees (V3 eras): no
+     * author fee, so nothing is added to {@code taoFees} (the general lanes add +0 there).
+     */
+    private static void keptFeeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                          final long stateStride, final double sigma, final int bound) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double rate = s.feeRate;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final double[] after = s.taoAfterStep;
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
+            final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
+            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            final DoubleVector reserveIn = ain.blend(tao, stake);
+            final DoubleVector reserveOut = tao.blend(ain, stake);
+            final DoubleVector gross = x.abs().mul(sigma).mul(reserveIn);
+            final DoubleVector fee = gross.mul(rate);
+            final DoubleVector net = gross.sub(fee);
+            final DoubleVector received = reserveOut.mul(net).div(reserveIn.add(net));
+            final VectorMask<Double> trades = received.compare(VectorOperators.GT, 0.0);
+            final VectorMask<Double> stakes = stake.and(trades);
+            final VectorMask<Double> unstakes = stake.not().and(trades);
+            tao.blend(tao.add(gross), stakes).blend(tao.sub(received), unstakes).intoArray(taoReserve, c);
+            ain.blend(ain.sub(received), stakes).blend(ain.add(net).add(fee), unstakes).intoArray(alphaIn, c);
+            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            aout.blend(aout.add(received), stakes).blend(aout.sub(gross), unstakes).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(gross, stakes).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(received, unstakes).intoArray(taoUnstaked, p);
+            // mechanics §2b: flow counts the stake net of its fee, so the fee the pool keeps joins the baseline
+            DoubleVector.fromArray(D, after, c).add(fee, stakes).intoArray(after, c);
         }
     }
 
@@ -413,16 +457,16 @@ public final class VectorRowKernels implements RowKernels {
 
     @Override
     public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                          final boolean raiseRootStake) {
+                          final double[] rootStakeAfterClaims) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            claimRootLanes(s, subnet, rate, swapShare, raiseRootStake, bound);
+            claimRootLanes(s, subnet, rate, swapShare, rootStakeAfterClaims, bound);
         }
-        ScalarRowKernels.claimRoot(s, subnet, rate, swapShare, raiseRootStake, bound, s.paths);
+        ScalarRowKernels.claimRoot(s, subnet, rate, swapShare, rootStakeAfterClaims, bound, s.paths);
     }
 
     private static void claimRootLanes(final BatchState s, final int subnet, final double rate,
-                                       final double swapShare, final boolean raiseRootStake, final int bound) {
+                                       final double swapShare, final double[] stakeAfterClaims, final int bound) {
         final int row = subnet * s.paths;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
@@ -438,9 +482,7 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector.fromArray(D, s.alphaOut, c).sub(sold).intoArray(s.alphaOut, c);
             DoubleVector.fromArray(D, s.rootClaimTao, p).add(taoOut).intoArray(s.rootClaimTao, p);
             DoubleVector.fromArray(D, s.protocolFlow, c).sub(taoOut).intoArray(s.protocolFlow, c);
-            if (raiseRootStake) {
-                DoubleVector.fromArray(D, s.rootStake, p).add(taoOut).intoArray(s.rootStake, p);
-            }
+            DoubleVector.fromArray(D, stakeAfterClaims, p).add(taoOut).intoArray(stakeAfterClaims, p);
         }
     }
 
@@ -473,14 +515,38 @@ public final class VectorRowKernels implements RowKernels {
                                final CappedRules rules) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            cappedCoinbaseLanes(s, subnet, movingAlpha, rules, bound);
+            if (rules.rootAccrues()) {
+                // claims of rate 0 change no bit (each adds or subtracts +0): a row with an epoch this block
+                cappedAccrueLanes(s, subnet, movingAlpha, rules, 0.0, 0.0, s.pathScratchB, bound);
+            } else {
+                cappedSellLanes(s, subnet, movingAlpha, rules, bound);
+            }
         }
         ScalarRowKernels.cappedCoinbase(s, subnet, movingAlpha, rules, bound, s.paths);
     }
 
-    /** {@link ScalarRowKernels#cappedCoinbase} for path slots [0, bound) of a row where every cell is live. */
-    private static void cappedCoinbaseLanes(final BatchState s, final int subnet, final double movingAlpha,
-                                            final CappedRules rules, final int bound) {
+    @Override
+    public void cappedCoinbaseAndClaim(final BatchState s, final int subnet, final double movingAlpha,
+                                       final CappedRules rules, final double claimRate, final double claimSwapShare,
+                                       final double[] rootStakeAfterClaims) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            cappedAccrueLanes(s, subnet, movingAlpha, rules, claimRate, claimSwapShare, rootStakeAfterClaims, bound);
+        }
+        ScalarRowKernels.cappedCoinbase(s, subnet, movingAlpha, rules, bound, s.paths);
+        ScalarRowKernels.claimRoot(s, subnet, claimRate, claimSwapShare, rootStakeAfterClaims, bound, s.paths);
+    }
+
+    /**
+     * {@link ScalarRowKernels#cappedCoinbase} for path slots [0, bound) of a row where every cell is live, in
+     * the eras whose root alpha accrues, followed by the row's root claims ({@link ScalarRowKernels#claimRoot}).
+     */
+    private static void cappedAccrueLanes(final BatchState s, final int subnet, final double movingAlpha,
+                                          final CappedRules rules, final double claimRate,
+                                          final double claimSwapShare, final double[] stakeAfterClaims,
+                                          final int bound) {
+        final boolean rootRecycled = rules.rootRecycledWithoutSellFlag();
+        final boolean burnRootOfCapped = rules.burnRootOfCapped();
         final int row = subnet * s.paths;
         final double ownerCut = s.protocol.ownerCut();
         final double taoWeight = s.protocol.taoWeight();
@@ -489,13 +555,12 @@ public final class VectorRowKernels implements RowKernels {
         final boolean buyBefore = rules.buyBeforeInjection();
         final boolean keepBought = rules.keepBoughtAlpha();
         final boolean issueExcess = rules.issueExcess();
-        final boolean rootAccrues = rules.rootAccrues();
-        final boolean rootRecycled = rules.rootRecycledWithoutSellFlag();
         final boolean recordProtocolFlow = rules.recordProtocolFlow();
-        final boolean burnRootOfCapped = rules.burnRootOfCapped();
+        final boolean rootProportionCap = cap == CappedRules.CAP_ROOT_PROPORTION;
         final boolean record = s.injectionRecorded[subnet];
         final double keepPrice = 1.0 - movingAlpha;
         final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector one = DoubleVector.broadcast(D, 1.0);
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector emissionTao = DoubleVector.fromArray(D, s.blockEmission, p);
@@ -504,33 +569,38 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector tao = DoubleVector.fromArray(D, s.taoReserve, c);
             DoubleVector ain = DoubleVector.fromArray(D, s.alphaIn, c);
             DoubleVector aout = DoubleVector.fromArray(D, s.alphaOut, c);
-            final DoubleVector rootProportionBefore = cap == CappedRules.CAP_ROOT_PROPORTION
-                    ? weightedRoot.div(weightedRoot.add(ain).add(aout)) : zero;
             final DoubleVector share = DoubleVector.fromArray(D, s.shareWeight, c)
                     .mul(DoubleVector.fromArray(D, s.emissionPerMovingPrice, p));
-            final DoubleVector price = tao.div(ain);
+            final DoubleVector third = !buyBefore ? tao.add(share)
+                    : rootProportionCap ? weightedRoot.add(ain).add(aout) : one;
+            final DoubleVector poolProduct = tao.mul(ain);
+            final DoubleVector perProduct = one.div(poolProduct.mul(third));
+            final DoubleVector perPool = third.mul(perProduct);
+            final DoubleVector price = tao.mul(tao).mul(perPool);
+            final DoubleVector rootProportionBefore = rootProportionCap
+                    ? weightedRoot.mul(poolProduct).mul(perProduct) : zero;
             final DoubleVector capAlpha = cap == CappedRules.CAP_BLOCK_EMISSION ? emissionTao
                     : cap == CappedRules.CAP_ALPHA_EMISSION ? emitted
                     : cap == CappedRules.CAP_MIN_ALPHA_AND_BLOCK_EMISSION ? emitted.min(emissionTao)
                     : rootProportionBefore.mul(emitted);
-            final DoubleVector wanted = share.div(price);
+            final DoubleVector wanted = share.mul(ain).mul(ain).mul(perPool);
             final VectorMask<Double> capped = wanted.compare(VectorOperators.GT, capAlpha);
             final DoubleVector alphaInjected = wanted.blend(capAlphaInIsAlphaEmission ? emitted : capAlpha, capped);
             final DoubleVector taoInjected = share.blend(capAlpha.mul(price), capped);
             final DoubleVector excess = share.sub(taoInjected);
             final VectorMask<Double> buys = excess.compare(VectorOperators.GT, 0.0);
-            DoubleVector bought = zero;
+            final DoubleVector bought;
             if (buyBefore) {
                 bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
                 tao = tao.blend(tao.add(excess), buys);
                 ain = ain.blend(ain.sub(bought), buys);
-            }
-            ain = ain.add(alphaInjected);
-            tao = tao.add(taoInjected);
-            if (!buyBefore) {
-                bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
-                tao = tao.blend(tao.add(excess), buys);
+                ain = ain.add(alphaInjected);
+                tao = tao.add(taoInjected);
+            } else {
+                ain = ain.add(alphaInjected);
+                bought = ain.mul(excess).mul(poolProduct.mul(perProduct)).blend(zero, buys.not());
                 ain = ain.blend(ain.sub(bought), buys);
+                tao = third;
             }
             if (keepBought) {
                 aout = aout.add(bought);
@@ -541,47 +611,153 @@ public final class VectorRowKernels implements RowKernels {
             if (!issueExcess) {
                 DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
             }
+            DoubleVector.fromArray(D, s.alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(s.alphaMinted, p);
+            aout = aout.add(emitted);
+            final DoubleVector owner = emitted.mul(ownerCut);
+            final DoubleVector rest = emitted.sub(owner);
+            DoubleVector.fromArray(D, s.pendingOwner, c).add(owner).intoArray(s.pendingOwner, c);
+            final DoubleVector depth = weightedRoot.add(ain).add(aout);
+            final DoubleVector perDepth = one.div(ain.mul(depth));
+            final DoubleVector rootProportion = weightedRoot.mul(ain).mul(perDepth);
+            final DoubleVector spot = tao.mul(depth).mul(perDepth);
+            final DoubleVector rootAlpha = rootProportion.mul(rest).mul(0.5);
+            DoubleVector pendingAlpha = DoubleVector.fromArray(D, s.pendingAlpha, c).add(rest.sub(rootAlpha));
+            VectorMask<Double> flag = VectorMask.fromArray(D, s.rootSellFlag, p);
+            VectorMask<Double> noFlag = flag.not();
+            if (burnRootOfCapped) {
+                // 2025-11-04 → 11-06: a subsidised subnet's root alpha is neither accrued nor paid
+                DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
+                flag = flag.andNot(capped);
+                noFlag = noFlag.andNot(capped);
+            }
+            DoubleVector.fromArray(D, s.pendingRootAlpha, c).add(rootAlpha, flag).intoArray(s.pendingRootAlpha, c);
+            if (rootRecycled) {
+                aout = aout.blend(aout.sub(rootAlpha), noFlag);
+                DoubleVector.fromArray(D, s.alphaRecycled, p).add(rootAlpha, noFlag).intoArray(s.alphaRecycled, p);
+            } else {
+                pendingAlpha = pendingAlpha.add(rootAlpha, noFlag);
+            }
+            pendingAlpha.intoArray(s.pendingAlpha, c);
+            DoubleVector.broadcast(D, movingAlpha).mul(spot.min(s.movingPriceClip))
+                    .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, s.movingPrice, c)))
+                    .intoArray(s.movingPrice, c);
+            // mechanics §4 root claims of this row (ScalarRowKernels.claimRoot)
+            final DoubleVector claimable = DoubleVector.fromArray(D, s.rootClaimable, c);
+            final DoubleVector claimed = claimable.mul(claimRate);
+            claimable.sub(claimed).intoArray(s.rootClaimable, c);
+            final DoubleVector sold = claimed.mul(claimSwapShare);
+            final DoubleVector taoOut = tao.mul(sold).div(ain.add(sold));
+            tao = tao.sub(taoOut);
+            ain = ain.add(sold);
+            aout = aout.sub(sold);
+            DoubleVector.fromArray(D, s.rootClaimTao, p).add(taoOut).intoArray(s.rootClaimTao, p);
+            DoubleVector protocolFlow = DoubleVector.fromArray(D, s.protocolFlow, c);
             if (recordProtocolFlow) {
-                DoubleVector.fromArray(D, s.protocolFlow, c).add(taoInjected.add(excess)).intoArray(s.protocolFlow, c);
+                protocolFlow = protocolFlow.add(taoInjected.add(excess));
+            }
+            protocolFlow.sub(taoOut).intoArray(s.protocolFlow, c);
+            DoubleVector.fromArray(D, stakeAfterClaims, p).add(taoOut).intoArray(stakeAfterClaims, p);
+            tao.intoArray(s.taoReserve, c);
+            ain.intoArray(s.alphaIn, c);
+            aout.intoArray(s.alphaOut, c);
+            if (record) {
+                taoInjected.intoArray(s.taoInjected, c);
+            }
+        }
+    }
+
+    /**
+     * {@link ScalarRowKernels#cappedCoinbase} for path slots [0, bound) of a row where every cell is live, in
+     * the era that sells root alpha (subsidy): sold every block except on subsidised subnets, where it burns.
+     */
+    private static void cappedSellLanes(final BatchState s, final int subnet, final double movingAlpha,
+                                        final CappedRules rules, final int bound) {
+        final int row = subnet * s.paths;
+        final double ownerCut = s.protocol.ownerCut();
+        final double taoWeight = s.protocol.taoWeight();
+        final int cap = rules.cap();
+        final boolean capAlphaInIsAlphaEmission = rules.capAlphaInIsAlphaEmission();
+        final boolean buyBefore = rules.buyBeforeInjection();
+        final boolean keepBought = rules.keepBoughtAlpha();
+        final boolean issueExcess = rules.issueExcess();
+        final boolean recordProtocolFlow = rules.recordProtocolFlow();
+        final boolean rootProportionCap = cap == CappedRules.CAP_ROOT_PROPORTION;
+        final boolean record = s.injectionRecorded[subnet];
+        final double keepPrice = 1.0 - movingAlpha;
+        final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector emissionTao = DoubleVector.fromArray(D, s.blockEmission, p);
+            final DoubleVector emitted = DoubleVector.fromArray(D, s.alphaEmission, c);
+            final DoubleVector weightedRoot = DoubleVector.fromArray(D, s.rootStake, p).mul(taoWeight);
+            DoubleVector tao = DoubleVector.fromArray(D, s.taoReserve, c);
+            DoubleVector ain = DoubleVector.fromArray(D, s.alphaIn, c);
+            DoubleVector aout = DoubleVector.fromArray(D, s.alphaOut, c);
+            final DoubleVector share = DoubleVector.fromArray(D, s.shareWeight, c)
+                    .mul(DoubleVector.fromArray(D, s.emissionPerMovingPrice, p));
+            final DoubleVector third = !buyBefore ? tao.add(share)
+                    : rootProportionCap ? weightedRoot.add(ain).add(aout) : one;
+            final DoubleVector poolProduct = tao.mul(ain);
+            final DoubleVector perProduct = one.div(poolProduct.mul(third));
+            final DoubleVector perPool = third.mul(perProduct);
+            final DoubleVector price = tao.mul(tao).mul(perPool);
+            final DoubleVector rootProportionBefore = rootProportionCap
+                    ? weightedRoot.mul(poolProduct).mul(perProduct) : zero;
+            final DoubleVector capAlpha = cap == CappedRules.CAP_BLOCK_EMISSION ? emissionTao
+                    : cap == CappedRules.CAP_ALPHA_EMISSION ? emitted
+                    : cap == CappedRules.CAP_MIN_ALPHA_AND_BLOCK_EMISSION ? emitted.min(emissionTao)
+                    : rootProportionBefore.mul(emitted);
+            final DoubleVector wanted = share.mul(ain).mul(ain).mul(perPool);
+            final VectorMask<Double> capped = wanted.compare(VectorOperators.GT, capAlpha);
+            final DoubleVector alphaInjected = wanted.blend(capAlphaInIsAlphaEmission ? emitted : capAlpha, capped);
+            final DoubleVector taoInjected = share.blend(capAlpha.mul(price), capped);
+            final DoubleVector excess = share.sub(taoInjected);
+            final VectorMask<Double> buys = excess.compare(VectorOperators.GT, 0.0);
+            final DoubleVector bought;
+            if (buyBefore) {
+                bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
+                tao = tao.blend(tao.add(excess), buys);
+                ain = ain.blend(ain.sub(bought), buys);
+                ain = ain.add(alphaInjected);
+                tao = tao.add(taoInjected);
+            } else {
+                ain = ain.add(alphaInjected);
+                bought = ain.mul(excess).mul(poolProduct.mul(perProduct)).blend(zero, buys.not());
+                ain = ain.blend(ain.sub(bought), buys);
+                tao = third;
+            }
+            if (keepBought) {
+                aout = aout.add(bought);
+                DoubleVector.fromArray(D, s.protocolAlpha, c).add(bought).intoArray(s.protocolAlpha, c);
+            } else {
+                DoubleVector.fromArray(D, s.alphaRecycled, p).add(bought).intoArray(s.alphaRecycled, p);
+            }
+            if (!issueExcess) {
+                DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
             }
             DoubleVector.fromArray(D, s.alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(s.alphaMinted, p);
             aout = aout.add(emitted);
             final DoubleVector owner = emitted.mul(ownerCut);
             final DoubleVector rest = emitted.sub(owner);
+            DoubleVector.fromArray(D, s.pendingOwner, c).add(owner).intoArray(s.pendingOwner, c);
+            if (recordProtocolFlow) {
+                DoubleVector.fromArray(D, s.protocolFlow, c).add(taoInjected.add(excess)).intoArray(s.protocolFlow, c);
+            }
             final DoubleVector rootProportion = weightedRoot.div(weightedRoot.add(ain).add(aout));
             final DoubleVector rootAlpha = rootProportion.mul(rest).mul(0.5);
-            DoubleVector.fromArray(D, s.pendingOwner, c).add(owner).intoArray(s.pendingOwner, c);
-            DoubleVector pendingAlpha = DoubleVector.fromArray(D, s.pendingAlpha, c).add(rest.sub(rootAlpha));
-            if (!rootAccrues) {
-                // subsidised (capped) subnets: root alpha neither sold nor paid; others sell it
-                DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
-                final VectorMask<Double> sells = capped.not();
-                final DoubleVector rootTao = tao.mul(rootAlpha).div(ain.add(rootAlpha));
-                ain = ain.blend(ain.add(rootAlpha), sells);
-                aout = aout.blend(aout.sub(rootAlpha), sells);
-                tao = tao.blend(tao.sub(rootTao), sells);
-                DoubleVector.fromArray(D, s.pendingRootTao, c).add(rootTao, sells).intoArray(s.pendingRootTao, c);
-            } else {
-                VectorMask<Double> flag = VectorMask.fromArray(D, s.rootSellFlag, p);
-                VectorMask<Double> noFlag = flag.not();
-                if (burnRootOfCapped) {
-                    // 2025-11-04 → 11-06: a subsidised subnet's root alpha is neither accrued nor paid
-                    DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
-                    flag = flag.andNot(capped);
-                    noFlag = noFlag.andNot(capped);
-                }
-                DoubleVector.fromArray(D, s.pendingRootAlpha, c).add(rootAlpha, flag)
-                        .intoArray(s.pendingRootAlpha, c);
-                if (rootRecycled) {
-                    aout = aout.blend(aout.sub(rootAlpha), noFlag);
-                    DoubleVector.fromArray(D, s.alphaRecycled, p).add(rootAlpha, noFlag)
-                            .intoArray(s.alphaRecycled, p);
-                } else {
-                    pendingAlpha = pendingAlpha.add(rootAlpha, noFlag);
-                }
-            }
-            pendingAlpha.intoArray(s.pendingAlpha, c);
-            DoubleVector.broadcast(D, movingAlpha).mul(tao.div(ain).min(s.movingPriceClip))
+            DoubleVector.fromArray(D, s.pendingAlpha, c).add(rest.sub(rootAlpha)).intoArray(s.pendingAlpha, c);
+            // subsidised (capped) subnets: root alpha neither sold nor paid; others sell it
+            final VectorMask<Double> sells = capped.not();
+            final DoubleVector sold = rootAlpha.blend(zero, capped);
+            DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
+            final DoubleVector perAlpha = one.div(ain.add(sold));
+            final DoubleVector rootTao = tao.mul(sold).mul(perAlpha);
+            ain = ain.add(sold);
+            aout = aout.sub(sold);
+            tao = tao.sub(rootTao);
+            DoubleVector.fromArray(D, s.pendingRootTao, c).add(rootTao, sells).intoArray(s.pendingRootTao, c);
+            DoubleVector.broadcast(D, movingAlpha).mul(tao.mul(perAlpha).min(s.movingPriceClip))
                     .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, s.movingPrice, c)))
                     .intoArray(s.movingPrice, c);
             tao.intoArray(s.taoReserve, c);

@@ -169,6 +169,8 @@ public final class BatchState {
     public final double[] pathScratchB;
     /** See {@link #pathScratchA}. */
     public final double[] pathScratchC;
+    /** Scratch per path: root stake plus this block's Swap root claims, copied to {@link #rootStake} after them. */
+    public final double[] rootStakeAfterClaims;
     /** NetworkLastLockCost per path (mechanics §6). */
     public final double[] lastLockTao;
     /** Block of the last subnet registration per path (0 = none). */
@@ -281,6 +283,7 @@ public final class BatchState {
         pathScratchA = new double[paths];
         pathScratchB = new double[paths];
         pathScratchC = new double[paths];
+        rootStakeAfterClaims = new double[paths];
         lastLockTao = new double[paths];
         lastLockBlock = new long[paths];
         taoLocked = new double[paths];
