@@ -221,8 +221,8 @@ public final class CappedEraStep implements BlockStep {
             final int row = i * paths;
             if (shares != Shares.MOVING_PRICE && s.rowMode(i, block) != BatchState.ROW_IDLE) {
                 // mechanics §2b: the flow EMAs advance for the subnets the chain emits to; with users' flow
-                // alone the weights and their lowest come in the same pass
-                kernels.updateFlows(s, i, flowSmoothing, userFlow, protocolOrLowest);
+                // alone the weights are the EMA and their lowest comes in the same pass
+                kernels.updateFlows(s, i, flowSmoothing, userFlow ? protocolOrLowest : s.pathScratchD);
             }
             if (netFlow) {
                 kernels.accumulatePositive(s.taoFlowEma, row, userPositive);
@@ -241,30 +241,36 @@ public final class CappedEraStep implements BlockStep {
             }
         }
         final double[] lowestNegative = protocolOrLowest;
+        // weights before the floor: users' flow EMA, or the net-flow weights
+        final double[] flows = userFlow ? s.taoFlowEma : w;
+        final double[] sum = s.emissionPerMovingPrice;
+        java.util.Arrays.fill(sum, 0.0);
+        // mechanics §2a: P̄·(1 − MinerBurned) [× root proportion in v3.4.9-424]; a uniform MinerBurned of 1
+        // zeroes every weight: the chain then falls back to the unweighted
+        final double priceFactor = minerBurned < 1.0 ? 1.0 - minerBurned : 1.0;
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
             if (s.rowMode(i, block) == BatchState.ROW_IDLE || !s.emissionEnabled[i]) {
-                java.util.Arrays.fill(w, row, row + paths, 0.0); // not eligible (mechanics §2)
+                java.util.Arrays.fill(w, row, row + paths, 0.0); // not eligible (mechanics §2); adds nothing
             } else if (shares == Shares.MOVING_PRICE) {
-                priceWeights(s, i);
+                // the weights' sum in the same pass (in subnet order; the rows skipped would add +0)
+                kernels.priceWeights(s, i, priceFactor, sharesWithRootProportion, sum);
             } else if (netFlow) {
                 // cells without a subnet give weight 0, which leaves the lowest (≤ 0) unchanged
                 kernels.netFlowWeights(s, i, norm, lowestNegative);
             }
         }
-        final double[] sum = s.emissionPerMovingPrice;
-        java.util.Arrays.fill(sum, 0.0);
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
             final int mode = s.rowMode(i, block);
             if (mode == BatchState.ROW_IDLE || shares == Shares.MOVING_PRICE || !s.emissionEnabled[i]) {
-                kernels.accumulate(w, row, sum);
+                continue; // weight 0 (adds +0), or summed with the price weights
             } else if (mode == BatchState.ROW_LIVE && flowExponent == 1.0) {
-                kernels.flowShares(s, i, flowCutoff, lowestNegative, sum);
+                kernels.flowShares(s, i, flows, flowCutoff, lowestNegative, sum);
             } else {
                 // mechanics §2b: L = max(cutoff, min_i min(Net_i, 0)); z = max(Net − L, 0); weight z^p
                 for (int p = 0; p < paths; p++) {
-                    final double z = Math.max(w[row + p] - Math.max(flowCutoff, lowestNegative[p]), 0.0);
+                    final double z = Math.max(flows[row + p] - Math.max(flowCutoff, lowestNegative[p]), 0.0);
                     final double weight = !s.live[row + p] ? 0.0 : flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
                     w[row + p] = weight;
                     sum[p] += weight;
@@ -273,23 +279,6 @@ public final class CappedEraStep implements BlockStep {
         }
         for (int p = 0; p < paths; p++) {
             sum[p] = sum[p] > 0.0 ? s.blockEmission[p] / sum[p] : 0.0;
-        }
-    }
-
-    /** mechanics §2a: P̄·(1 − MinerBurned) [× root proportion in v3.4.9-424] for one row. */
-    private void priceWeights(final BatchState s, final int subnet) {
-        final int row = subnet * s.paths;
-        // a uniform MinerBurned of 1 zeroes every weight: the chain then falls back to the unweighted
-        final double factor = minerBurned < 1.0 ? 1.0 - minerBurned : 1.0;
-        final double taoWeight = protocol.taoWeight();
-        for (int p = 0; p < s.paths; p++) {
-            final int c = row + p;
-            double weight = s.movingPrice[c] * factor;
-            if (sharesWithRootProportion) {
-                final double weightedRoot = taoWeight * s.rootStake[p];
-                weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
-            }
-            s.shareWeight[c] = weight;
         }
     }
 

@@ -52,6 +52,12 @@ public interface RowKernels {
      */
     void refreshStaleAlphaEmission(BatchState s, int subnet);
 
+    /**
+     * mechanics §2a, one row: {@code shareWeight = P̄·factor} [× root proportion {@code tw·R/(tw·R + alphaIn +
+     * alphaOut)} when {@code withRootProportion}], each weight added to {@code sum[p]}.
+     */
+    void priceWeights(BatchState s, int subnet, double factor, boolean withRootProportion, double[] sum);
+
     /** {@code sum[p] += values[row + p]} for every path slot p (row-wise reductions over subnets). */
     void accumulate(double[] values, int row, double[] sum);
 
@@ -67,17 +73,18 @@ public interface RowKernels {
 
     /**
      * mechanics §2b, one row: the flow EMAs advance, {@code S ← (1 − f)·S + f·(taoReserve − taoAfterStep)} (users'
-     * net TAO since the chain's last step) and {@code P ← (1 − f)·P + f·protocolFlow} (then reset); without net
-     * flow ({@code weights}) the weight {@code w = S} and {@code lowest[p] = min(lowest[p], S)} follow in the same
-     * pass. Cells without a subnet hold zeros and keep them.
+     * net TAO since the chain's last step) and {@code P ← (1 − f)·P + f·protocolFlow} (then reset), and
+     * {@code lowest[p] = min(lowest[p], S)} (the lowest weight when users' flow alone weighs; a scratch
+     * otherwise). Cells without a subnet hold zeros and keep them.
      */
-    void updateFlows(BatchState s, int subnet, double smoothing, boolean weights, double[] lowest);
+    void updateFlows(BatchState s, int subnet, double smoothing, double[] lowest);
 
     /**
-     * mechanics §2b: {@code w = max(w − max(cutoff, lowest[p]), 0)} (the exponent-1 z of {@code z^p}) and
-     * {@code sum[p] += w} for one row.
+     * mechanics §2b: {@code w = max(f − max(cutoff, lowest[p]), 0)} (the exponent-1 z of {@code z^p}) of the
+     * row's flow weights {@code f} ({@code flows}: users' flow EMA, or the net-flow weights in
+     * {@code shareWeight}) into {@code shareWeight}, and {@code sum[p] += w}, for one row.
      */
-    void flowShares(BatchState s, int subnet, double cutoff, double[] lowest, double[] sum);
+    void flowShares(BatchState s, int subnet, double[] flows, double cutoff, double[] lowest, double[] sum);
 
     /**
      * mechanics §4 root claim in aggregate for one row where every cell holds a subnet: claim {@code rate} of

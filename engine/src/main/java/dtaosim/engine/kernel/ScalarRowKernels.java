@@ -302,6 +302,30 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public void priceWeights(final BatchState s, final int subnet, final double factor,
+                             final boolean withRootProportion, final double[] sum) {
+        priceWeights(s, subnet, factor, withRootProportion, sum, 0, s.paths);
+    }
+
+    /** {@link RowKernels#priceWeights} for path slots [from, to). */
+    public static void priceWeights(final BatchState s, final int subnet, final double factor,
+                                    final boolean withRootProportion, final double[] sum, final int from,
+                                    final int to) {
+        final int row = subnet * s.paths;
+        final double taoWeight = s.protocol.taoWeight();
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            double weight = s.movingPrice[c] * factor;
+            if (withRootProportion) {
+                final double weightedRoot = taoWeight * s.rootStake[p];
+                weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
+            }
+            s.shareWeight[c] = weight;
+            sum[p] += weight;
+        }
+    }
+
+    @Override
     public void netFlowWeights(final BatchState s, final int subnet, final double[] norm, final double[] lowest) {
         netFlowWeights(s, subnet, norm, lowest, 0, s.paths);
     }
@@ -322,14 +346,13 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final boolean weights,
-                            final double[] lowest) {
-        updateFlows(s, subnet, smoothing, weights, lowest, 0, s.paths);
+    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final double[] lowest) {
+        updateFlows(s, subnet, smoothing, lowest, 0, s.paths);
     }
 
     /** {@link RowKernels#updateFlows} for path slots [from, to). */
     public static void updateFlows(final BatchState s, final int subnet, final double smoothing,
-                                   final boolean weights, final double[] lowest, final int from, final int to) {
+                                   final double[] lowest, final int from, final int to) {
         final int row = subnet * s.paths;
         final double keep = 1.0 - smoothing;
         final double[] tao = s.taoReserve;
@@ -337,33 +360,29 @@ public final class ScalarRowKernels implements RowKernels {
         final double[] user = s.taoFlowEma;
         final double[] prot = s.protocolFlowEma;
         final double[] protFlow = s.protocolFlow;
-        final double[] w = s.shareWeight;
         for (int p = from; p < to; p++) {
             final int c = row + p;
             final double flow = keep * user[c] + smoothing * (tao[c] - after[c]);
             user[c] = flow;
             prot[c] = keep * prot[c] + smoothing * protFlow[c];
             protFlow[c] = 0.0;
-            if (weights) {
-                w[c] = flow;
-                lowest[p] = Math.min(lowest[p], flow);
-            }
+            lowest[p] = Math.min(lowest[p], flow);
         }
     }
 
     @Override
-    public void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
-                           final double[] sum) {
-        flowShares(s, subnet, cutoff, lowest, sum, 0, s.paths);
+    public void flowShares(final BatchState s, final int subnet, final double[] flows, final double cutoff,
+                           final double[] lowest, final double[] sum) {
+        flowShares(s, subnet, flows, cutoff, lowest, sum, 0, s.paths);
     }
 
     /** {@link RowKernels#flowShares} for path slots [from, to). */
-    public static void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
-                                  final double[] sum, final int from, final int to) {
+    public static void flowShares(final BatchState s, final int subnet, final double[] flows, final double cutoff,
+                                  final double[] lowest, final double[] sum, final int from, final int to) {
         final int row = subnet * s.paths;
         final double[] w = s.shareWeight;
         for (int p = from; p < to; p++) {
-            final double z = Math.max(w[row + p] - Math.max(cutoff, lowest[p]), 0.0);
+            final double z = Math.max(flows[row + p] - Math.max(cutoff, lowest[p]), 0.0);
             w[row + p] = z;
             sum[p] += z;
         }

@@ -378,6 +378,44 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void priceWeights(final BatchState s, final int subnet, final double factor,
+                             final boolean withRootProportion, final double[] sum) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0 && withRootProportion) {
+            rootPriceWeightsLanes(s, subnet, factor, sum, bound);
+        } else if (bound > 0) {
+            priceWeightsLanes(s, subnet, factor, sum, bound);
+        }
+        ScalarRowKernels.priceWeights(s, subnet, factor, withRootProportion, sum, bound, s.paths);
+    }
+
+    private static void priceWeightsLanes(final BatchState s, final int subnet, final double factor,
+                                          final double[] sum, final int bound) {
+        final int row = subnet * s.paths;
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector weight = DoubleVector.fromArray(D, s.movingPrice, c).mul(factor);
+            weight.intoArray(s.shareWeight, c);
+            DoubleVector.fromArray(D, sum, p).add(weight).intoArray(sum, p);
+        }
+    }
+
+    private static void rootPriceWeightsLanes(final BatchState s, final int subnet, final double factor,
+                                              final double[] sum, final int bound) {
+        final int row = subnet * s.paths;
+        final double taoWeight = s.protocol.taoWeight();
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector weightedRoot = DoubleVector.fromArray(D, s.rootStake, p).mul(taoWeight);
+            final DoubleVector weight = DoubleVector.fromArray(D, s.movingPrice, c).mul(factor)
+                    .mul(weightedRoot.div(weightedRoot.add(DoubleVector.fromArray(D, s.alphaIn, c))
+                            .add(DoubleVector.fromArray(D, s.alphaOut, c))));
+            weight.intoArray(s.shareWeight, c);
+            DoubleVector.fromArray(D, sum, p).add(weight).intoArray(sum, p);
+        }
+    }
+
+    @Override
     public void netFlowWeights(final BatchState s, final int subnet, final double[] norm, final double[] lowest) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
@@ -401,17 +439,16 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
-    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final boolean weights,
-                            final double[] lowest) {
+    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final double[] lowest) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            updateFlowsLanes(s, subnet, smoothing, weights, lowest, bound);
+            updateFlowsLanes(s, subnet, smoothing, lowest, bound);
         }
-        ScalarRowKernels.updateFlows(s, subnet, smoothing, weights, lowest, bound, s.paths);
+        ScalarRowKernels.updateFlows(s, subnet, smoothing, lowest, bound, s.paths);
     }
 
     private static void updateFlowsLanes(final BatchState s, final int subnet, final double smoothing,
-                                         final boolean weights, final double[] lowest, final int bound) {
+                                         final double[] lowest, final int bound) {
         final int row = subnet * s.paths;
         final DoubleVector keep = DoubleVector.broadcast(D, 1.0 - smoothing);
         final DoubleVector f = DoubleVector.broadcast(D, smoothing);
@@ -425,30 +462,28 @@ public final class VectorRowKernels implements RowKernels {
             keep.mul(DoubleVector.fromArray(D, s.protocolFlowEma, c))
                     .add(f.mul(DoubleVector.fromArray(D, s.protocolFlow, c))).intoArray(s.protocolFlowEma, c);
             zero.intoArray(s.protocolFlow, c);
-            if (weights) {
-                flow.intoArray(s.shareWeight, c);
-                DoubleVector.fromArray(D, lowest, p).min(flow).intoArray(lowest, p);
-            }
+            DoubleVector.fromArray(D, lowest, p).min(flow).intoArray(lowest, p);
         }
     }
 
     @Override
-    public void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
-                           final double[] sum) {
+    public void flowShares(final BatchState s, final int subnet, final double[] flows, final double cutoff,
+                           final double[] lowest, final double[] sum) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            flowSharesLanes(s, subnet, cutoff, lowest, sum, bound);
+            flowSharesLanes(s, subnet, flows, cutoff, lowest, sum, bound);
         }
-        ScalarRowKernels.flowShares(s, subnet, cutoff, lowest, sum, bound, s.paths);
+        ScalarRowKernels.flowShares(s, subnet, flows, cutoff, lowest, sum, bound, s.paths);
     }
 
-    private static void flowSharesLanes(final BatchState s, final int subnet, final double cutoff,
-                                        final double[] lowest, final double[] sum, final int bound) {
+    private static void flowSharesLanes(final BatchState s, final int subnet, final double[] flows,
+                                        final double cutoff, final double[] lowest, final double[] sum,
+                                        final int bound) {
         final int row = subnet * s.paths;
         final DoubleVector cutoffs = DoubleVector.broadcast(D, cutoff);
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
-            final DoubleVector z = DoubleVector.fromArray(D, s.shareWeight, c)
+            final DoubleVector z = DoubleVector.fromArray(D, flows, c)
                     .sub(cutoffs.max(DoubleVector.fromArray(D, lowest, p))).max(0.0);
             z.intoArray(s.shareWeight, c);
             DoubleVector.fromArray(D, sum, p).add(z).intoArray(sum, p);
@@ -602,11 +637,13 @@ public final class VectorRowKernels implements RowKernels {
                 ain = ain.blend(ain.sub(bought), buys);
                 tao = third;
             }
+            // alphaRecycled is read and written once: chain-bought alpha, then recycled root alpha
+            DoubleVector recycled = DoubleVector.fromArray(D, s.alphaRecycled, p);
             if (keepBought) {
                 aout = aout.add(bought);
                 DoubleVector.fromArray(D, s.protocolAlpha, c).add(bought).intoArray(s.protocolAlpha, c);
             } else {
-                DoubleVector.fromArray(D, s.alphaRecycled, p).add(bought).intoArray(s.alphaRecycled, p);
+                recycled = recycled.add(bought);
             }
             if (!issueExcess) {
                 DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
@@ -633,10 +670,11 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector.fromArray(D, s.pendingRootAlpha, c).add(rootAlpha, flag).intoArray(s.pendingRootAlpha, c);
             if (rootRecycled) {
                 aout = aout.blend(aout.sub(rootAlpha), noFlag);
-                DoubleVector.fromArray(D, s.alphaRecycled, p).add(rootAlpha, noFlag).intoArray(s.alphaRecycled, p);
+                recycled = recycled.add(rootAlpha, noFlag);
             } else {
                 pendingAlpha = pendingAlpha.add(rootAlpha, noFlag);
             }
+            recycled.intoArray(s.alphaRecycled, p);
             pendingAlpha.intoArray(s.pendingAlpha, c);
             DoubleVector.broadcast(D, movingAlpha).mul(spot.min(s.movingPriceClip))
                     .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, s.movingPrice, c)))

@@ -169,6 +169,8 @@ public final class BatchState {
     public final double[] pathScratchB;
     /** See {@link #pathScratchA}. */
     public final double[] pathScratchC;
+    /** See {@link #pathScratchA}. */
+    public final double[] pathScratchD;
     /** Scratch per path: root stake plus this block's Swap root claims, copied to {@link #rootStake} after them. */
     public final double[] rootStakeAfterClaims;
     /** NetworkLastLockCost per path (mechanics §6). */
@@ -283,6 +285,7 @@ public final class BatchState {
         pathScratchA = new double[paths];
         pathScratchB = new double[paths];
         pathScratchC = new double[paths];
+        pathScratchD = new double[paths];
         rootStakeAfterClaims = new double[paths];
         lastLockTao = new double[paths];
         lastLockBlock = new long[paths];
