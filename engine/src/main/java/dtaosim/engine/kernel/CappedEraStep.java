@@ -147,12 +147,10 @@ public final class CappedEraStep implements BlockStep {
         }
         shareWeights(s, block);
         markEpochs(s, block);
-        // mechanics §4 root claims: Swap claims restake on root only after every subnet's coinbase read R, so
-        // they add to a copy (a scratch when they do not restake)
-        final double[] stakeAfterClaims = rootClaimsRaiseRootStake ? s.rootStakeAfterClaims : s.pathScratchA;
-        if (rootAccrues && rootClaimsRaiseRootStake) {
-            System.arraycopy(s.rootStake, 0, stakeAfterClaims, 0, s.paths);
-        }
+        // mechanics §4 root claims: the block's Swap claims are summed per path, then paid to root stakers and
+        // (from 2026-05-27) restaked on root, after every subnet's coinbase read R
+        final double[] blockClaimTao = s.blockClaimTao;
+        java.util.Arrays.fill(blockClaimTao, 0.0);
         s.drainedCount = 0;
         // coinbase, epoch and root claims row by row: each reads and writes its own row and adds to per-path
         // sums in subnet order, so this gives the bits of a coinbase pass, an epoch pass and a claim pass
@@ -162,7 +160,7 @@ public final class CappedEraStep implements BlockStep {
                 final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
                 if (mode == BatchState.ROW_LIVE && rootAccrues && !epochDue[i]) {
                     kernels.cappedCoinbaseAndClaim(s, i, movingAlpha, rules, claimRate, claimSwapShare,
-                            stakeAfterClaims);
+                            blockClaimTao);
                     continue;
                 }
                 if (mode == BatchState.ROW_LIVE) {
@@ -175,11 +173,16 @@ public final class CappedEraStep implements BlockStep {
                 drainSubnet(s, i);
             }
             if (rootAccrues) {
-                claimRoot(s, i, stakeAfterClaims);
+                claimRoot(s, i, blockClaimTao);
             }
         }
-        if (rootAccrues && rootClaimsRaiseRootStake) {
-            System.arraycopy(stakeAfterClaims, 0, s.rootStake, 0, s.paths);
+        if (rootAccrues) {
+            for (int p = 0; p < s.paths; p++) {
+                s.rootClaimTao[p] += blockClaimTao[p];
+                if (rootClaimsRaiseRootStake) {
+                    s.rootStake[p] += blockClaimTao[p];
+                }
+            }
         }
         for (int p = 0; p < s.paths; p++) {
             // every subnet's tao_in + excess is its share of E, so the pools received E (none without shares);
@@ -364,12 +367,12 @@ public final class CappedEraStep implements BlockStep {
      * alpha is claimed each block; the Swap share is sold fee-free for TAO restaked on root (raising R from
      * 2026-05-27, and an outflow of the protocol's flow), the Keep share becomes root stakers' alpha.
      */
-    private void claimRoot(final BatchState s, final int i, final double[] stakeAfterClaims) {
+    private void claimRoot(final BatchState s, final int i, final double[] blockClaimTao) {
         if (s.liveCount[i] == s.paths) {
-            kernels.claimRoot(s, i, claimRate, claimSwapShare, stakeAfterClaims);
+            kernels.claimRoot(s, i, claimRate, claimSwapShare, blockClaimTao);
         } else if (s.liveCount[i] > 0) {
             for (int end = s.liveRun(i, 0, runStart); runStart[0] < s.paths; end = s.liveRun(i, end, runStart)) {
-                ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, stakeAfterClaims, runStart[0], end);
+                ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, blockClaimTao, runStart[0], end);
             }
         }
     }

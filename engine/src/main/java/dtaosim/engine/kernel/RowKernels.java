@@ -44,7 +44,7 @@ public interface RowKernels {
      * epoch this block (the claims read no other row, so this gives the bits of the two passes).
      */
     void cappedCoinbaseAndClaim(BatchState s, int subnet, double movingAlpha, CappedRules rules, double claimRate,
-                                double claimSwapShare, double[] rootStakeAfterClaims);
+                                double claimSwapShare, double[] blockClaimTao);
 
     /**
      * mechanics §1: refreshes the alpha-emission cache of the cells of one row whose alpha issuance left its
@@ -89,10 +89,10 @@ public interface RowKernels {
     /**
      * mechanics §4 root claim in aggregate for one row where every cell holds a subnet: claim {@code rate} of
      * the claimable root alpha; sell {@code swapShare} of it fee-free for TAO, added per path to
-     * {@code rootStakeAfterClaims} (the root stake the next block sees, or a scratch when claims do not restake);
-     * an outflow of the protocol's flow.
+     * {@code blockClaimTao} (the block's claims, which the step adds to the root stakers' TAO and, from
+     * 2026-05-27, to R); an outflow of the protocol's flow.
      */
-    void claimRoot(BatchState s, int subnet, double rate, double swapShare, double[] rootStakeAfterClaims);
+    void claimRoot(BatchState s, int subnet, double rate, double swapShare, double[] blockClaimTao);
 
     /**
      * The counter-stream uniforms {@code out[p] = u(firstState + p·stride)} of a row's path slots

@@ -390,8 +390,8 @@ public final class ScalarRowKernels implements RowKernels {
 
     @Override
     public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                          final double[] rootStakeAfterClaims) {
-        claimRoot(s, subnet, rate, swapShare, rootStakeAfterClaims, 0, s.paths);
+                          final double[] blockClaimTao) {
+        claimRoot(s, subnet, rate, swapShare, blockClaimTao, 0, s.paths);
     }
 
     /**
@@ -399,7 +399,7 @@ public final class ScalarRowKernels implements RowKernels {
      * the same operations.
      */
     public static void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                                 final double[] rootStakeAfterClaims, final int from, final int to) {
+                                 final double[] blockClaimTao, final int from, final int to) {
         final int row = subnet * s.paths;
         final double[] claimable = s.rootClaimable;
         final double[] taoReserve = s.taoReserve;
@@ -416,9 +416,8 @@ public final class ScalarRowKernels implements RowKernels {
             taoReserve[c] = tao - taoOut;
             alphaIn[c] = ain + sold;
             alphaOut[c] -= sold;
-            s.rootClaimTao[p] += taoOut;
             s.protocolFlow[c] -= taoOut;
-            rootStakeAfterClaims[p] += taoOut;
+            blockClaimTao[p] += taoOut;
         }
     }
 
@@ -446,9 +445,9 @@ public final class ScalarRowKernels implements RowKernels {
     @Override
     public void cappedCoinbaseAndClaim(final BatchState s, final int subnet, final double movingAlpha,
                                        final CappedRules rules, final double claimRate, final double claimSwapShare,
-                                       final double[] rootStakeAfterClaims) {
+                                       final double[] blockClaimTao) {
         cappedCoinbase(s, subnet, movingAlpha, rules, 0, s.paths);
-        claimRoot(s, subnet, claimRate, claimSwapShare, rootStakeAfterClaims, 0, s.paths);
+        claimRoot(s, subnet, claimRate, claimSwapShare, blockClaimTao, 0, s.paths);
     }
 
     /**

@@ -492,16 +492,16 @@ public final class VectorRowKernels implements RowKernels {
 
     @Override
     public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                          final double[] rootStakeAfterClaims) {
+                          final double[] blockClaimTao) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            claimRootLanes(s, subnet, rate, swapShare, rootStakeAfterClaims, bound);
+            claimRootLanes(s, subnet, rate, swapShare, blockClaimTao, bound);
         }
-        ScalarRowKernels.claimRoot(s, subnet, rate, swapShare, rootStakeAfterClaims, bound, s.paths);
+        ScalarRowKernels.claimRoot(s, subnet, rate, swapShare, blockClaimTao, bound, s.paths);
     }
 
     private static void claimRootLanes(final BatchState s, final int subnet, final double rate,
-                                       final double swapShare, final double[] stakeAfterClaims, final int bound) {
+                                       final double swapShare, final double[] blockClaimTao, final int bound) {
         final int row = subnet * s.paths;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
@@ -515,9 +515,8 @@ public final class VectorRowKernels implements RowKernels {
             tao.sub(taoOut).intoArray(s.taoReserve, c);
             ain.add(sold).intoArray(s.alphaIn, c);
             DoubleVector.fromArray(D, s.alphaOut, c).sub(sold).intoArray(s.alphaOut, c);
-            DoubleVector.fromArray(D, s.rootClaimTao, p).add(taoOut).intoArray(s.rootClaimTao, p);
             DoubleVector.fromArray(D, s.protocolFlow, c).sub(taoOut).intoArray(s.protocolFlow, c);
-            DoubleVector.fromArray(D, stakeAfterClaims, p).add(taoOut).intoArray(stakeAfterClaims, p);
+            DoubleVector.fromArray(D, blockClaimTao, p).add(taoOut).intoArray(blockClaimTao, p);
         }
     }
 
@@ -563,13 +562,13 @@ public final class VectorRowKernels implements RowKernels {
     @Override
     public void cappedCoinbaseAndClaim(final BatchState s, final int subnet, final double movingAlpha,
                                        final CappedRules rules, final double claimRate, final double claimSwapShare,
-                                       final double[] rootStakeAfterClaims) {
+                                       final double[] blockClaimTao) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            cappedAccrueLanes(s, subnet, movingAlpha, rules, claimRate, claimSwapShare, rootStakeAfterClaims, bound);
+            cappedAccrueLanes(s, subnet, movingAlpha, rules, claimRate, claimSwapShare, blockClaimTao, bound);
         }
         ScalarRowKernels.cappedCoinbase(s, subnet, movingAlpha, rules, bound, s.paths);
-        ScalarRowKernels.claimRoot(s, subnet, claimRate, claimSwapShare, rootStakeAfterClaims, bound, s.paths);
+        ScalarRowKernels.claimRoot(s, subnet, claimRate, claimSwapShare, blockClaimTao, bound, s.paths);
     }
 
     /**
@@ -578,7 +577,7 @@ public final class VectorRowKernels implements RowKernels {
      */
     private static void cappedAccrueLanes(final BatchState s, final int subnet, final double movingAlpha,
                                           final CappedRules rules, final double claimRate,
-                                          final double claimSwapShare, final double[] stakeAfterClaims,
+                                          final double claimSwapShare, final double[] blockClaimTao,
                                           final int bound) {
         final boolean rootRecycled = rules.rootRecycledWithoutSellFlag();
         final boolean burnRootOfCapped = rules.burnRootOfCapped();
@@ -688,13 +687,12 @@ public final class VectorRowKernels implements RowKernels {
             tao = tao.sub(taoOut);
             ain = ain.add(sold);
             aout = aout.sub(sold);
-            DoubleVector.fromArray(D, s.rootClaimTao, p).add(taoOut).intoArray(s.rootClaimTao, p);
             DoubleVector protocolFlow = DoubleVector.fromArray(D, s.protocolFlow, c);
             if (recordProtocolFlow) {
                 protocolFlow = protocolFlow.add(taoInjected.add(excess));
             }
             protocolFlow.sub(taoOut).intoArray(s.protocolFlow, c);
-            DoubleVector.fromArray(D, stakeAfterClaims, p).add(taoOut).intoArray(stakeAfterClaims, p);
+            DoubleVector.fromArray(D, blockClaimTao, p).add(taoOut).intoArray(blockClaimTao, p);
             tao.intoArray(s.taoReserve, c);
             ain.intoArray(s.alphaIn, c);
             aout.intoArray(s.alphaOut, c);

@@ -171,8 +171,8 @@ public final class BatchState {
     public final double[] pathScratchC;
     /** See {@link #pathScratchA}. */
     public final double[] pathScratchD;
-    /** Scratch per path: root stake plus this block's Swap root claims, copied to {@link #rootStake} after them. */
-    public final double[] rootStakeAfterClaims;
+    /** Scratch per path: TAO of this block's Swap root claims (added to {@link #rootClaimTao} after them). */
+    public final double[] blockClaimTao;
     /** NetworkLastLockCost per path (mechanics §6). */
     public final double[] lastLockTao;
     /** Block of the last subnet registration per path (0 = none). */
@@ -286,7 +286,7 @@ public final class BatchState {
         pathScratchB = new double[paths];
         pathScratchC = new double[paths];
         pathScratchD = new double[paths];
-        rootStakeAfterClaims = new double[paths];
+        blockClaimTao = new double[paths];
         lastLockTao = new double[paths];
         lastLockBlock = new long[paths];
         taoLocked = new double[paths];
