@@ -547,7 +547,7 @@ public final class VectorRowKernels implements RowKernels {
     @Override
     public void cappedCoinbase(final BatchState s, final int subnet, final double movingAlpha,
                                final CappedRules rules) {
-        final int bound = D.loopBound(s.paths);
+        final int bound = lanesRun(rules) ? D.loopBound(s.paths) : 0;
         if (bound > 0) {
             if (rules.rootAccrues()) {
                 // claims of rate 0 change no bit (each adds or subtracts +0): a row with an epoch this block
@@ -563,12 +563,23 @@ public final class VectorRowKernels implements RowKernels {
     public void cappedCoinbaseAndClaim(final BatchState s, final int subnet, final double movingAlpha,
                                        final CappedRules rules, final double claimRate, final double claimSwapShare,
                                        final double[] blockClaimTao) {
-        final int bound = D.loopBound(s.paths);
+        final int bound = lanesRun(rules) ? D.loopBound(s.paths) : 0;
         if (bound > 0) {
             cappedAccrueLanes(s, subnet, movingAlpha, rules, claimRate, claimSwapShare, blockClaimTao, bound);
         }
         ScalarRowKernels.cappedCoinbase(s, subnet, movingAlpha, rules, bound, s.paths);
         ScalarRowKernels.claimRoot(s, subnet, claimRate, claimSwapShare, blockClaimTao, bound, s.paths);
+    }
+
+    /**
+     * Whether the coinbase lanes cover these rules. The lanes have no branch around a vector load or store (one
+     * let C2 box vectors after some JIT histories), so the rule sets no era's defaults use run the scalar twin
+     * (bit-identical): root alpha accruing with the subsidy rule (taoflow before 2025-11-06), or the subsidy era
+     * with a protocol-flow record.
+     */
+    private static boolean lanesRun(final CappedRules rules) {
+        return rules.rootAccrues() ? rules.issueExcess() && !rules.burnRootOfCapped()
+                : !rules.issueExcess() && !rules.recordProtocolFlow();
     }
 
     /**
@@ -580,7 +591,6 @@ public final class VectorRowKernels implements RowKernels {
                                           final double claimSwapShare, final double[] blockClaimTao,
                                           final int bound) {
         final boolean rootRecycled = rules.rootRecycledWithoutSellFlag();
-        final boolean burnRootOfCapped = rules.burnRootOfCapped();
         final int row = subnet * s.paths;
         final double ownerCut = s.protocol.ownerCut();
         final double taoWeight = s.protocol.taoWeight();
@@ -588,13 +598,18 @@ public final class VectorRowKernels implements RowKernels {
         final boolean capAlphaInIsAlphaEmission = rules.capAlphaInIsAlphaEmission();
         final boolean buyBefore = rules.buyBeforeInjection();
         final boolean keepBought = rules.keepBoughtAlpha();
-        final boolean issueExcess = rules.issueExcess();
         final boolean recordProtocolFlow = rules.recordProtocolFlow();
         final boolean rootProportionCap = cap == CappedRules.CAP_ROOT_PROPORTION;
-        final boolean record = s.injectionRecorded[subnet];
         final double keepPrice = 1.0 - movingAlpha;
         final DoubleVector zero = DoubleVector.zero(D);
         final DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        // loop-invariant choices as masks and arrays, so the lanes loop holds no branch around a load or store
+        final VectorMask<Double> keepLanes = one.compare(VectorOperators.LT, keepBought ? 2.0 : 0.0);
+        final double[] boughtTo = keepBought ? s.protocolAlpha : s.alphaRecycled;
+        final int boughtRow = keepBought ? row : 0;
+        final VectorMask<Double> recordLanes = one.compare(VectorOperators.LT, recordProtocolFlow ? 2.0 : 0.0);
+        // every row's tao_in is kept (only a probe's row is read)
+        final double[] taoInjectedTo = s.taoInjected;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector emissionTao = DoubleVector.fromArray(D, s.blockEmission, p);
@@ -636,17 +651,10 @@ public final class VectorRowKernels implements RowKernels {
                 ain = ain.blend(ain.sub(bought), buys);
                 tao = third;
             }
-            // alphaRecycled is read and written once: chain-bought alpha, then recycled root alpha
+            // chain-bought alpha: kept as protocol alpha (in alpha out) or recycled, into the array chosen above
+            aout = aout.add(bought, keepLanes);
+            DoubleVector.fromArray(D, boughtTo, boughtRow + p).add(bought).intoArray(boughtTo, boughtRow + p);
             DoubleVector recycled = DoubleVector.fromArray(D, s.alphaRecycled, p);
-            if (keepBought) {
-                aout = aout.add(bought);
-                DoubleVector.fromArray(D, s.protocolAlpha, c).add(bought).intoArray(s.protocolAlpha, c);
-            } else {
-                recycled = recycled.add(bought);
-            }
-            if (!issueExcess) {
-                DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
-            }
             DoubleVector.fromArray(D, s.alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(s.alphaMinted, p);
             aout = aout.add(emitted);
             final DoubleVector owner = emitted.mul(ownerCut);
@@ -658,14 +666,9 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector spot = tao.mul(depth).mul(perDepth);
             final DoubleVector rootAlpha = rootProportion.mul(rest).mul(0.5);
             DoubleVector pendingAlpha = DoubleVector.fromArray(D, s.pendingAlpha, c).add(rest.sub(rootAlpha));
-            VectorMask<Double> flag = VectorMask.fromArray(D, s.rootSellFlag, p);
-            VectorMask<Double> noFlag = flag.not();
-            if (burnRootOfCapped) {
-                // 2025-11-04 → 11-06: a subsidised subnet's root alpha is neither accrued nor paid
-                DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
-                flag = flag.andNot(capped);
-                noFlag = noFlag.andNot(capped);
-            }
+            // (burning subsidised root alpha, 2025-11-04 → 11-06, runs the scalar twin: lanesRun)
+            final VectorMask<Double> flag = VectorMask.fromArray(D, s.rootSellFlag, p);
+            final VectorMask<Double> noFlag = flag.not();
             DoubleVector.fromArray(D, s.pendingRootAlpha, c).add(rootAlpha, flag).intoArray(s.pendingRootAlpha, c);
             if (rootRecycled) {
                 aout = aout.blend(aout.sub(rootAlpha), noFlag);
@@ -687,18 +690,13 @@ public final class VectorRowKernels implements RowKernels {
             tao = tao.sub(taoOut);
             ain = ain.add(sold);
             aout = aout.sub(sold);
-            DoubleVector protocolFlow = DoubleVector.fromArray(D, s.protocolFlow, c);
-            if (recordProtocolFlow) {
-                protocolFlow = protocolFlow.add(taoInjected.add(excess));
-            }
-            protocolFlow.sub(taoOut).intoArray(s.protocolFlow, c);
+            DoubleVector.fromArray(D, s.protocolFlow, c).add(taoInjected.add(excess), recordLanes).sub(taoOut)
+                    .intoArray(s.protocolFlow, c);
             DoubleVector.fromArray(D, blockClaimTao, p).add(taoOut).intoArray(blockClaimTao, p);
             tao.intoArray(s.taoReserve, c);
             ain.intoArray(s.alphaIn, c);
             aout.intoArray(s.alphaOut, c);
-            if (record) {
-                taoInjected.intoArray(s.taoInjected, c);
-            }
+            taoInjected.intoArray(taoInjectedTo, c);
         }
     }
 
@@ -715,13 +713,16 @@ public final class VectorRowKernels implements RowKernels {
         final boolean capAlphaInIsAlphaEmission = rules.capAlphaInIsAlphaEmission();
         final boolean buyBefore = rules.buyBeforeInjection();
         final boolean keepBought = rules.keepBoughtAlpha();
-        final boolean issueExcess = rules.issueExcess();
-        final boolean recordProtocolFlow = rules.recordProtocolFlow();
         final boolean rootProportionCap = cap == CappedRules.CAP_ROOT_PROPORTION;
-        final boolean record = s.injectionRecorded[subnet];
         final double keepPrice = 1.0 - movingAlpha;
         final DoubleVector zero = DoubleVector.zero(D);
         final DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        // loop-invariant choices as masks and arrays, so the lanes loop holds no branch around a load or store
+        final VectorMask<Double> keepLanes = one.compare(VectorOperators.LT, keepBought ? 2.0 : 0.0);
+        final double[] boughtTo = keepBought ? s.protocolAlpha : s.alphaRecycled;
+        final int boughtRow = keepBought ? row : 0;
+        // every row's tao_in is kept (only a probe's row is read)
+        final double[] taoInjectedTo = s.taoInjected;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector emissionTao = DoubleVector.fromArray(D, s.blockEmission, p);
@@ -763,23 +764,16 @@ public final class VectorRowKernels implements RowKernels {
                 ain = ain.blend(ain.sub(bought), buys);
                 tao = third;
             }
-            if (keepBought) {
-                aout = aout.add(bought);
-                DoubleVector.fromArray(D, s.protocolAlpha, c).add(bought).intoArray(s.protocolAlpha, c);
-            } else {
-                DoubleVector.fromArray(D, s.alphaRecycled, p).add(bought).intoArray(s.alphaRecycled, p);
-            }
-            if (!issueExcess) {
-                DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
-            }
+            // chain-bought alpha: kept as protocol alpha (in alpha out) or recycled, into the array chosen above
+            aout = aout.add(bought, keepLanes);
+            DoubleVector.fromArray(D, boughtTo, boughtRow + p).add(bought).intoArray(boughtTo, boughtRow + p);
+            // the subsidy era issues only the tao_in (lanesRun)
+            DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
             DoubleVector.fromArray(D, s.alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(s.alphaMinted, p);
             aout = aout.add(emitted);
             final DoubleVector owner = emitted.mul(ownerCut);
             final DoubleVector rest = emitted.sub(owner);
             DoubleVector.fromArray(D, s.pendingOwner, c).add(owner).intoArray(s.pendingOwner, c);
-            if (recordProtocolFlow) {
-                DoubleVector.fromArray(D, s.protocolFlow, c).add(taoInjected.add(excess)).intoArray(s.protocolFlow, c);
-            }
             final DoubleVector rootProportion = weightedRoot.div(weightedRoot.add(ain).add(aout));
             final DoubleVector rootAlpha = rootProportion.mul(rest).mul(0.5);
             DoubleVector.fromArray(D, s.pendingAlpha, c).add(rest.sub(rootAlpha)).intoArray(s.pendingAlpha, c);
@@ -799,9 +793,7 @@ public final class VectorRowKernels implements RowKernels {
             tao.intoArray(s.taoReserve, c);
             ain.intoArray(s.alphaIn, c);
             aout.intoArray(s.alphaOut, c);
-            if (record) {
-                taoInjected.intoArray(s.taoInjected, c);
-            }
+            taoInjected.intoArray(taoInjectedTo, c);
         }
     }
 
