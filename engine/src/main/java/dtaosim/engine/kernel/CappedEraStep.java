@@ -64,6 +64,8 @@ public final class CappedEraStep implements BlockStep {
     private final int[] runStart = new int[1];
     /** Dynamic tempo (2026-06-25): per slot scheduler state, or null for the modulo schedule. */
     private final DynamicTempoState dynamicTempo;
+    /** Per slot: whether its epoch runs this block (see {@link #markEpochs}). */
+    private boolean[] epochDue;
 
     /** The chain's per-subnet epoch scheduler state under dynamic tempo (mechanics §4, 06032d518). */
     private static final class DynamicTempoState {
@@ -144,16 +146,42 @@ public final class CappedEraStep implements BlockStep {
             }
         }
         shareWeights(s, block);
+        markEpochs(s, block);
+        // mechanics §4 root claims: the block's Swap claims are summed per path, then paid to root stakers and
+        // (from 2026-05-27) restaked on root, after every subnet's coinbase read R
+        final double[] blockClaimTao = s.blockClaimTao;
+        java.util.Arrays.fill(blockClaimTao, 0.0);
+        s.drainedCount = 0;
+        // coinbase, epoch and root claims row by row: each reads and writes its own row and adds to per-path
+        // sums in subnet order, so this gives the bits of a coinbase pass, an epoch pass and a claim pass
         for (int i = 0; i < s.subnets; i++) {
             final int mode = s.rowMode(i, block);
-            if (mode == BatchState.ROW_IDLE) {
-                continue;
+            if (mode != BatchState.ROW_IDLE) {
+                final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
+                if (mode == BatchState.ROW_LIVE && rootAccrues && !epochDue[i]) {
+                    kernels.cappedCoinbaseAndClaim(s, i, movingAlpha, rules, claimRate, claimSwapShare,
+                            blockClaimTao);
+                    continue;
+                }
+                if (mode == BatchState.ROW_LIVE) {
+                    kernels.cappedCoinbase(s, i, movingAlpha, rules);
+                } else {
+                    ScalarRowKernels.cappedCoinbase(s, i, movingAlpha, rules, 0, s.paths);
+                }
             }
-            final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
-            if (mode == BatchState.ROW_LIVE) {
-                kernels.cappedCoinbase(s, i, movingAlpha, rules);
-            } else {
-                ScalarRowKernels.cappedCoinbase(s, i, movingAlpha, rules, 0, s.paths);
+            if (epochDue[i]) {
+                drainSubnet(s, i);
+            }
+            if (rootAccrues) {
+                claimRoot(s, i, blockClaimTao);
+            }
+        }
+        if (rootAccrues) {
+            for (int p = 0; p < s.paths; p++) {
+                s.rootClaimTao[p] += blockClaimTao[p];
+                if (rootClaimsRaiseRootStake) {
+                    s.rootStake[p] += blockClaimTao[p];
+                }
             }
         }
         for (int p = 0; p < s.paths; p++) {
@@ -165,10 +193,6 @@ public final class CappedEraStep implements BlockStep {
                     s.totalIssuance[p] += s.blockEmission[p];
                 }
             }
-        }
-        drain(s, block);
-        if (rootAccrues) {
-            claimRoot(s);
         }
         if (shares != Shares.MOVING_PRICE) {
             // users' flow in the next block is read against the reserves the chain left
@@ -200,8 +224,8 @@ public final class CappedEraStep implements BlockStep {
             final int row = i * paths;
             if (shares != Shares.MOVING_PRICE && s.rowMode(i, block) != BatchState.ROW_IDLE) {
                 // mechanics §2b: the flow EMAs advance for the subnets the chain emits to; with users' flow
-                // alone the weights and their lowest come in the same pass
-                kernels.updateFlows(s, i, flowSmoothing, userFlow, protocolOrLowest);
+                // alone the weights are the EMA and their lowest comes in the same pass
+                kernels.updateFlows(s, i, flowSmoothing, userFlow ? protocolOrLowest : s.pathScratchD);
             }
             if (netFlow) {
                 kernels.accumulatePositive(s.taoFlowEma, row, userPositive);
@@ -220,30 +244,36 @@ public final class CappedEraStep implements BlockStep {
             }
         }
         final double[] lowestNegative = protocolOrLowest;
+        // weights before the floor: users' flow EMA, or the net-flow weights
+        final double[] flows = userFlow ? s.taoFlowEma : w;
+        final double[] sum = s.emissionPerMovingPrice;
+        java.util.Arrays.fill(sum, 0.0);
+        // mechanics §2a: P̄·(1 − MinerBurned) [× root proportion in v3.4.9-424]; a uniform MinerBurned of 1
+        // zeroes every weight: the chain then falls back to the unweighted
+        final double priceFactor = minerBurned < 1.0 ? 1.0 - minerBurned : 1.0;
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
             if (s.rowMode(i, block) == BatchState.ROW_IDLE || !s.emissionEnabled[i]) {
-                java.util.Arrays.fill(w, row, row + paths, 0.0); // not eligible (mechanics §2)
+                java.util.Arrays.fill(w, row, row + paths, 0.0); // not eligible (mechanics §2); adds nothing
             } else if (shares == Shares.MOVING_PRICE) {
-                priceWeights(s, i);
+                // the weights' sum in the same pass (in subnet order; the rows skipped would add +0)
+                kernels.priceWeights(s, i, priceFactor, sharesWithRootProportion, sum);
             } else if (netFlow) {
                 // cells without a subnet give weight 0, which leaves the lowest (≤ 0) unchanged
                 kernels.netFlowWeights(s, i, norm, lowestNegative);
             }
         }
-        final double[] sum = s.emissionPerMovingPrice;
-        java.util.Arrays.fill(sum, 0.0);
         for (int i = 0; i < s.subnets; i++) {
             final int row = i * paths;
             final int mode = s.rowMode(i, block);
             if (mode == BatchState.ROW_IDLE || shares == Shares.MOVING_PRICE || !s.emissionEnabled[i]) {
-                kernels.accumulate(w, row, sum);
+                continue; // weight 0 (adds +0), or summed with the price weights
             } else if (mode == BatchState.ROW_LIVE && flowExponent == 1.0) {
-                kernels.flowShares(s, i, flowCutoff, lowestNegative, sum);
+                kernels.flowShares(s, i, flows, flowCutoff, lowestNegative, sum);
             } else {
                 // mechanics §2b: L = max(cutoff, min_i min(Net_i, 0)); z = max(Net − L, 0); weight z^p
                 for (int p = 0; p < paths; p++) {
-                    final double z = Math.max(w[row + p] - Math.max(flowCutoff, lowestNegative[p]), 0.0);
+                    final double z = Math.max(flows[row + p] - Math.max(flowCutoff, lowestNegative[p]), 0.0);
                     final double weight = !s.live[row + p] ? 0.0 : flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
                     w[row + p] = weight;
                     sum[p] += weight;
@@ -255,46 +285,30 @@ public final class CappedEraStep implements BlockStep {
         }
     }
 
-    /** mechanics §2a: P̄·(1 − MinerBurned) [× root proportion in v3.4.9-424] for one row. */
-    private void priceWeights(final BatchState s, final int subnet) {
-        final int row = subnet * s.paths;
-        // a uniform MinerBurned of 1 zeroes every weight: the chain then falls back to the unweighted
-        final double factor = minerBurned < 1.0 ? 1.0 - minerBurned : 1.0;
-        final double taoWeight = protocol.taoWeight();
-        for (int p = 0; p < s.paths; p++) {
-            final int c = row + p;
-            double weight = s.movingPrice[c] * factor;
-            if (sharesWithRootProportion) {
-                final double weightedRoot = taoWeight * s.rootStake[p];
-                weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
-            }
-            s.shareWeight[c] = weight;
-        }
-    }
-
     /**
-     * mechanics §4: epochs on the modulo schedule of the launch era, or under dynamic tempo (price-burn era,
-     * switch {@code dynamic-tempo}) on the chain's per-subnet scheduler; accrued root alpha becomes claimable by
-     * root stakers, less the validators' take (18 %, paid to them as alpha like the rest of the payout).
+     * mechanics §4: marks in {@code epochDue} the subnets whose epoch runs this block, on the modulo schedule of
+     * the launch era, or under dynamic tempo (price-burn era, switch {@code dynamic-tempo}) on the chain's
+     * per-subnet scheduler. At its epoch a subnet's accrued root alpha becomes claimable by root stakers, less
+     * the validators' take (18 %, paid to them as alpha like the rest of the payout; {@link #drainSubnet}).
      */
-    private void drain(final BatchState s, final long block) {
-        s.drainedCount = 0;
-        final int tempo = protocol.tempo();
+    private void markEpochs(final BatchState s, final long block) {
+        if (epochDue == null || epochDue.length != s.subnets) {
+            epochDue = new boolean[s.subnets];
+        }
+        final boolean[] due = epochDue;
+        java.util.Arrays.fill(due, false);
         if (dynamicTempo != null) {
             scheduleDynamicEpochs(s, block);
             for (int i = 0; i < s.subnets; i++) {
-                if (dynamicTempo.runs[i] && s.liveCount[i] > 0) {
-                    drainSubnet(s, i);
-                }
+                due[i] = dynamicTempo.runs[i] && s.liveCount[i] > 0;
             }
             return;
         }
+        final int tempo = protocol.tempo();
         for (long netuid = EpochSchedule.firstNetuidDue(tempo, block); netuid <= s.subnets;
                 netuid += tempo + 1L) {
             final int i = (int) netuid - 1;
-            if (s.liveCount[i] > 0) {
-                drainSubnet(s, i);
-            }
+            due[i] = s.liveCount[i] > 0;
         }
     }
 
@@ -349,19 +363,16 @@ public final class CappedEraStep implements BlockStep {
     }
 
     /**
-     * mechanics §4 root claim, in aggregate: a fraction {@code rootClaimRate} of the claimable root alpha is
-     * claimed each block; the Swap share is sold fee-free for TAO restaked on root (raising R from 2026-05-27,
-     * and an outflow of the protocol's flow), the Keep share becomes root stakers' alpha.
+     * mechanics §4 root claim, in aggregate, for one row: a fraction {@code rootClaimRate} of the claimable root
+     * alpha is claimed each block; the Swap share is sold fee-free for TAO restaked on root (raising R from
+     * 2026-05-27, and an outflow of the protocol's flow), the Keep share becomes root stakers' alpha.
      */
-    private void claimRoot(final BatchState s) {
-        for (int i = 0; i < s.subnets; i++) {
-            if (s.liveCount[i] == s.paths) {
-                kernels.claimRoot(s, i, claimRate, claimSwapShare, rootClaimsRaiseRootStake);
-            } else if (s.liveCount[i] > 0) {
-                for (int end = s.liveRun(i, 0, runStart); runStart[0] < s.paths; end = s.liveRun(i, end, runStart)) {
-                    ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, rootClaimsRaiseRootStake,
-                            runStart[0], end);
-                }
+    private void claimRoot(final BatchState s, final int i, final double[] blockClaimTao) {
+        if (s.liveCount[i] == s.paths) {
+            kernels.claimRoot(s, i, claimRate, claimSwapShare, blockClaimTao);
+        } else if (s.liveCount[i] > 0) {
+            for (int end = s.liveRun(i, 0, runStart); runStart[0] < s.paths; end = s.liveRun(i, end, runStart)) {
+                ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, blockClaimTao, runStart[0], end);
             }
         }
     }

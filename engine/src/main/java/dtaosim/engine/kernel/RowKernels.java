@@ -40,10 +40,23 @@ public interface RowKernels {
     void cappedCoinbase(BatchState s, int subnet, double movingAlpha, CappedRules rules);
 
     /**
+     * {@link #cappedCoinbase} then {@link #claimRoot} on the same row in one pass, for a row whose subnet has no
+     * epoch this block (the claims read no other row, so this gives the bits of the two passes).
+     */
+    void cappedCoinbaseAndClaim(BatchState s, int subnet, double movingAlpha, CappedRules rules, double claimRate,
+                                double claimSwapShare, double[] blockClaimTao);
+
+    /**
      * mechanics §1: refreshes the alpha-emission cache of the cells of one row whose alpha issuance left its
      * interval (cells without a subnet are refreshed harmlessly).
      */
     void refreshStaleAlphaEmission(BatchState s, int subnet);
+
+    /**
+     * mechanics §2a, one row: {@code shareWeight = P̄·factor} [× root proportion {@code tw·R/(tw·R + alphaIn +
+     * alphaOut)} when {@code withRootProportion}], each weight added to {@code sum[p]}.
+     */
+    void priceWeights(BatchState s, int subnet, double factor, boolean withRootProportion, double[] sum);
 
     /** {@code sum[p] += values[row + p]} for every path slot p (row-wise reductions over subnets). */
     void accumulate(double[] values, int row, double[] sum);
@@ -60,24 +73,26 @@ public interface RowKernels {
 
     /**
      * mechanics §2b, one row: the flow EMAs advance, {@code S ← (1 − f)·S + f·(taoReserve − taoAfterStep)} (users'
-     * net TAO since the chain's last step) and {@code P ← (1 − f)·P + f·protocolFlow} (then reset); without net
-     * flow ({@code weights}) the weight {@code w = S} and {@code lowest[p] = min(lowest[p], S)} follow in the same
-     * pass. Cells without a subnet hold zeros and keep them.
+     * net TAO since the chain's last step) and {@code P ← (1 − f)·P + f·protocolFlow} (then reset), and
+     * {@code lowest[p] = min(lowest[p], S)} (the lowest weight when users' flow alone weighs; a scratch
+     * otherwise). Cells without a subnet hold zeros and keep them.
      */
-    void updateFlows(BatchState s, int subnet, double smoothing, boolean weights, double[] lowest);
+    void updateFlows(BatchState s, int subnet, double smoothing, double[] lowest);
 
     /**
-     * mechanics §2b: {@code w = max(w − max(cutoff, lowest[p]), 0)} (the exponent-1 z of {@code z^p}) and
-     * {@code sum[p] += w} for one row.
+     * mechanics §2b: {@code w = max(f − max(cutoff, lowest[p]), 0)} (the exponent-1 z of {@code z^p}) of the
+     * row's flow weights {@code f} ({@code flows}: users' flow EMA, or the net-flow weights in
+     * {@code shareWeight}) into {@code shareWeight}, and {@code sum[p] += w}, for one row.
      */
-    void flowShares(BatchState s, int subnet, double cutoff, double[] lowest, double[] sum);
+    void flowShares(BatchState s, int subnet, double[] flows, double cutoff, double[] lowest, double[] sum);
 
     /**
      * mechanics §4 root claim in aggregate for one row where every cell holds a subnet: claim {@code rate} of
-     * the claimable root alpha; sell {@code swapShare} of it fee-free for TAO (restaked on root when
-     * {@code raiseRootStake}); an outflow of the protocol's flow.
+     * the claimable root alpha; sell {@code swapShare} of it fee-free for TAO, added per path to
+     * {@code blockClaimTao} (the block's claims, which the step adds to the root stakers' TAO and, from
+     * 2026-05-27, to R); an outflow of the protocol's flow.
      */
-    void claimRoot(BatchState s, int subnet, double rate, double swapShare, boolean raiseRootStake);
+    void claimRoot(BatchState s, int subnet, double rate, double swapShare, double[] blockClaimTao);
 
     /**
      * The counter-stream uniforms {@code out[p] = u(firstState + p·stride)} of a row's path slots

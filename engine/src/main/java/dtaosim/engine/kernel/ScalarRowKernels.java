@@ -302,6 +302,30 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public void priceWeights(final BatchState s, final int subnet, final double factor,
+                             final boolean withRootProportion, final double[] sum) {
+        priceWeights(s, subnet, factor, withRootProportion, sum, 0, s.paths);
+    }
+
+    /** {@link RowKernels#priceWeights} for path slots [from, to). */
+    public static void priceWeights(final BatchState s, final int subnet, final double factor,
+                                    final boolean withRootProportion, final double[] sum, final int from,
+                                    final int to) {
+        final int row = subnet * s.paths;
+        final double taoWeight = s.protocol.taoWeight();
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            double weight = s.movingPrice[c] * factor;
+            if (withRootProportion) {
+                final double weightedRoot = taoWeight * s.rootStake[p];
+                weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
+            }
+            s.shareWeight[c] = weight;
+            sum[p] += weight;
+        }
+    }
+
+    @Override
     public void netFlowWeights(final BatchState s, final int subnet, final double[] norm, final double[] lowest) {
         netFlowWeights(s, subnet, norm, lowest, 0, s.paths);
     }
@@ -322,14 +346,13 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final boolean weights,
-                            final double[] lowest) {
-        updateFlows(s, subnet, smoothing, weights, lowest, 0, s.paths);
+    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final double[] lowest) {
+        updateFlows(s, subnet, smoothing, lowest, 0, s.paths);
     }
 
     /** {@link RowKernels#updateFlows} for path slots [from, to). */
     public static void updateFlows(final BatchState s, final int subnet, final double smoothing,
-                                   final boolean weights, final double[] lowest, final int from, final int to) {
+                                   final double[] lowest, final int from, final int to) {
         final int row = subnet * s.paths;
         final double keep = 1.0 - smoothing;
         final double[] tao = s.taoReserve;
@@ -337,33 +360,29 @@ public final class ScalarRowKernels implements RowKernels {
         final double[] user = s.taoFlowEma;
         final double[] prot = s.protocolFlowEma;
         final double[] protFlow = s.protocolFlow;
-        final double[] w = s.shareWeight;
         for (int p = from; p < to; p++) {
             final int c = row + p;
             final double flow = keep * user[c] + smoothing * (tao[c] - after[c]);
             user[c] = flow;
             prot[c] = keep * prot[c] + smoothing * protFlow[c];
             protFlow[c] = 0.0;
-            if (weights) {
-                w[c] = flow;
-                lowest[p] = Math.min(lowest[p], flow);
-            }
+            lowest[p] = Math.min(lowest[p], flow);
         }
     }
 
     @Override
-    public void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
-                           final double[] sum) {
-        flowShares(s, subnet, cutoff, lowest, sum, 0, s.paths);
+    public void flowShares(final BatchState s, final int subnet, final double[] flows, final double cutoff,
+                           final double[] lowest, final double[] sum) {
+        flowShares(s, subnet, flows, cutoff, lowest, sum, 0, s.paths);
     }
 
     /** {@link RowKernels#flowShares} for path slots [from, to). */
-    public static void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
-                                  final double[] sum, final int from, final int to) {
+    public static void flowShares(final BatchState s, final int subnet, final double[] flows, final double cutoff,
+                                  final double[] lowest, final double[] sum, final int from, final int to) {
         final int row = subnet * s.paths;
         final double[] w = s.shareWeight;
         for (int p = from; p < to; p++) {
-            final double z = Math.max(w[row + p] - Math.max(cutoff, lowest[p]), 0.0);
+            final double z = Math.max(flows[row + p] - Math.max(cutoff, lowest[p]), 0.0);
             w[row + p] = z;
             sum[p] += z;
         }
@@ -371,8 +390,8 @@ public final class ScalarRowKernels implements RowKernels {
 
     @Override
     public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                          final boolean raiseRootStake) {
-        claimRoot(s, subnet, rate, swapShare, raiseRootStake, 0, s.paths);
+                          final double[] blockClaimTao) {
+        claimRoot(s, subnet, rate, swapShare, blockClaimTao, 0, s.paths);
     }
 
     /**
@@ -380,7 +399,7 @@ public final class ScalarRowKernels implements RowKernels {
      * the same operations.
      */
     public static void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                                 final boolean raiseRootStake, final int from, final int to) {
+                                 final double[] blockClaimTao, final int from, final int to) {
         final int row = subnet * s.paths;
         final double[] claimable = s.rootClaimable;
         final double[] taoReserve = s.taoReserve;
@@ -397,11 +416,8 @@ public final class ScalarRowKernels implements RowKernels {
             taoReserve[c] = tao - taoOut;
             alphaIn[c] = ain + sold;
             alphaOut[c] -= sold;
-            s.rootClaimTao[p] += taoOut;
             s.protocolFlow[c] -= taoOut;
-            if (raiseRootStake) {
-                s.rootStake[p] += taoOut;
-            }
+            blockClaimTao[p] += taoOut;
         }
     }
 
@@ -426,9 +442,22 @@ public final class ScalarRowKernels implements RowKernels {
         cappedCoinbase(s, subnet, movingAlpha, rules, 0, s.paths);
     }
 
+    @Override
+    public void cappedCoinbaseAndClaim(final BatchState s, final int subnet, final double movingAlpha,
+                                       final CappedRules rules, final double claimRate, final double claimSwapShare,
+                                       final double[] blockClaimTao) {
+        cappedCoinbase(s, subnet, movingAlpha, rules, 0, s.paths);
+        claimRoot(s, subnet, claimRate, claimSwapShare, blockClaimTao, 0, s.paths);
+    }
+
     /**
      * {@link RowKernels#cappedCoinbase} for path slots [from, to), skipping cells without a subnet; the
      * operations and their order define the numbers the vector lanes must reproduce.
+     *
+     * <p>Divisions share reciprocals (the divider bounds this loop): one for the spot price, alpha wanted and
+     * either the buy after the injection ({@code 1/(tao + share)}) or the root proportion before minting; one
+     * for the root proportion after minting and the new spot price when root alpha accrues, which moves neither
+     * reserve. A cell's results differ from plain divisions by a few ulps.
      */
     public static void cappedCoinbase(final BatchState s, final int subnet, final double movingAlpha,
                                       final CappedRules rules, final int from, final int to) {
@@ -444,6 +473,7 @@ public final class ScalarRowKernels implements RowKernels {
         final boolean rootRecycledWithoutFlag = rules.rootRecycledWithoutSellFlag();
         final boolean recordProtocolFlow = rules.recordProtocolFlow();
         final boolean burnRootOfCapped = rules.burnRootOfCapped();
+        final boolean rootProportionCap = cap == CappedRules.CAP_ROOT_PROPORTION;
         final double keepPrice = 1.0 - movingAlpha;
         for (int p = from; p < to; p++) {
             final int c = row + p;
@@ -456,15 +486,20 @@ public final class ScalarRowKernels implements RowKernels {
             double tao = s.taoReserve[c];
             double ain = s.alphaIn[c];
             double aout = s.alphaOut[c];
-            final double rootProportionBefore = cap == CappedRules.CAP_ROOT_PROPORTION
-                    ? weightedRoot / (weightedRoot + ain + aout) : 0.0;
             final double share = s.shareWeight[c] * s.emissionPerMovingPrice[p];
-            final double price = tao / ain;
+            // buy after the injection: tao + tao_in + excess = tao + share, known now
+            final double third = !buyBeforeInjection ? tao + share
+                    : rootProportionCap ? weightedRoot + ain + aout : 1.0;
+            final double poolProduct = tao * ain;
+            final double perProduct = 1.0 / (poolProduct * third);
+            final double perPool = third * perProduct; // 1/(tao·alphaIn)
+            final double price = tao * tao * perPool;
+            final double rootProportionBefore = rootProportionCap ? weightedRoot * poolProduct * perProduct : 0.0;
             final double capAlpha = cap == CappedRules.CAP_BLOCK_EMISSION ? emissionTao
                     : cap == CappedRules.CAP_ALPHA_EMISSION ? emitted
                     : cap == CappedRules.CAP_MIN_ALPHA_AND_BLOCK_EMISSION ? Math.min(emitted, emissionTao)
                     : rootProportionBefore * emitted;
-            final double wanted = share / price;
+            final double wanted = share * ain * ain * perPool; // share / price
             final boolean capped = wanted > capAlpha;
             final double alphaInjected;
             final double taoInjected;
@@ -478,17 +513,21 @@ public final class ScalarRowKernels implements RowKernels {
             }
             final double excess = share - taoInjected;
             double bought = 0.0;
-            if (buyBeforeInjection && excess > 0.0) {
-                bought = ain * excess / (tao + excess);
-                tao += excess;
-                ain -= bought;
-            }
-            ain += alphaInjected;
-            tao += taoInjected;
-            if (!buyBeforeInjection && excess > 0.0) {
-                bought = ain * excess / (tao + excess);
-                tao += excess;
-                ain -= bought;
+            if (buyBeforeInjection) {
+                if (excess > 0.0) {
+                    bought = ain * excess / (tao + excess);
+                    tao += excess;
+                    ain -= bought;
+                }
+                ain += alphaInjected;
+                tao += taoInjected;
+            } else {
+                ain += alphaInjected;
+                if (excess > 0.0) {
+                    bought = ain * excess * (poolProduct * perProduct); // ain·excess / (tao + share)
+                    ain -= bought;
+                }
+                tao = third;
             }
             if (keepBoughtAlpha) {
                 aout += bought;
@@ -507,31 +546,45 @@ public final class ScalarRowKernels implements RowKernels {
             aout += emitted;
             final double owner = emitted * ownerCut;
             final double rest = emitted - owner;
-            final double rootProportion = weightedRoot / (weightedRoot + ain + aout);
-            final double rootAlpha = rootProportion * rest * 0.5;
             s.pendingOwner[c] += owner;
-            s.pendingAlpha[c] += rest - rootAlpha;
+            final double spot;
             if (!rootAccrues) {
+                final double rootProportion = weightedRoot / (weightedRoot + ain + aout);
+                final double rootAlpha = rootProportion * rest * 0.5;
+                s.pendingAlpha[c] += rest - rootAlpha;
+                // subsidised (capped) subnets: root alpha neither sold nor paid; others sell it
+                final double sold = capped ? 0.0 : rootAlpha;
                 if (capped) {
-                    s.alphaBurned[p] += rootAlpha; // subsidised: neither sold nor paid
-                } else {
-                    final double rootTao = tao * rootAlpha / (ain + rootAlpha);
-                    ain += rootAlpha;
-                    aout -= rootAlpha;
-                    tao -= rootTao;
+                    s.alphaBurned[p] += rootAlpha;
+                }
+                final double perAlpha = 1.0 / (ain + sold);
+                final double rootTao = tao * sold * perAlpha;
+                ain += sold;
+                aout -= sold;
+                tao -= rootTao;
+                if (!capped) {
                     s.pendingRootTao[c] += rootTao;
                 }
-            } else if (burnRootOfCapped && capped) {
-                s.alphaBurned[p] += rootAlpha; // 2025-11-04 → 11-06: subsidised root alpha neither accrued nor paid
-            } else if (s.rootSellFlag[p]) {
-                s.pendingRootAlpha[c] += rootAlpha;
-            } else if (rootRecycledWithoutFlag) {
-                aout -= rootAlpha;
-                s.alphaRecycled[p] += rootAlpha;
+                spot = tao * perAlpha;
             } else {
-                s.pendingAlpha[c] += rootAlpha; // 2025-11-06: to validators and miners
+                final double depth = weightedRoot + ain + aout;
+                final double perDepth = 1.0 / (ain * depth);
+                final double rootProportion = weightedRoot * ain * perDepth;
+                spot = tao * depth * perDepth; // tao / alphaIn
+                final double rootAlpha = rootProportion * rest * 0.5;
+                s.pendingAlpha[c] += rest - rootAlpha;
+                if (burnRootOfCapped && capped) {
+                    s.alphaBurned[p] += rootAlpha; // 2025-11-04 → 11-06: subsidised root alpha neither accrued nor paid
+                } else if (s.rootSellFlag[p]) {
+                    s.pendingRootAlpha[c] += rootAlpha;
+                } else if (rootRecycledWithoutFlag) {
+                    aout -= rootAlpha;
+                    s.alphaRecycled[p] += rootAlpha;
+                } else {
+                    s.pendingAlpha[c] += rootAlpha; // 2025-11-06: to validators and miners
+                }
             }
-            s.movingPrice[c] = movingAlpha * Math.min(tao / ain, s.movingPriceClip) + keepPrice * s.movingPrice[c];
+            s.movingPrice[c] = movingAlpha * Math.min(spot, s.movingPriceClip) + keepPrice * s.movingPrice[c];
             s.taoReserve[c] = tao;
             s.alphaIn[c] = ain;
             s.alphaOut[c] = aout;

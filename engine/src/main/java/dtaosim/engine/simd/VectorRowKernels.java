@@ -146,8 +146,10 @@ public final class VectorRowKernels implements RowKernels {
                              final double sigma) {
         final int bound = D.loopBound(s.paths);
         if (s.feeRate > 0.0) {
-            if (bound > 0) {
+            if (bound > 0 && s.feesLeavePool) {
                 rateFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+            } else if (bound > 0) {
+                keptFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
             }
             ScalarRowKernels.rateFeeNoise(s, subnet, firstState, stateStride, sigma, bound, s.paths);
             return;
@@ -229,6 +231,48 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector.fromArray(D, alphaOut, c).add(amount.neg().blend(received, stake)).intoArray(alphaOut, c);
             DoubleVector.fromArray(D, taoStaked, p).add(amount, stake).intoArray(taoStaked, p);
             DoubleVector.fromArray(D, taoUnstaked, p).add(received, stake.not()).intoArray(taoUnstaked, p);
+        }
+    }
+
+    /**
+     * {@link ScalarRowKernels#rateFeeNoise} for path slots [0, bound) when the pool keeps the fees (V3 eras): no
+     * author fee, so nothing is added to {@code taoFees} (the general lanes add +0 there).
+     */
+    private static void keptFeeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                          final long stateStride, final double sigma, final int bound) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double rate = s.feeRate;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final double[] after = s.taoAfterStep;
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
+            final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
+            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            final DoubleVector reserveIn = ain.blend(tao, stake);
+            final DoubleVector reserveOut = tao.blend(ain, stake);
+            final DoubleVector gross = x.abs().mul(sigma).mul(reserveIn);
+            final DoubleVector fee = gross.mul(rate);
+            final DoubleVector net = gross.sub(fee);
+            final DoubleVector received = reserveOut.mul(net).div(reserveIn.add(net));
+            final VectorMask<Double> trades = received.compare(VectorOperators.GT, 0.0);
+            final VectorMask<Double> stakes = stake.and(trades);
+            final VectorMask<Double> unstakes = stake.not().and(trades);
+            tao.blend(tao.add(gross), stakes).blend(tao.sub(received), unstakes).intoArray(taoReserve, c);
+            ain.blend(ain.sub(received), stakes).blend(ain.add(net).add(fee), unstakes).intoArray(alphaIn, c);
+            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            aout.blend(aout.add(received), stakes).blend(aout.sub(gross), unstakes).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(gross, stakes).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(received, unstakes).intoArray(taoUnstaked, p);
+            // mechanics §2b: flow counts the stake net of its fee, so the fee the pool keeps joins the baseline
+            DoubleVector.fromArray(D, after, c).add(fee, stakes).intoArray(after, c);
         }
     }
 
@@ -334,6 +378,44 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void priceWeights(final BatchState s, final int subnet, final double factor,
+                             final boolean withRootProportion, final double[] sum) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0 && withRootProportion) {
+            rootPriceWeightsLanes(s, subnet, factor, sum, bound);
+        } else if (bound > 0) {
+            priceWeightsLanes(s, subnet, factor, sum, bound);
+        }
+        ScalarRowKernels.priceWeights(s, subnet, factor, withRootProportion, sum, bound, s.paths);
+    }
+
+    private static void priceWeightsLanes(final BatchState s, final int subnet, final double factor,
+                                          final double[] sum, final int bound) {
+        final int row = subnet * s.paths;
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector weight = DoubleVector.fromArray(D, s.movingPrice, c).mul(factor);
+            weight.intoArray(s.shareWeight, c);
+            DoubleVector.fromArray(D, sum, p).add(weight).intoArray(sum, p);
+        }
+    }
+
+    private static void rootPriceWeightsLanes(final BatchState s, final int subnet, final double factor,
+                                              final double[] sum, final int bound) {
+        final int row = subnet * s.paths;
+        final double taoWeight = s.protocol.taoWeight();
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector weightedRoot = DoubleVector.fromArray(D, s.rootStake, p).mul(taoWeight);
+            final DoubleVector weight = DoubleVector.fromArray(D, s.movingPrice, c).mul(factor)
+                    .mul(weightedRoot.div(weightedRoot.add(DoubleVector.fromArray(D, s.alphaIn, c))
+                            .add(DoubleVector.fromArray(D, s.alphaOut, c))));
+            weight.intoArray(s.shareWeight, c);
+            DoubleVector.fromArray(D, sum, p).add(weight).intoArray(sum, p);
+        }
+    }
+
+    @Override
     public void netFlowWeights(final BatchState s, final int subnet, final double[] norm, final double[] lowest) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
@@ -357,17 +439,16 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
-    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final boolean weights,
-                            final double[] lowest) {
+    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final double[] lowest) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            updateFlowsLanes(s, subnet, smoothing, weights, lowest, bound);
+            updateFlowsLanes(s, subnet, smoothing, lowest, bound);
         }
-        ScalarRowKernels.updateFlows(s, subnet, smoothing, weights, lowest, bound, s.paths);
+        ScalarRowKernels.updateFlows(s, subnet, smoothing, lowest, bound, s.paths);
     }
 
     private static void updateFlowsLanes(final BatchState s, final int subnet, final double smoothing,
-                                         final boolean weights, final double[] lowest, final int bound) {
+                                         final double[] lowest, final int bound) {
         final int row = subnet * s.paths;
         final DoubleVector keep = DoubleVector.broadcast(D, 1.0 - smoothing);
         final DoubleVector f = DoubleVector.broadcast(D, smoothing);
@@ -381,30 +462,28 @@ public final class VectorRowKernels implements RowKernels {
             keep.mul(DoubleVector.fromArray(D, s.protocolFlowEma, c))
                     .add(f.mul(DoubleVector.fromArray(D, s.protocolFlow, c))).intoArray(s.protocolFlowEma, c);
             zero.intoArray(s.protocolFlow, c);
-            if (weights) {
-                flow.intoArray(s.shareWeight, c);
-                DoubleVector.fromArray(D, lowest, p).min(flow).intoArray(lowest, p);
-            }
+            DoubleVector.fromArray(D, lowest, p).min(flow).intoArray(lowest, p);
         }
     }
 
     @Override
-    public void flowShares(final BatchState s, final int subnet, final double cutoff, final double[] lowest,
-                           final double[] sum) {
+    public void flowShares(final BatchState s, final int subnet, final double[] flows, final double cutoff,
+                           final double[] lowest, final double[] sum) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            flowSharesLanes(s, subnet, cutoff, lowest, sum, bound);
+            flowSharesLanes(s, subnet, flows, cutoff, lowest, sum, bound);
         }
-        ScalarRowKernels.flowShares(s, subnet, cutoff, lowest, sum, bound, s.paths);
+        ScalarRowKernels.flowShares(s, subnet, flows, cutoff, lowest, sum, bound, s.paths);
     }
 
-    private static void flowSharesLanes(final BatchState s, final int subnet, final double cutoff,
-                                        final double[] lowest, final double[] sum, final int bound) {
+    private static void flowSharesLanes(final BatchState s, final int subnet, final double[] flows,
+                                        final double cutoff, final double[] lowest, final double[] sum,
+                                        final int bound) {
         final int row = subnet * s.paths;
         final DoubleVector cutoffs = DoubleVector.broadcast(D, cutoff);
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
-            final DoubleVector z = DoubleVector.fromArray(D, s.shareWeight, c)
+            final DoubleVector z = DoubleVector.fromArray(D, flows, c)
                     .sub(cutoffs.max(DoubleVector.fromArray(D, lowest, p))).max(0.0);
             z.intoArray(s.shareWeight, c);
             DoubleVector.fromArray(D, sum, p).add(z).intoArray(sum, p);
@@ -413,16 +492,16 @@ public final class VectorRowKernels implements RowKernels {
 
     @Override
     public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                          final boolean raiseRootStake) {
+                          final double[] blockClaimTao) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            claimRootLanes(s, subnet, rate, swapShare, raiseRootStake, bound);
+            claimRootLanes(s, subnet, rate, swapShare, blockClaimTao, bound);
         }
-        ScalarRowKernels.claimRoot(s, subnet, rate, swapShare, raiseRootStake, bound, s.paths);
+        ScalarRowKernels.claimRoot(s, subnet, rate, swapShare, blockClaimTao, bound, s.paths);
     }
 
     private static void claimRootLanes(final BatchState s, final int subnet, final double rate,
-                                       final double swapShare, final boolean raiseRootStake, final int bound) {
+                                       final double swapShare, final double[] blockClaimTao, final int bound) {
         final int row = subnet * s.paths;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
@@ -436,11 +515,8 @@ public final class VectorRowKernels implements RowKernels {
             tao.sub(taoOut).intoArray(s.taoReserve, c);
             ain.add(sold).intoArray(s.alphaIn, c);
             DoubleVector.fromArray(D, s.alphaOut, c).sub(sold).intoArray(s.alphaOut, c);
-            DoubleVector.fromArray(D, s.rootClaimTao, p).add(taoOut).intoArray(s.rootClaimTao, p);
             DoubleVector.fromArray(D, s.protocolFlow, c).sub(taoOut).intoArray(s.protocolFlow, c);
-            if (raiseRootStake) {
-                DoubleVector.fromArray(D, s.rootStake, p).add(taoOut).intoArray(s.rootStake, p);
-            }
+            DoubleVector.fromArray(D, blockClaimTao, p).add(taoOut).intoArray(blockClaimTao, p);
         }
     }
 
@@ -471,16 +547,50 @@ public final class VectorRowKernels implements RowKernels {
     @Override
     public void cappedCoinbase(final BatchState s, final int subnet, final double movingAlpha,
                                final CappedRules rules) {
-        final int bound = D.loopBound(s.paths);
+        final int bound = lanesRun(rules) ? D.loopBound(s.paths) : 0;
         if (bound > 0) {
-            cappedCoinbaseLanes(s, subnet, movingAlpha, rules, bound);
+            if (rules.rootAccrues()) {
+                // claims of rate 0 change no bit (each adds or subtracts +0): a row with an epoch this block
+                cappedAccrueLanes(s, subnet, movingAlpha, rules, 0.0, 0.0, s.pathScratchB, bound);
+            } else {
+                cappedSellLanes(s, subnet, movingAlpha, rules, bound);
+            }
         }
         ScalarRowKernels.cappedCoinbase(s, subnet, movingAlpha, rules, bound, s.paths);
     }
 
-    /** {@link ScalarRowKernels#cappedCoinbase} for path slots [0, bound) of a row where every cell is live. */
-    private static void cappedCoinbaseLanes(final BatchState s, final int subnet, final double movingAlpha,
-                                            final CappedRules rules, final int bound) {
+    @Override
+    public void cappedCoinbaseAndClaim(final BatchState s, final int subnet, final double movingAlpha,
+                                       final CappedRules rules, final double claimRate, final double claimSwapShare,
+                                       final double[] blockClaimTao) {
+        final int bound = lanesRun(rules) ? D.loopBound(s.paths) : 0;
+        if (bound > 0) {
+            cappedAccrueLanes(s, subnet, movingAlpha, rules, claimRate, claimSwapShare, blockClaimTao, bound);
+        }
+        ScalarRowKernels.cappedCoinbase(s, subnet, movingAlpha, rules, bound, s.paths);
+        ScalarRowKernels.claimRoot(s, subnet, claimRate, claimSwapShare, blockClaimTao, bound, s.paths);
+    }
+
+    /**
+     * Whether the coinbase lanes cover these rules. The lanes have no branch around a vector load or store (one
+     * let C2 box vectors after some JIT histories), so the rule sets no era's defaults use run the scalar twin
+     * (bit-identical): root alpha accruing with the subsidy rule (taoflow before 2025-11-06), or the subsidy era
+     * with a protocol-flow record.
+     */
+    private static boolean lanesRun(final CappedRules rules) {
+        return rules.rootAccrues() ? rules.issueExcess() && !rules.burnRootOfCapped()
+                : !rules.issueExcess() && !rules.recordProtocolFlow();
+    }
+
+    /**
+     * {@link ScalarRowKernels#cappedCoinbase} for path slots [0, bound) of a row where every cell is live, in
+     * the eras whose root alpha accrues, followed by the row's root claims ({@link ScalarRowKernels#claimRoot}).
+     */
+    private static void cappedAccrueLanes(final BatchState s, final int subnet, final double movingAlpha,
+                                          final CappedRules rules, final double claimRate,
+                                          final double claimSwapShare, final double[] blockClaimTao,
+                                          final int bound) {
+        final boolean rootRecycled = rules.rootRecycledWithoutSellFlag();
         final int row = subnet * s.paths;
         final double ownerCut = s.protocol.ownerCut();
         final double taoWeight = s.protocol.taoWeight();
@@ -488,14 +598,18 @@ public final class VectorRowKernels implements RowKernels {
         final boolean capAlphaInIsAlphaEmission = rules.capAlphaInIsAlphaEmission();
         final boolean buyBefore = rules.buyBeforeInjection();
         final boolean keepBought = rules.keepBoughtAlpha();
-        final boolean issueExcess = rules.issueExcess();
-        final boolean rootAccrues = rules.rootAccrues();
-        final boolean rootRecycled = rules.rootRecycledWithoutSellFlag();
         final boolean recordProtocolFlow = rules.recordProtocolFlow();
-        final boolean burnRootOfCapped = rules.burnRootOfCapped();
-        final boolean record = s.injectionRecorded[subnet];
+        final boolean rootProportionCap = cap == CappedRules.CAP_ROOT_PROPORTION;
         final double keepPrice = 1.0 - movingAlpha;
         final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        // loop-invariant choices as masks and arrays, so the lanes loop holds no branch around a load or store
+        final VectorMask<Double> keepLanes = one.compare(VectorOperators.LT, keepBought ? 2.0 : 0.0);
+        final double[] boughtTo = keepBought ? s.protocolAlpha : s.alphaRecycled;
+        final int boughtRow = keepBought ? row : 0;
+        final VectorMask<Double> recordLanes = one.compare(VectorOperators.LT, recordProtocolFlow ? 2.0 : 0.0);
+        // every row's tao_in is kept (only a probe's row is read)
+        final double[] taoInjectedTo = s.taoInjected;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector emissionTao = DoubleVector.fromArray(D, s.blockEmission, p);
@@ -504,92 +618,182 @@ public final class VectorRowKernels implements RowKernels {
             DoubleVector tao = DoubleVector.fromArray(D, s.taoReserve, c);
             DoubleVector ain = DoubleVector.fromArray(D, s.alphaIn, c);
             DoubleVector aout = DoubleVector.fromArray(D, s.alphaOut, c);
-            final DoubleVector rootProportionBefore = cap == CappedRules.CAP_ROOT_PROPORTION
-                    ? weightedRoot.div(weightedRoot.add(ain).add(aout)) : zero;
             final DoubleVector share = DoubleVector.fromArray(D, s.shareWeight, c)
                     .mul(DoubleVector.fromArray(D, s.emissionPerMovingPrice, p));
-            final DoubleVector price = tao.div(ain);
+            final DoubleVector third = !buyBefore ? tao.add(share)
+                    : rootProportionCap ? weightedRoot.add(ain).add(aout) : one;
+            final DoubleVector poolProduct = tao.mul(ain);
+            final DoubleVector perProduct = one.div(poolProduct.mul(third));
+            final DoubleVector perPool = third.mul(perProduct);
+            final DoubleVector price = tao.mul(tao).mul(perPool);
+            final DoubleVector rootProportionBefore = rootProportionCap
+                    ? weightedRoot.mul(poolProduct).mul(perProduct) : zero;
             final DoubleVector capAlpha = cap == CappedRules.CAP_BLOCK_EMISSION ? emissionTao
                     : cap == CappedRules.CAP_ALPHA_EMISSION ? emitted
                     : cap == CappedRules.CAP_MIN_ALPHA_AND_BLOCK_EMISSION ? emitted.min(emissionTao)
                     : rootProportionBefore.mul(emitted);
-            final DoubleVector wanted = share.div(price);
+            final DoubleVector wanted = share.mul(ain).mul(ain).mul(perPool);
             final VectorMask<Double> capped = wanted.compare(VectorOperators.GT, capAlpha);
             final DoubleVector alphaInjected = wanted.blend(capAlphaInIsAlphaEmission ? emitted : capAlpha, capped);
             final DoubleVector taoInjected = share.blend(capAlpha.mul(price), capped);
             final DoubleVector excess = share.sub(taoInjected);
             final VectorMask<Double> buys = excess.compare(VectorOperators.GT, 0.0);
-            DoubleVector bought = zero;
+            final DoubleVector bought;
             if (buyBefore) {
                 bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
                 tao = tao.blend(tao.add(excess), buys);
                 ain = ain.blend(ain.sub(bought), buys);
-            }
-            ain = ain.add(alphaInjected);
-            tao = tao.add(taoInjected);
-            if (!buyBefore) {
-                bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
-                tao = tao.blend(tao.add(excess), buys);
-                ain = ain.blend(ain.sub(bought), buys);
-            }
-            if (keepBought) {
-                aout = aout.add(bought);
-                DoubleVector.fromArray(D, s.protocolAlpha, c).add(bought).intoArray(s.protocolAlpha, c);
+                ain = ain.add(alphaInjected);
+                tao = tao.add(taoInjected);
             } else {
-                DoubleVector.fromArray(D, s.alphaRecycled, p).add(bought).intoArray(s.alphaRecycled, p);
+                ain = ain.add(alphaInjected);
+                bought = ain.mul(excess).mul(poolProduct.mul(perProduct)).blend(zero, buys.not());
+                ain = ain.blend(ain.sub(bought), buys);
+                tao = third;
             }
-            if (!issueExcess) {
-                DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
-            }
-            if (recordProtocolFlow) {
-                DoubleVector.fromArray(D, s.protocolFlow, c).add(taoInjected.add(excess)).intoArray(s.protocolFlow, c);
-            }
+            // chain-bought alpha: kept as protocol alpha (in alpha out) or recycled, into the array chosen above
+            aout = aout.add(bought, keepLanes);
+            DoubleVector.fromArray(D, boughtTo, boughtRow + p).add(bought).intoArray(boughtTo, boughtRow + p);
+            DoubleVector recycled = DoubleVector.fromArray(D, s.alphaRecycled, p);
             DoubleVector.fromArray(D, s.alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(s.alphaMinted, p);
             aout = aout.add(emitted);
             final DoubleVector owner = emitted.mul(ownerCut);
             final DoubleVector rest = emitted.sub(owner);
+            DoubleVector.fromArray(D, s.pendingOwner, c).add(owner).intoArray(s.pendingOwner, c);
+            final DoubleVector depth = weightedRoot.add(ain).add(aout);
+            final DoubleVector perDepth = one.div(ain.mul(depth));
+            final DoubleVector rootProportion = weightedRoot.mul(ain).mul(perDepth);
+            final DoubleVector spot = tao.mul(depth).mul(perDepth);
+            final DoubleVector rootAlpha = rootProportion.mul(rest).mul(0.5);
+            DoubleVector pendingAlpha = DoubleVector.fromArray(D, s.pendingAlpha, c).add(rest.sub(rootAlpha));
+            // (burning subsidised root alpha, 2025-11-04 → 11-06, runs the scalar twin: lanesRun)
+            final VectorMask<Double> flag = VectorMask.fromArray(D, s.rootSellFlag, p);
+            final VectorMask<Double> noFlag = flag.not();
+            DoubleVector.fromArray(D, s.pendingRootAlpha, c).add(rootAlpha, flag).intoArray(s.pendingRootAlpha, c);
+            if (rootRecycled) {
+                aout = aout.blend(aout.sub(rootAlpha), noFlag);
+                recycled = recycled.add(rootAlpha, noFlag);
+            } else {
+                pendingAlpha = pendingAlpha.add(rootAlpha, noFlag);
+            }
+            recycled.intoArray(s.alphaRecycled, p);
+            pendingAlpha.intoArray(s.pendingAlpha, c);
+            DoubleVector.broadcast(D, movingAlpha).mul(spot.min(s.movingPriceClip))
+                    .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, s.movingPrice, c)))
+                    .intoArray(s.movingPrice, c);
+            // mechanics §4 root claims of this row (ScalarRowKernels.claimRoot)
+            final DoubleVector claimable = DoubleVector.fromArray(D, s.rootClaimable, c);
+            final DoubleVector claimed = claimable.mul(claimRate);
+            claimable.sub(claimed).intoArray(s.rootClaimable, c);
+            final DoubleVector sold = claimed.mul(claimSwapShare);
+            final DoubleVector taoOut = tao.mul(sold).div(ain.add(sold));
+            tao = tao.sub(taoOut);
+            ain = ain.add(sold);
+            aout = aout.sub(sold);
+            DoubleVector.fromArray(D, s.protocolFlow, c).add(taoInjected.add(excess), recordLanes).sub(taoOut)
+                    .intoArray(s.protocolFlow, c);
+            DoubleVector.fromArray(D, blockClaimTao, p).add(taoOut).intoArray(blockClaimTao, p);
+            tao.intoArray(s.taoReserve, c);
+            ain.intoArray(s.alphaIn, c);
+            aout.intoArray(s.alphaOut, c);
+            taoInjected.intoArray(taoInjectedTo, c);
+        }
+    }
+
+    /**
+     * {@link ScalarRowKernels#cappedCoinbase} for path slots [0, bound) of a row where every cell is live, in
+     * the era that sells root alpha (subsidy): sold every block except on subsidised subnets, where it burns.
+     */
+    private static void cappedSellLanes(final BatchState s, final int subnet, final double movingAlpha,
+                                        final CappedRules rules, final int bound) {
+        final int row = subnet * s.paths;
+        final double ownerCut = s.protocol.ownerCut();
+        final double taoWeight = s.protocol.taoWeight();
+        final int cap = rules.cap();
+        final boolean capAlphaInIsAlphaEmission = rules.capAlphaInIsAlphaEmission();
+        final boolean buyBefore = rules.buyBeforeInjection();
+        final boolean keepBought = rules.keepBoughtAlpha();
+        final boolean rootProportionCap = cap == CappedRules.CAP_ROOT_PROPORTION;
+        final double keepPrice = 1.0 - movingAlpha;
+        final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        // loop-invariant choices as masks and arrays, so the lanes loop holds no branch around a load or store
+        final VectorMask<Double> keepLanes = one.compare(VectorOperators.LT, keepBought ? 2.0 : 0.0);
+        final double[] boughtTo = keepBought ? s.protocolAlpha : s.alphaRecycled;
+        final int boughtRow = keepBought ? row : 0;
+        // every row's tao_in is kept (only a probe's row is read)
+        final double[] taoInjectedTo = s.taoInjected;
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector emissionTao = DoubleVector.fromArray(D, s.blockEmission, p);
+            final DoubleVector emitted = DoubleVector.fromArray(D, s.alphaEmission, c);
+            final DoubleVector weightedRoot = DoubleVector.fromArray(D, s.rootStake, p).mul(taoWeight);
+            DoubleVector tao = DoubleVector.fromArray(D, s.taoReserve, c);
+            DoubleVector ain = DoubleVector.fromArray(D, s.alphaIn, c);
+            DoubleVector aout = DoubleVector.fromArray(D, s.alphaOut, c);
+            final DoubleVector share = DoubleVector.fromArray(D, s.shareWeight, c)
+                    .mul(DoubleVector.fromArray(D, s.emissionPerMovingPrice, p));
+            final DoubleVector third = !buyBefore ? tao.add(share)
+                    : rootProportionCap ? weightedRoot.add(ain).add(aout) : one;
+            final DoubleVector poolProduct = tao.mul(ain);
+            final DoubleVector perProduct = one.div(poolProduct.mul(third));
+            final DoubleVector perPool = third.mul(perProduct);
+            final DoubleVector price = tao.mul(tao).mul(perPool);
+            final DoubleVector rootProportionBefore = rootProportionCap
+                    ? weightedRoot.mul(poolProduct).mul(perProduct) : zero;
+            final DoubleVector capAlpha = cap == CappedRules.CAP_BLOCK_EMISSION ? emissionTao
+                    : cap == CappedRules.CAP_ALPHA_EMISSION ? emitted
+                    : cap == CappedRules.CAP_MIN_ALPHA_AND_BLOCK_EMISSION ? emitted.min(emissionTao)
+                    : rootProportionBefore.mul(emitted);
+            final DoubleVector wanted = share.mul(ain).mul(ain).mul(perPool);
+            final VectorMask<Double> capped = wanted.compare(VectorOperators.GT, capAlpha);
+            final DoubleVector alphaInjected = wanted.blend(capAlphaInIsAlphaEmission ? emitted : capAlpha, capped);
+            final DoubleVector taoInjected = share.blend(capAlpha.mul(price), capped);
+            final DoubleVector excess = share.sub(taoInjected);
+            final VectorMask<Double> buys = excess.compare(VectorOperators.GT, 0.0);
+            final DoubleVector bought;
+            if (buyBefore) {
+                bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
+                tao = tao.blend(tao.add(excess), buys);
+                ain = ain.blend(ain.sub(bought), buys);
+                ain = ain.add(alphaInjected);
+                tao = tao.add(taoInjected);
+            } else {
+                ain = ain.add(alphaInjected);
+                bought = ain.mul(excess).mul(poolProduct.mul(perProduct)).blend(zero, buys.not());
+                ain = ain.blend(ain.sub(bought), buys);
+                tao = third;
+            }
+            // chain-bought alpha: kept as protocol alpha (in alpha out) or recycled, into the array chosen above
+            aout = aout.add(bought, keepLanes);
+            DoubleVector.fromArray(D, boughtTo, boughtRow + p).add(bought).intoArray(boughtTo, boughtRow + p);
+            // the subsidy era issues only the tao_in (lanesRun)
+            DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
+            DoubleVector.fromArray(D, s.alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(s.alphaMinted, p);
+            aout = aout.add(emitted);
+            final DoubleVector owner = emitted.mul(ownerCut);
+            final DoubleVector rest = emitted.sub(owner);
+            DoubleVector.fromArray(D, s.pendingOwner, c).add(owner).intoArray(s.pendingOwner, c);
             final DoubleVector rootProportion = weightedRoot.div(weightedRoot.add(ain).add(aout));
             final DoubleVector rootAlpha = rootProportion.mul(rest).mul(0.5);
-            DoubleVector.fromArray(D, s.pendingOwner, c).add(owner).intoArray(s.pendingOwner, c);
-            DoubleVector pendingAlpha = DoubleVector.fromArray(D, s.pendingAlpha, c).add(rest.sub(rootAlpha));
-            if (!rootAccrues) {
-                // subsidised (capped) subnets: root alpha neither sold nor paid; others sell it
-                DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
-                final VectorMask<Double> sells = capped.not();
-                final DoubleVector rootTao = tao.mul(rootAlpha).div(ain.add(rootAlpha));
-                ain = ain.blend(ain.add(rootAlpha), sells);
-                aout = aout.blend(aout.sub(rootAlpha), sells);
-                tao = tao.blend(tao.sub(rootTao), sells);
-                DoubleVector.fromArray(D, s.pendingRootTao, c).add(rootTao, sells).intoArray(s.pendingRootTao, c);
-            } else {
-                VectorMask<Double> flag = VectorMask.fromArray(D, s.rootSellFlag, p);
-                VectorMask<Double> noFlag = flag.not();
-                if (burnRootOfCapped) {
-                    // 2025-11-04 → 11-06: a subsidised subnet's root alpha is neither accrued nor paid
-                    DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
-                    flag = flag.andNot(capped);
-                    noFlag = noFlag.andNot(capped);
-                }
-                DoubleVector.fromArray(D, s.pendingRootAlpha, c).add(rootAlpha, flag)
-                        .intoArray(s.pendingRootAlpha, c);
-                if (rootRecycled) {
-                    aout = aout.blend(aout.sub(rootAlpha), noFlag);
-                    DoubleVector.fromArray(D, s.alphaRecycled, p).add(rootAlpha, noFlag)
-                            .intoArray(s.alphaRecycled, p);
-                } else {
-                    pendingAlpha = pendingAlpha.add(rootAlpha, noFlag);
-                }
-            }
-            pendingAlpha.intoArray(s.pendingAlpha, c);
-            DoubleVector.broadcast(D, movingAlpha).mul(tao.div(ain).min(s.movingPriceClip))
+            DoubleVector.fromArray(D, s.pendingAlpha, c).add(rest.sub(rootAlpha)).intoArray(s.pendingAlpha, c);
+            // subsidised (capped) subnets: root alpha neither sold nor paid; others sell it
+            final VectorMask<Double> sells = capped.not();
+            final DoubleVector sold = rootAlpha.blend(zero, capped);
+            DoubleVector.fromArray(D, s.alphaBurned, p).add(rootAlpha, capped).intoArray(s.alphaBurned, p);
+            final DoubleVector perAlpha = one.div(ain.add(sold));
+            final DoubleVector rootTao = tao.mul(sold).mul(perAlpha);
+            ain = ain.add(sold);
+            aout = aout.sub(sold);
+            tao = tao.sub(rootTao);
+            DoubleVector.fromArray(D, s.pendingRootTao, c).add(rootTao, sells).intoArray(s.pendingRootTao, c);
+            DoubleVector.broadcast(D, movingAlpha).mul(tao.mul(perAlpha).min(s.movingPriceClip))
                     .add(DoubleVector.broadcast(D, keepPrice).mul(DoubleVector.fromArray(D, s.movingPrice, c)))
                     .intoArray(s.movingPrice, c);
             tao.intoArray(s.taoReserve, c);
             ain.intoArray(s.alphaIn, c);
             aout.intoArray(s.alphaOut, c);
-            if (record) {
-                taoInjected.intoArray(s.taoInjected, c);
-            }
+            taoInjected.intoArray(taoInjectedTo, c);
         }
     }
 

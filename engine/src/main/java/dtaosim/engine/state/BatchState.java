@@ -169,6 +169,10 @@ public final class BatchState {
     public final double[] pathScratchB;
     /** See {@link #pathScratchA}. */
     public final double[] pathScratchC;
+    /** See {@link #pathScratchA}. */
+    public final double[] pathScratchD;
+    /** Scratch per path: TAO of this block's Swap root claims (added to {@link #rootClaimTao} after them). */
+    public final double[] blockClaimTao;
     /** NetworkLastLockCost per path (mechanics §6). */
     public final double[] lastLockTao;
     /** Block of the last subnet registration per path (0 = none). */
@@ -281,6 +285,8 @@ public final class BatchState {
         pathScratchA = new double[paths];
         pathScratchB = new double[paths];
         pathScratchC = new double[paths];
+        pathScratchD = new double[paths];
+        blockClaimTao = new double[paths];
         lastLockTao = new double[paths];
         lastLockBlock = new long[paths];
         taoLocked = new double[paths];
