@@ -261,9 +261,28 @@ public final class CappedEraStep implements BlockStep {
         // a uniform MinerBurned of 1 zeroes every weight: the chain then falls back to the unweighted
         final double factor = minerBurned < 1.0 ? 1.0 - minerBurned : 1.0;
         final double taoWeight = protocol.taoWeight();
+        if (s.yumaMinerBurned != null && s.yumaSubnet[subnet] && protocol.era() == Era.PRICE_BURN_2026_06) {
+            yumaPriceWeights(s, subnet, taoWeight);
+            return;
+        }
         for (int p = 0; p < s.paths; p++) {
             final int c = row + p;
             double weight = s.movingPrice[c] * factor;
+            if (sharesWithRootProportion) {
+                final double weightedRoot = taoWeight * s.rootStake[p];
+                weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
+            }
+            s.shareWeight[c] = weight;
+        }
+    }
+
+    /** {@link #priceWeights} with MinerBurned from the subnet's last Yuma epoch, cell by cell. */
+    private void yumaPriceWeights(final BatchState s, final int subnet, final double taoWeight) {
+        final int row = subnet * s.paths;
+        final double[] burned = s.yumaMinerBurned;
+        for (int p = 0; p < s.paths; p++) {
+            final int c = row + p;
+            double weight = s.movingPrice[c] * (1.0 - burned[c]);
             if (sharesWithRootProportion) {
                 final double weightedRoot = taoWeight * s.rootStake[p];
                 weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);

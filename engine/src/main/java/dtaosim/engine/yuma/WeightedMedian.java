@@ -23,9 +23,12 @@ public final class WeightedMedian {
      */
     public static double quantile(final double[] stake, final double[] score, final int n, final double minority,
                                   final double stakeSum, final int[] current, final int[] lower, final int[] upper) {
+        int[] cur = current;
+        int[] lo = lower;
+        int[] hi = upper;
         int size = n;
         for (int k = 0; k < n; k++) {
-            current[k] = k;
+            cur[k] = k;
         }
         double partitionLo = 0.0;
         double partitionHi = stakeSum;
@@ -34,33 +37,37 @@ public final class WeightedMedian {
                 return 0.0;
             }
             if (size == 1) {
-                return score[current[0]];
+                return score[cur[0]];
             }
-            final double pivot = score[current[size / 2]];
+            final double pivot = score[cur[size / 2]];
             double loStake = 0.0;
             double hiStake = 0.0;
             int nLower = 0;
             int nUpper = 0;
+            // branch-free partition (scores equal to the pivot go to neither side), in the chain's order
             for (int k = 0; k < size; k++) {
-                final int idx = current[k];
+                final int idx = cur[k];
                 final double x = score[idx];
-                if (x == pivot) {
-                    continue;
-                }
-                if (x < pivot) {
-                    loStake += stake[idx];
-                    lower[nLower++] = idx;
-                } else {
-                    hiStake += stake[idx];
-                    upper[nUpper++] = idx;
-                }
+                final double st = stake[idx];
+                final boolean below = x < pivot;
+                final boolean above = x > pivot;
+                lo[nLower] = idx;
+                hi[nUpper] = idx;
+                nLower += below ? 1 : 0;
+                nUpper += above ? 1 : 0;
+                loStake += below ? st : 0.0;
+                hiStake += above ? st : 0.0;
             }
             if (minority < partitionLo + loStake && nLower > 0) {
-                System.arraycopy(lower, 0, current, 0, nLower);
+                final int[] free = cur;
+                cur = lo;
+                lo = free;
                 size = nLower;
                 partitionHi = partitionLo + loStake;
             } else if (partitionHi - hiStake <= minority && nUpper > 0) {
-                System.arraycopy(upper, 0, current, 0, nUpper);
+                final int[] free = cur;
+                cur = hi;
+                hi = free;
                 size = nUpper;
                 partitionLo = partitionHi - hiStake;
             } else {

@@ -184,8 +184,9 @@ public final class YumaEpoch {
                 rowSum += w[row + j];
             }
             if (rowSum > 0.0) {
+                final double inverse = 1.0 / rowSum;
                 for (int j = 0; j < m; j++) {
-                    w[row + j] /= rowSum;
+                    w[row + j] *= inverse;
                 }
             }
         }
@@ -376,6 +377,9 @@ public final class YumaEpoch {
         final double[] newSum = ranks; // ranks are no longer needed: reuse as the new column sums
         for (int j = 0; j < m; j++) {
             newSum[j] = 0.0;
+            // from here on the sums are used as factors: 1/sum, or 1 where a column is all 0
+            oldSum[j] = oldSum[j] != 0.0 ? 1.0 / oldSum[j] : 1.0;
+            deltaSum[j] = deltaSum[j] != 0.0 ? 1.0 / deltaSum[j] : 1.0;
         }
         for (int i = 0; i < v; i++) {
             final int row = i * m;
@@ -384,8 +388,8 @@ public final class YumaEpoch {
             for (int j = 0; j < m; j++) {
                 final double wij = w[row + j];
                 final double wb = wij + penalty * (Math.min(wij, c[j]) - wij);
-                final double delta = deltaSum[j] != 0.0 ? wb * ai / deltaSum[j] : wb * ai;
-                final double old = oldSum[j] != 0.0 ? bonds[brow + j] / oldSum[j] : bonds[brow + j];
+                final double delta = wb * ai * deltaSum[j];
+                final double old = bonds[brow + j] * oldSum[j];
                 final double nb = alpha * delta + (1.0 - alpha) * old;
                 bonds[brow + j] = nb;
                 newSum[j] += nb;
@@ -395,12 +399,15 @@ public final class YumaEpoch {
         for (int j = 0; j < m; j++) {
             colMax[j] = 0.0;
         }
+        for (int j = 0; j < m; j++) {
+            newSum[j] = newSum[j] != 0.0 ? 1.0 / newSum[j] : 1.0;
+        }
         double total = 0.0;
         for (int i = 0; i < v; i++) {
             final int brow = bOff + i * m;
             double t = 0.0;
             for (int j = 0; j < m; j++) {
-                final double b = newSum[j] != 0.0 ? bonds[brow + j] / newSum[j] : bonds[brow + j];
+                final double b = bonds[brow + j] * newSum[j];
                 bonds[brow + j] = b;
                 t += b * incentive[j];
                 colMax[j] = Math.max(colMax[j], b);
@@ -409,12 +416,13 @@ public final class YumaEpoch {
             total += t;
         }
         normaliseDividends(total);
+        for (int j = 0; j < m; j++) {
+            colMax[j] = colMax[j] != 0.0 ? 1.0 / colMax[j] : 1.0;
+        }
         for (int i = 0; i < v; i++) {
             final int brow = bOff + i * m;
             for (int j = 0; j < m; j++) {
-                if (colMax[j] != 0.0) {
-                    bonds[brow + j] /= colMax[j];
-                }
+                bonds[brow + j] *= colMax[j];
             }
         }
     }
