@@ -31,9 +31,7 @@ public final class YumaEpoch {
     private final double[] useStake;
     private final double[] columnScore;
     private final int[] useRow;
-    private final int[] current;
-    private final int[] lower;
-    private final int[] upper;
+    private final double[] medianScratch;
     private double incentiveSum;
     private double dividendSum;
     private double clippedShare;
@@ -60,9 +58,7 @@ public final class YumaEpoch {
         useStake = new double[v];
         columnScore = new double[v];
         useRow = new int[v];
-        current = new int[v];
-        lower = new int[v];
-        upper = new int[v];
+        medianScratch = new double[6 * v];
     }
 
     /** The epoch's parameters. */
@@ -280,8 +276,8 @@ public final class YumaEpoch {
             for (int k = 0; k < used; k++) {
                 columnScore[k] = w[useRow[k] * m + j];
             }
-            consensus[j] = WeightedMedian.quantile(useStake, columnScore, used, minority, stakeSum, current, lower,
-                    upper);
+            consensus[j] = WeightedMedian.quantile(columnScore, 0, useStake, used, minority, stakeSum,
+                    medianScratch);
         }
     }
 

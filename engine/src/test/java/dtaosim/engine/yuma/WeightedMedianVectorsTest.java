@@ -36,7 +36,7 @@ class WeightedMedianVectorsTest {
             for (int k = 0; k < used; k++) {
                 score[k] = w[rows[k]][j];
             }
-            out[j] = WeightedMedian.quantile(use, score, used, sum - kappa, sum, new int[v], new int[v], new int[v]);
+            out[j] = WeightedMedian.quantile(score, 0, use, used, sum - kappa, sum, new double[6 * v]);
         }
         return out;
     }
