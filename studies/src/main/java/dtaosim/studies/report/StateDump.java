@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The final per-path, per-subnet state of a run as one JSON object: the run's description (header keys), then
- * {@code perPath}, one object per path in path order with its {@code outcomes} (every outcome column) and its
+ * {@code perPath}, one object per path in path order with its {@code outcomes} (every outcome column; null where
+ * a column is undefined on the path, as a ratio without a denominator) and its
  * subnets' {@code taoReserve}, {@code alphaIn}, {@code alphaOut} and {@code movingPrice} (by slot). Written to a
  * temporary file next to the target and moved into place when complete, so the target is either absent, the
  * old file, or the whole new dump.
@@ -84,7 +85,8 @@ public final class StateDump {
                     path.put("path", result.range().from() + p);
                     final Map<String, Object> values = new LinkedHashMap<>();
                     for (final Map.Entry<String, double[]> column : outcomes.entrySet()) {
-                        values.put(column.getKey(), column.getValue()[p]);
+                        final double value = column.getValue()[p];
+                        values.put(column.getKey(), Double.isNaN(value) ? null : value); // undefined ratio
                     }
                     path.put("outcomes", values);
                     final int from = p * subnets;
