@@ -76,15 +76,16 @@ final class EpochHarness {
 
     /**
      * The epoch's emission of a neuron that is validator row {@code i} (or -1) and miner column {@code j} (or -1),
-     * of {@code total} rao: (I_j + D_i)/(ΣI + ΣD)·total, or its share of stake when nothing was earned.
+     * of {@code total} rao: (I_j + D_i)/(ΣI + ΣD)·total, or its share of stake when nothing was earned; floored
+     * to whole rao as the chain's {@code saturating_to_num::<u64>}.
      */
     double emissionRao(final int i, final int j, final double total) {
         final double sum = epoch.incentiveSum() + epoch.dividendSum();
         if (sum == 0.0) {
-            return i < 0 ? 0.0 : epoch.validatorShare()[i] * total;
+            return i < 0 ? 0.0 : Math.floor(epoch.validatorShare()[i] * total);
         }
         final double inc = j < 0 ? 0.0 : epoch.incentive()[j];
         final double div = i < 0 ? 0.0 : epoch.dividends()[i];
-        return (inc + div) / sum * total;
+        return Math.floor((inc + div) / sum * total);
     }
 }

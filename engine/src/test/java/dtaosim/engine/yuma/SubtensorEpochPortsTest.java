@@ -196,7 +196,7 @@ class SubtensorEpochPortsTest {
     /**
      * test_active_stake (classic): two validators and two servers, stake 1 each (servers are stake rows without
      * weights, and the miner columns). After the activity cutoff only validator 0 renews its weights, then both.
-     * Dividends (u16) ±1; emissions of 1e9 rao within 2 rao (I32F32 resolution, 2.3e-10, times 1e9 per rounding).
+     * Dividends (u16) and emissions (whole rao of 1e9) ±1 unit.
      */
     @Test
     void activeStakeShouldMatchTestActiveStake() {
@@ -207,8 +207,8 @@ class SubtensorEpochPortsTest {
         h.setWeights(0, half, half).setWeights(1, half, half).run();
         assertEquals(32_767, h.dividendU16(0), 1.0);
         assertEquals(32_767, h.dividendU16(1), 1.0);
-        assertEquals(250_000_000, h.emissionRao(0, -1, 1e9), 2.0);
-        assertEquals(250_000_000, h.emissionRao(2, 0, 1e9), 2.0);
+        assertEquals(250_000_000, h.emissionRao(0, -1, 1e9), 1.0);
+        assertEquals(250_000_000, h.emissionRao(2, 0, 1e9), 1.0);
         assertEquals(65_535, h.bondU16(0, 1), 1.0);
 
         // block 5002: only validator 0 updated within the cutoff; servers never set weights
@@ -217,9 +217,9 @@ class SubtensorEpochPortsTest {
         h.active[3] = false;
         h.run();
         assertEquals(36_044, h.dividendU16(0), 1.0);
-        assertEquals(274_999_999, h.emissionRao(0, -1, 1e9), 2.0);
+        assertEquals(274_999_999, h.emissionRao(0, -1, 1e9), 1.0);
         assertEquals(29_490, h.dividendU16(1), 1.0);
-        assertEquals(224_999_999, h.emissionRao(1, -1, 1e9), 2.0);
+        assertEquals(224_999_999, h.emissionRao(1, -1, 1e9), 1.0);
         assertEquals(65_535, h.bondU16(0, 0), 1.0);
         assertEquals(53_619, h.bondU16(1, 0), 1.0);
 
@@ -227,9 +227,9 @@ class SubtensorEpochPortsTest {
         h.active[1] = true;
         h.run();
         assertEquals(35_716, h.dividendU16(0), 1.0);
-        assertEquals(272_501_132, h.emissionRao(0, -1, 1e9), 2.0);
+        assertEquals(272_501_132, h.emissionRao(0, -1, 1e9), 1.0);
         assertEquals(29_818, h.dividendU16(1), 1.0);
-        assertEquals(227_498_866, h.emissionRao(1, -1, 1e9), 2.0);
+        assertEquals(227_498_866, h.emissionRao(1, -1, 1e9), 1.0);
         assertEquals(65_535, h.bondU16(0, 1), 1.0);
         assertEquals(54_712, h.bondU16(1, 1), 1.0);
     }
