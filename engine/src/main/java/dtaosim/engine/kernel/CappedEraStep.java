@@ -255,6 +255,9 @@ public final class CappedEraStep implements BlockStep {
             final int row = i * paths;
             if (s.rowMode(i, block) == BatchState.ROW_IDLE || !s.emissionEnabled[i]) {
                 java.util.Arrays.fill(w, row, row + paths, 0.0); // not eligible (mechanics §2); adds nothing
+            } else if (shares == Shares.MOVING_PRICE && s.yumaMinerBurned != null && s.yumaSubnet[i]
+                    && protocol.era() == Era.PRICE_BURN_2026_06) {
+                yumaPriceWeights(s, i, sum); // MinerBurned from the subnet's own epochs
             } else if (shares == Shares.MOVING_PRICE) {
                 // the weights' sum in the same pass (in subnet order; the rows skipped would add +0)
                 kernels.priceWeights(s, i, priceFactor, sharesWithRootProportion, sum);
@@ -282,6 +285,26 @@ public final class CappedEraStep implements BlockStep {
         }
         for (int p = 0; p < paths; p++) {
             sum[p] = sum[p] > 0.0 ? s.blockEmission[p] / sum[p] : 0.0;
+        }
+    }
+
+    /**
+     * mechanics §2a: P̄·(1 − MinerBurned) [× root proportion in v3.4.9-424] for one row of a Yuma subnet, with
+     * MinerBurned from the subnet's last epoch cell by cell; the weights are added to {@code sum}.
+     */
+    private void yumaPriceWeights(final BatchState s, final int subnet, final double[] sum) {
+        final int row = subnet * s.paths;
+        final double[] burned = s.yumaMinerBurned;
+        final double taoWeight = protocol.taoWeight();
+        for (int p = 0; p < s.paths; p++) {
+            final int c = row + p;
+            double weight = s.movingPrice[c] * (1.0 - burned[c]);
+            if (sharesWithRootProportion) {
+                final double weightedRoot = taoWeight * s.rootStake[p];
+                weight *= weightedRoot / (weightedRoot + s.alphaIn[c] + s.alphaOut[c]);
+            }
+            s.shareWeight[c] = weight;
+            sum[p] += weight;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import dtaosim.engine.market.Actor;
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.state.BatchState;
+import dtaosim.engine.yuma.YumaSubnets;
 
 /**
  * One batch of paths of a scenario, ready to step: the state, the era's block step, the bound behaviours and
@@ -22,6 +23,7 @@ public final class BatchSimulation {
     private int nextEraChange;
     private final Actor[] actors;
     private final Actor[] observers;
+    private final YumaSubnets yuma;
     private long nextBlock;
 
     /**
@@ -43,6 +45,7 @@ public final class BatchSimulation {
             final Behaviour behaviour = scenario.behaviours().get(k);
             actors[k] = behaviour.bind(state, kernels, scenario.seed());
         }
+        this.yuma = scenario.yuma() == null ? null : YumaSubnets.bind(state, scenario.yuma(), scenario.seed());
         this.observers = new Actor[scenario.probes().size()];
         for (int k = 0; k < observers.length; k++) {
             observers[k] = scenario.probes().get(k).bind(state);
@@ -83,6 +86,9 @@ public final class BatchSimulation {
                 step = stepFor(next, kernels);
             }
             step.run(s, block);
+            if (yuma != null) {
+                yuma.afterChainStep(block); // splits what drained before the market sees it
+            }
             for (final Actor actor : act) {
                 actor.onBlock(block);
             }
@@ -136,6 +142,9 @@ public final class BatchSimulation {
             System.arraycopy(s.prunings, 0, out.column(RunResult.PRUNINGS), 0, s.paths);
             System.arraycopy(s.refusedRegistrations, 0, out.column(RunResult.REFUSED_REGISTRATIONS), 0, s.paths);
             System.arraycopy(s.lastLockTao, 0, out.column(RunResult.LAST_LOCK), 0, s.paths);
+        }
+        if (yuma != null) {
+            yuma.collect(out);
         }
         for (final Actor actor : actors) {
             actor.collect(out);

@@ -4,6 +4,7 @@ import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Network;
 import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.yuma.YumaSetup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +21,19 @@ import java.util.List;
  * @param behaviours market behaviours, run in this order after the chain's step each block
  * @param probes     observers, run after the behaviours each block
  * @param eraChanges runtime upgrades during the run, in block order ({@code protocol} rules until the first)
+ * @param yuma       the subnets that run Yuma consensus at their epochs and their neurons, or null (the
+ *                   aggregate split everywhere)
  */
 public record Scenario(ProtocolParams protocol, Network network, long startBlock, int blocks, long paths,
-                       long seed, List<Behaviour> behaviours, List<Probe> probes, List<EraChange> eraChanges) {
+                       long seed, List<Behaviour> behaviours, List<Probe> probes, List<EraChange> eraChanges,
+                       YumaSetup yuma) {
+
+    /** A scenario without Yuma subnets. */
+    public Scenario(final ProtocolParams protocol, final Network network, final long startBlock, final int blocks,
+                    final long paths, final long seed, final List<Behaviour> behaviours, final List<Probe> probes,
+                    final List<EraChange> eraChanges) {
+        this(protocol, network, startBlock, blocks, paths, seed, behaviours, probes, eraChanges, null);
+    }
 
     /** A scenario under one era throughout. */
     public Scenario(final ProtocolParams protocol, final Network network, final long startBlock, final int blocks,
@@ -40,6 +51,9 @@ public record Scenario(ProtocolParams protocol, Network network, long startBlock
         for (int i = 0; i < network.subnets(); i++) {
             Checks.inRange("network.firstEmissionBlock[" + i + "]", network.firstEmissionBlock()[i], 0L,
                     startBlock + 1);
+        }
+        if (yuma != null) {
+            yuma.checkSlots(network.subnets());
         }
         behaviours = List.copyOf(behaviours);
         probes = List.copyOf(probes);
@@ -68,7 +82,12 @@ public record Scenario(ProtocolParams protocol, Network network, long startBlock
     public Scenario withProbe(final Probe probe) {
         final List<Probe> more = new ArrayList<>(probes);
         more.add(probe);
-        return new Scenario(protocol, network, startBlock, blocks, paths, seed, behaviours, more, eraChanges);
+        return new Scenario(protocol, network, startBlock, blocks, paths, seed, behaviours, more, eraChanges, yuma);
+    }
+
+    /** This scenario with {@code setup}'s subnets running Yuma (null: none). */
+    public Scenario withYuma(final YumaSetup setup) {
+        return new Scenario(protocol, network, startBlock, blocks, paths, seed, behaviours, probes, eraChanges, setup);
     }
 
     /** The whole path range [0, P). */

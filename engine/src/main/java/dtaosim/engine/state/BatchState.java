@@ -200,6 +200,14 @@ public final class BatchState {
     public final int[] drainedSubnets;
     /** See {@link #drainedSubnets}. */
     public int drainedCount;
+    /**
+     * mechanics §2a MinerBurned per cell: the share of the last Yuma epoch's miner incentive that went to the
+     * owner's miners (null unless the scenario runs Yuma; then the price-burn era weighs those subnets' shares
+     * by it instead of the era's parameter).
+     */
+    public double[] yumaMinerBurned;
+    /** Subnet slots whose MinerBurned comes from Yuma (see {@link #yumaMinerBurned}). */
+    public boolean[] yumaSubnet;
 
     /**
      * Allocates a batch and sets every path to the network's initial state.
@@ -415,6 +423,19 @@ public final class BatchState {
     public double pendingMinerAlpha(final int cell) {
         final double cut = protocol.ownerCut();
         return cut > 0.0 ? pendingOwner[cell] * (1.0 - cut) / (2.0 * cut) : 0.5 * pendingAlpha[cell];
+    }
+
+    /**
+     * Lets Yuma supply MinerBurned for {@code slots}: per cell, starting from the era's parameter until the
+     * subnet's first epoch.
+     */
+    public void enableYumaMinerBurned(final java.util.List<Integer> slots) {
+        yumaMinerBurned = new double[subnets * paths];
+        java.util.Arrays.fill(yumaMinerBurned, protocol.get(dtaosim.engine.model.Parameter.MINER_BURNED));
+        yumaSubnet = new boolean[subnets];
+        for (final int slot : slots) {
+            yumaSubnet[slot] = true;
+        }
     }
 
     /** Netuid of a subnet slot (root is netuid 0). */

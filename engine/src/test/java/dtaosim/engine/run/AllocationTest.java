@@ -18,6 +18,8 @@ import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.market.UniformNoiseTraders;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Network;
+import dtaosim.engine.yuma.YumaParams;
+import dtaosim.engine.yuma.YumaSetup;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,13 +96,28 @@ class AllocationTest {
                 () -> new AssertionError("the Vector API kernels are missing: surefire must add jdk.incubator.vector")));
     }
 
+    /**
+     * With Yuma on two subnets (16 validators × 64 miners, every validator role, commit-reveal on one): the
+     * epochs, weight setting and payouts must not allocate either.
+     */
+    @Test
+    void blockLoopWithYumaSubnetsShouldNotAllocateAfterWarmUp() {
+        final YumaSetup yuma = new YumaSetup(List.of(3, 40), List.of(40), YumaParams.defaults(16, 64), 2, 2, 1, 1,
+                0.2, 0.5, 0.3, 1, 0.3, 2, 4.0, 1.0, 0.5, 0.1);
+        assertBlockLoopDoesNotAllocate(scenario().withYuma(yuma), Kernels.best());
+    }
+
     static void assertBlockLoopDoesNotAllocate(final RowKernels kernels) {
+        assertBlockLoopDoesNotAllocate(scenario(), kernels);
+    }
+
+    static void assertBlockLoopDoesNotAllocate(final Scenario scenario, final RowKernels kernels) {
         final com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes per thread");
         threads.setThreadAllocatedMemoryEnabled(true);
 
-        final BatchSimulation simulation = new BatchSimulation(scenario(), 0, PATHS, kernels);
+        final BatchSimulation simulation = new BatchSimulation(scenario, 0, PATHS, kernels);
         for (int block = 0; block < WARM_UP_BLOCKS; block++) {
             simulation.runBlocks(1);
         }

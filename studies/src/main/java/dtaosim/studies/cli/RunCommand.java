@@ -17,6 +17,7 @@ import dtaosim.studies.scenario.LoadedScenario;
 import dtaosim.studies.scenario.Overrides;
 import dtaosim.studies.scenario.ScenarioParser;
 import dtaosim.studies.stats.Quantiles;
+import dtaosim.engine.yuma.YumaOutcomes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -162,6 +163,9 @@ final class RunCommand implements Callable<Integer> {
         if (columns.containsKey(PumpAndDump.PNL)) {
             row(out, "pump PnL (TAO)", result.outcome(PumpAndDump.PNL));
         }
+        if (run.yuma() != null) {
+            yumaRows(out, result);
+        }
         for (final Probe p : run.probes()) {
             if (p instanceof SubnetWatch w) {
                 row(out, "subnet " + w.subnet() + " max price (TAO/alpha)",
@@ -185,7 +189,29 @@ final class RunCommand implements Callable<Integer> {
         return sums;
     }
 
-    private static void row(final PrintWriter out, final String label, final double[] values) {
+    /** The Yuma subnets' outcomes (column names in {@link YumaOutcomes}); ratios skip paths where they are NaN. */
+    private static void yumaRows(final PrintWriter out, final RunResult result) {
+        row(out, "Yuma validator earnings (TAO)", result.outcome(YumaOutcomes.VALIDATOR_EARNINGS_TAO));
+        row(out, "Yuma validator take (TAO)", result.outcome(YumaOutcomes.VALIDATOR_TAKE_TAO));
+        row(out, "Yuma miner earnings (TAO)", result.outcome(YumaOutcomes.MINER_EARNINGS_TAO));
+        row(out, "Yuma honest yield per epoch", result.outcome(YumaOutcomes.HONEST_YIELD));
+        row(out, "copier return / honest", result.outcome(YumaOutcomes.COPIER_RELATIVE_RETURN));
+        row(out, "copier return / honest, commit-reveal",
+                result.outcome(YumaOutcomes.COPIER_RELATIVE_RETURN_COMMIT_REVEAL));
+        row(out, "over-rater return / honest", result.outcome(YumaOutcomes.OVER_RATER_RELATIVE_RETURN));
+        row(out, "holdings-scorer return / honest", result.outcome(YumaOutcomes.HOLDINGS_SCORER_RELATIVE_RETURN));
+        row(out, "share of incentive clipped", result.outcome(YumaOutcomes.CLIPPED_SHARE));
+        row(out, "over-rater weight clipped", result.outcome(YumaOutcomes.OVER_RATER_CLIPPED_SHARE));
+        row(out, "MinerBurned", result.outcome(YumaOutcomes.MINER_BURNED));
+        row(out, "miner incentive burned (alpha)", result.outcome(YumaOutcomes.MINER_BURNED_ALPHA));
+    }
+
+    private static void row(final PrintWriter out, final String label, final double[] all) {
+        final double[] values = java.util.Arrays.stream(all).filter(x -> !Double.isNaN(x)).toArray();
+        if (values.length == 0) {
+            out.printf("  %-36s %14s %14s %14s%n", label, "n/a", "n/a", "n/a");
+            return;
+        }
         final double[] q = Quantiles.of(values, QUANTILES);
         out.printf("  %-36s %14.6g %14.6g %14.6g%n", label, q[0], q[1], q[2]);
     }

@@ -78,7 +78,8 @@ public final class StateDump {
                 path.put("path", result.range().from() + p);
                 final Map<String, Object> values = new LinkedHashMap<>();
                 for (final Map.Entry<String, double[]> column : outcomes.entrySet()) {
-                    values.put(column.getKey(), column.getValue()[p]);
+                    final double value = column.getValue()[p];
+                    values.put(column.getKey(), Double.isNaN(value) ? null : value); // undefined ratio
                 }
                 path.put("outcomes", values);
                 final int from = p * subnets;

@@ -15,7 +15,7 @@ import java.util.List;
 public final class BuiltInScenarios {
     /** The built-in names, in the order {@code dtaosim scenarios} lists them. */
     public static final List<String> NAMES = List.of("reference", "mainnet-2025", "sn28-2025-02", "ema-ramp-demo",
-            "meme-loop-demo", "subsidy-demo", "taoflow-demo", "netflow-demo", "price-burn-demo");
+            "meme-loop-demo", "subsidy-demo", "taoflow-demo", "netflow-demo", "price-burn-demo", "yuma-demo");
 
     private BuiltInScenarios() {
     }

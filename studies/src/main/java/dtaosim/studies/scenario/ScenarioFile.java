@@ -15,6 +15,7 @@ import dtaosim.engine.run.EraChange;
 import dtaosim.engine.run.Probe;
 import dtaosim.engine.run.Scenario;
 import dtaosim.engine.run.SubnetWatch;
+import dtaosim.engine.yuma.YumaSetup;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -40,11 +41,12 @@ import java.util.Map;
  * @param totalIssuance   TotalIssuance at the first block
  * @param behaviours      market behaviours, in the order they run each block
  * @param watch           subnet slots followed by a {@link SubnetWatch}
+ * @param yuma            subnets running Yuma consensus and their neurons (section {@code yuma:}), or null
  */
 public record ScenarioFile(String description, List<EraEntry> eras, Map<Parameter, Double> parameters,
                            Map<Switch, Boolean> switches, Boolean movingPriceRamp, int blocks, long paths,
                            long seed, long startBlock, SubnetSet subnets, double rootStake, double totalIssuance,
-                           List<Behaviour> behaviours, List<Integer> watch) {
+                           List<Behaviour> behaviours, List<Integer> watch, YumaSetup yuma) {
     /** Largest P: one run holds every path's outcomes in int-indexed arrays (Runner, PathOutcomes). */
     public static final long MAX_PATHS = Integer.MAX_VALUE;
     /** Largest horizon in blocks ({@link Scenario}'s bound). */
@@ -136,7 +138,7 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
             }
         }
         return new Scenario(protocol, network, startBlock, runBlocks, runPaths, runSeed, behaviours, probes,
-                changes);
+                changes, yuma);
     }
 
     /** An era's defaults with the file's switches of that era, its parameters and its ramp setting. */

@@ -27,6 +27,7 @@ import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.model.Switch;
+import dtaosim.engine.yuma.YumaSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
@@ -54,7 +55,7 @@ public final class ScenarioParser {
     /** The top-level keys of a scenario file. */
     static final List<String> TOP_LEVEL = List.of("description", "era", "eras", "startBlock", "blocks", "days",
             "paths", "seed", "parameters", "switches", "movingPriceRamp", "subnets", "rootStake", "totalIssuance",
-            "behaviours", "watch");
+            "behaviours", "watch", "yuma");
     /** Columns of a subnet CSV file and keys of the subnet lists. */
     static final List<String> POOL_COLUMNS = List.of("taoReserve", "alphaIn", "alphaOut", "movingPrice");
 
@@ -160,8 +161,9 @@ public final class ScenarioParser {
                 ChainConstants.TOTAL_SUPPLY_TAO);
         final List<Behaviour> behaviours = behaviours(top.get("behaviours"));
         final List<Integer> watch = watch(top.get("watch"));
+        final YumaSetup yuma = YumaSection.parse(top.get("yuma"));
         return new ScenarioFile(description, eras, parameters, switches, ramp, blocks, paths, seed, startBlock,
-                subnets, rootStake, totalIssuance, behaviours, watch);
+                subnets, rootStake, totalIssuance, behaviours, watch, yuma);
     }
 
     /** {@code protocol} with one parameter set; errors are named {@code parameters.<id>}. */
