@@ -129,7 +129,7 @@ public final class StudyCommand implements Callable<Integer> {
         }
         final String scenarioArg = scenario == null ? DEFAULT_SCENARIO : scenario;
         // what fixes the numbers is checked here, before Spark starts, when the scenario is a local one
-        if (!scenarioArg.contains("://")) {
+        if (!scenarioArg.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) { // not a URI (hdfs://, file:/, ...)
             StudyPlan.of(config(ScenarioSource.load(scenarioArg)));
         }
         // threads: per Spark task; the engine's default is one thread per task (a task per core)

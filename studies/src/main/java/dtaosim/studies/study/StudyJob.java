@@ -142,7 +142,7 @@ public final class StudyJob {
             out.flush();
             return 0;
         }
-        finish(plan, executor.results(range), dir, stamp, out);
+        finish(plan, executor.results(range), dir, dir.toString(), stamp, out);
         store.clear();
         return 0;
     }
@@ -189,6 +189,16 @@ public final class StudyJob {
      */
     public static void finishFromParts(final StudyPlan plan, final List<List<RunResult>> parts, final Path dir,
                                        final Map<String, Object> stamp, final PrintWriter out) throws IOException {
+        finishFromParts(plan, parts, dir, dir.toString(), stamp, out);
+    }
+
+    /**
+     * {@link #finishFromParts(StudyPlan, List, Path, Map, PrintWriter)} for outputs that are copied elsewhere
+     * afterwards: the printed report location is {@code shownAs} (a URI, say) instead of {@code dir}.
+     */
+    public static void finishFromParts(final StudyPlan plan, final List<List<RunResult>> parts, final Path dir,
+                                       final String shownAs, final Map<String, Object> stamp, final PrintWriter out)
+            throws IOException {
         if (parts.size() != plan.cells().size()) {
             throw new IllegalArgumentException("partial results of " + parts.size() + " cells where the study has "
                     + plan.cells().size());
@@ -213,7 +223,7 @@ public final class StudyJob {
             }
             results.add(merged);
         }
-        finish(plan, results, dir, stamp, out);
+        finish(plan, results, dir, shownAs, stamp, out);
     }
 
     /**
@@ -226,12 +236,13 @@ public final class StudyJob {
     }
 
     private static void finish(final StudyPlan plan, final List<RunResult> results, final Path dir,
-                               final Map<String, Object> stamp, final PrintWriter out) throws IOException {
+                               final String shownAs, final Map<String, Object> stamp, final PrintWriter out) throws IOException {
         final StudyOutput output = Studies.byName(plan.config().study()).analyse(plan, results);
         stamp.put("wallSeconds", (System.nanoTime() - (long) stamp.remove("startNanos")) / 1e9);
         OutputWriter.write(dir, plan, results, output, stamp);
         out.println(output.answer());
-        out.println("report: " + dir.resolve("report.html"));
+        out.println("report: " + (shownAs.equals(dir.toString()) ? dir.resolve("report.html").toString()
+                : shownAs.replaceFirst("/+$", "") + "/report.html"));
         out.flush();
     }
 

@@ -29,6 +29,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -58,7 +60,8 @@ public final class SparkStudy {
     /** The outputs copied to a remote {@code --out}, summary.json last as in a local folder. */
     private static final List<String> OUTPUTS = List.of(StudyJob.MANIFEST, "timeseries.csv", "paths.csv",
             "distributions.hlog", "report.html", "summary.json");
-    private static final Pattern URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+    /** A scheme of two or more characters, so that a Windows drive letter is a path. */
+    private static final Pattern URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
     private SparkStudy() {
     }
@@ -103,7 +106,8 @@ public final class SparkStudy {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "4");
+                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.sql.debug.maxToStringFields", "1000");
         }
         final SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
@@ -120,8 +124,8 @@ public final class SparkStudy {
         final ScenarioSource source = scenario(job.scenario(), hadoop);
         final StudyPlan plan = StudyPlan.of(StudyCommand.configOf(job.configArgs(), source));
 
-        final boolean remote = job.out() != null && URI.matcher(job.out()).matches()
-                && !job.out().startsWith("file:");
+        // a URI (file: included) is written through Hadoop's FileSystem; a plain path as the local runner writes
+        final boolean remote = job.out() != null && isUri(job.out());
         final java.nio.file.Path local;
         if (remote) {
             final Path target = new Path(job.out());
@@ -131,8 +135,7 @@ public final class SparkStudy {
             }
             local = Files.createTempDirectory("dtaosim-spark-");
         } else {
-            local = StudyJob.newFolder(plan.config(),
-                    job.out() == null ? null : java.nio.file.Path.of(job.out().replaceFirst("^file:(//)?", "")));
+            local = StudyJob.newFolder(plan.config(), job.out() == null ? null : java.nio.file.Path.of(job.out()));
         }
         final String outUri = remote ? job.out() : local.toAbsolutePath().toUri().toString();
         StudyJob.writeManifest(local, plan.config(), job.configArgs(), new StudyJob.Execution(job.threadsPerTask(),
@@ -154,8 +157,19 @@ public final class SparkStudy {
                 .parallelize(IntStream.range(0, pieces).boxed().toList(), pieces)
                 .map(task)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        final PiecesDone progress = err == null ? null : new PiecesDone(err, pieces);
+        if (progress != null) {
+            spark.sparkContext().addSparkListener(progress);
+        }
         try {
-            final List<PartitionResult> tasks = new ArrayList<>(results.collect());
+            final List<PartitionResult> tasks;
+            try {
+                tasks = new ArrayList<>(results.collect());
+            } finally {
+                if (progress != null) {
+                    spark.sparkContext().removeSparkListener(progress);
+                }
+            }
             tasks.sort(Comparator.comparingInt(PartitionResult::piece));
             final List<List<RunResult>> parts = new ArrayList<>();
             final Set<String> columns = new LinkedHashSet<>();
@@ -175,13 +189,39 @@ public final class SparkStudy {
             stamp.put("master", context.master());
             stamp.put("partitions", pieces);
             stamp.put("taskAttempts", tasks.stream().map(t -> t.piece() + ":" + t.attempt()).toList());
-            StudyJob.finishFromParts(plan, parts, local, stamp, out);
+            StudyJob.finishFromParts(plan, parts, local, remote ? job.out() : local.toString(), stamp, out);
             if (remote) {
                 copyOut(local, new Path(job.out()), hadoop);
             }
             return new Outcome(remote ? job.out() : local.toString(), tasks);
         } finally {
             results.unpersist(false);
+        }
+    }
+
+    /** Progress on stderr: one plain line per finished piece (Spark's tasks report nothing else to the driver). */
+    private static final class PiecesDone extends SparkListener {
+        private final PrintStream err;
+        private final int pieces;
+        private final long start = System.nanoTime();
+        private int done;
+
+        PiecesDone(final PrintStream err, final int pieces) {
+            this.err = err;
+            this.pieces = pieces;
+        }
+
+        @Override
+        public synchronized void onTaskEnd(final SparkListenerTaskEnd end) {
+            if (end.taskInfo().successful()) {
+                done++;
+                err.printf("dtaosim: %d/%d partitions done (partition %d, attempt %d) after %.1f s%n", done, pieces,
+                        end.taskInfo().partitionId(), end.taskInfo().attemptNumber(),
+                        (System.nanoTime() - start) / 1e9);
+            } else {
+                err.printf("dtaosim: partition %d, attempt %d failed (%s); Spark retries it%n",
+                        end.taskInfo().partitionId(), end.taskInfo().attemptNumber(), end.reason());
+            }
         }
     }
 
@@ -241,8 +281,8 @@ public final class SparkStudy {
      * Hadoop file system (a relative {@code subnets.csv} is then not supported: list the pools in the file).
      */
     static ScenarioSource scenario(final String scenario, final Configuration hadoop) throws IOException {
-        if (!URI.matcher(scenario).matches() || scenario.length() > 1 && scenario.charAt(1) == ':') {
-            return ScenarioSource.load(scenario); // a built-in name or a local path (C:\\ included)
+        if (!isUri(scenario)) {
+            return ScenarioSource.load(scenario); // a built-in name or a local path
         }
         final Path path = new Path(scenario);
         final String text;
@@ -255,6 +295,11 @@ public final class SparkStudy {
         final String baseDir = "file".equals(path.toUri().getScheme())
                 ? new java.io.File(path.toUri().getPath()).getAbsoluteFile().getParent() : null;
         return new ScenarioSource(path.getName().replaceFirst("\\.ya?ml$", ""), false, text, baseDir);
+    }
+
+    /** Whether {@code text} is a URI with a scheme (hdfs://..., s3a://..., file:/...), not a path or a name. */
+    static boolean isUri(final String text) {
+        return URI.matcher(text).matches();
     }
 
     /** Copies the finished outputs to {@code target}, summary.json last, then deletes the local copy. */

@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dtaosim.studies.scenario.ScenarioSource;
+import dtaosim.studies.study.StudyEngine;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,6 +103,33 @@ class SparkStudyTest {
         SparkTesting.cli(MEME, tmp.resolve("cli-local"));
         assertSameOutputs(tmp.resolve("cli-local"), tmp.resolve("cli-spark"));
         assertTrue(figures(tmp.resolve("cli-spark")).has("figures"));
+    }
+
+    @Test
+    void scenarioAndOutputUrisShouldGoThroughHadoopFileSystems() throws IOException {
+        final Path scenario = tmp.resolve("uri/my-demo.yaml");
+        Files.createDirectories(scenario.getParent());
+        Files.writeString(scenario, ScenarioSource.load(SparkTesting.SCENARIO).text());
+        final Path out = tmp.resolve("uri/out");
+        final String outUri = out.toUri().toString(); // file:///..., not yet a folder
+        final SparkStudy.Outcome outcome;
+        final StringWriter answer = new StringWriter();
+        try (PrintWriter pw = new PrintWriter(answer, true)) {
+            outcome = SparkStudy.run(spark, new StudyEngine.Job(MEME, scenario.toUri().toString(),
+                    outUri, 2, 1), pw, null);
+        }
+        assertEquals(outUri, outcome.out());
+        assertTrue(answer.toString().contains("report: " + outUri.replaceFirst("/$", "") + "/report.html"),
+                answer.toString());
+        assertEquals("my-demo", figures(out).get("scenario").get("name").asText());
+        for (final String f : List.of("manifest.json", "timeseries.csv", "paths.csv", "distributions.hlog",
+                "report.html", "summary.json")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(Files.isDirectory(out.resolve("paths.parquet")));
+        SparkTesting.cli(MEME, tmp.resolve("uri-local"));
+        assertEquals(figures(tmp.resolve("uri-local")).get("figures"), figures(out).get("figures"));
+        assertEquals(Files.readString(tmp.resolve("uri-local/paths.csv")), Files.readString(out.resolve("paths.csv")));
     }
 
     @Test
