@@ -137,7 +137,8 @@ public final class SparkStudy {
         } else {
             local = StudyJob.newFolder(plan.config(), job.out() == null ? null : java.nio.file.Path.of(job.out()));
         }
-        final String outUri = remote ? job.out() : local.toAbsolutePath().toUri().toString();
+        final String outUri = (remote ? job.out() : local.toAbsolutePath().toUri().toString())
+                .replaceFirst("/+$", "");
         StudyJob.writeManifest(local, plan.config(), job.configArgs(), new StudyJob.Execution(job.threadsPerTask(),
                 local, null, 0));
 
@@ -147,8 +148,8 @@ public final class SparkStudy {
         final PartitionTask.Faults faults = new PartitionTask.Faults(conf.getInt(FAIL_FIRST_ATTEMPT, -1),
                 conf.get(ATTEMPT_MARKERS, null));
         if (err != null) {
-            err.printf("dtaosim study %s on Spark %s (%s): %d cell(s) x %,d paths x %,d blocks in %d partitions -> %s%n",
-                    plan.config().study(), spark.version(), context.master(), plan.cells().size(), plan.paths(),
+            err.printf("dtaosim study %s on Spark %s (%s): %d cell(s) x %,d paths x %,d blocks in %d partitions"
+                    + " -> %s%n", plan.config().study(), spark.version(), context.master(), plan.cells().size(), plan.paths(),
                     plan.blocks(), pieces, outUri);
         }
         final PartitionTask task = new PartitionTask(job.configArgs(), source, plan.paths(), pieces,
@@ -196,6 +197,9 @@ public final class SparkStudy {
             return new Outcome(remote ? job.out() : local.toString(), tasks);
         } finally {
             results.unpersist(false);
+            if (remote) {
+                deleteTree(local); // the local copy of a remote study's outputs, whether it finished or not
+            }
         }
     }
 
@@ -219,8 +223,8 @@ public final class SparkStudy {
                         end.taskInfo().partitionId(), end.taskInfo().attemptNumber(),
                         (System.nanoTime() - start) / 1e9);
             } else {
-                err.printf("dtaosim: partition %d, attempt %d failed (%s); Spark retries it%n",
-                        end.taskInfo().partitionId(), end.taskInfo().attemptNumber(), end.reason());
+                err.printf("dtaosim: partition %d, attempt %d failed (%s)%n", end.taskInfo().partitionId(),
+                        end.taskInfo().attemptNumber(), end.reason().toString().lines().findFirst().orElse(""));
             }
         }
     }
@@ -302,7 +306,7 @@ public final class SparkStudy {
         return URI.matcher(text).matches();
     }
 
-    /** Copies the finished outputs to {@code target}, summary.json last, then deletes the local copy. */
+    /** Copies the finished outputs to {@code target}, summary.json last (the local copy is deleted by the caller). */
     private static void copyOut(final java.nio.file.Path local, final Path target, final Configuration hadoop)
             throws IOException {
         final FileSystem fs = target.getFileSystem(hadoop);
@@ -310,10 +314,16 @@ public final class SparkStudy {
         for (final String name : OUTPUTS) {
             final java.nio.file.Path file = local.resolve(name);
             if (Files.exists(file)) {
-                fs.copyFromLocalFile(true, true, new Path(file.toUri()), new Path(target, name));
+                fs.copyFromLocalFile(false, true, new Path(file.toUri()), new Path(target, name));
             }
         }
-        try (var walk = Files.walk(local)) {
+    }
+
+    private static void deleteTree(final java.nio.file.Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
             for (final java.nio.file.Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
