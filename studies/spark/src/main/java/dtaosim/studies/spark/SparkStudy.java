@@ -82,7 +82,7 @@ public final class SparkStudy {
      * A finished study on Spark.
      *
      * @param out   the output folder (path or URI)
-     * @param tasks what each piece's successful task reported, by piece
+     * @param tasks what each piece's successful task reported, by piece (its encoded cells released)
      */
     public record Outcome(String out, List<PartitionResult> tasks) {
     }
@@ -178,6 +178,7 @@ public final class SparkStudy {
                 final List<RunResult> cellParts = new ArrayList<>();
                 for (final PartitionResult t : tasks) {
                     cellParts.add(PartialStore.decode(t.cells()[c]));
+                    t.cells()[c] = null; // the driver holds each path's outcomes once, decoded
                 }
                 columns.addAll(cellParts.get(0).outcomes().columns().keySet());
                 parts.add(cellParts);
