@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Studies on {@code local[2]} Spark against the local runner: every figure of summary.json and every byte of
- * timeseries.csv, paths.csv and distributions.hlog equal for any partition count; the partitions run as Spark
- * tasks; paths.parquet holds what paths.csv holds.
+ * Studies on {@code local[2]} Spark against the local runner (meme-capture, eras, distribution): every figure
+ * of summary.json and every byte of timeseries.csv, paths.csv and distributions.hlog equal for any partition
+ * count; the partitions run as Spark tasks; paths.parquet holds what paths.csv holds.
  */
 class SparkStudyTest {
     private static SparkSession spark;
@@ -93,6 +93,14 @@ class SparkStudyTest {
             assertRanAsTasks(onSpark(spark, ERAS, out, pieces), pieces);
             assertSameOutputs(tmp.resolve("eras-local"), out);
         }
+    }
+
+    @Test
+    void distributionStudyShouldGiveTheLocalFigures() throws IOException {
+        final List<String> distribution = List.of("distribution", "--paths", "5", "--blocks", "720", "--samples", "6");
+        SparkTesting.cli(distribution, tmp.resolve("dist-local"));
+        assertRanAsTasks(onSpark(spark, distribution, tmp.resolve("dist-spark"), 3), 3);
+        assertSameOutputs(tmp.resolve("dist-local"), tmp.resolve("dist-spark"));
     }
 
     @Test
