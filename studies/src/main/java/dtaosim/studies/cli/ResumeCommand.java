@@ -4,7 +4,6 @@ import dtaosim.studies.study.StudyConfig;
 import dtaosim.studies.study.StudyJob;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,8 +36,6 @@ final class ResumeCommand implements Callable<Integer> {
 
     /** The configuration a manifest describes, checked as the study command checks it. */
     static StudyConfig config(final StudyJob.Manifest manifest) {
-        final StudyCommand command = new StudyCommand();
-        new CommandLine(command).parseArgs(manifest.args().toArray(new String[0]));
-        return command.config(manifest.source());
+        return StudyCommand.configOf(manifest.args(), manifest.source());
     }
 }

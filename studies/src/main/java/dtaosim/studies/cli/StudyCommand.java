@@ -4,13 +4,17 @@ import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
 import dtaosim.studies.scenario.ScenarioSource;
 import dtaosim.studies.study.StudyConfig;
+import dtaosim.studies.study.StudyEngine;
 import dtaosim.studies.study.StudyJob;
+import dtaosim.studies.study.StudyPlan;
 import dtaosim.studies.study.Studies;
 import dtaosim.studies.study.Sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,8 +72,9 @@ public final class StudyCommand implements Callable<Integer> {
     private int samples = StudyConfig.DEFAULT_SAMPLES;
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     private int threads = Runtime.getRuntime().availableProcessors();
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<study>-<time>)")
-    private Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<study>-<time>); with"
+            + " --engine spark also a URI (hdfs://, s3a://, file:...)")
+    private String out;
     @Option(names = "--shard", paramLabel = "k/n", description = "run only shard k of n of the paths and write a"
             + " mergeable partial result (dtaosim merge)")
     private String shard;
@@ -78,14 +83,69 @@ public final class StudyCommand implements Callable<Integer> {
     private int checkpointEvery;
     @Option(names = "--quiet", description = "no progress on stderr")
     private boolean quiet;
+    @Option(names = "--engine", paramLabel = "local|spark", description = "local (default): this JVM's threads;"
+            + " spark: partitions of the path range on Apache Spark (in-process local[*] unless spark-submit gives"
+            + " a master), same figures")
+    private String engine = "local";
+    @Option(names = "--partitions", paramLabel = "N", description = "with --engine spark: contiguous path ranges,"
+            + " one Spark task each (default: 2 x Spark's default parallelism)")
+    private int partitions;
+
+    /** Name of the engine that runs a study on Apache Spark. */
+    public static final String SPARK = "spark";
 
     @Override
     public Integer call() throws Exception {
+        if (!engine.equals("local") && !engine.equals(SPARK)) {
+            throw new IllegalArgumentException("--engine: '" + engine + "' is not local or spark");
+        }
+        Checks.inRange("--partitions", partitions, 0L, 1_000_000L);
+        if (engine.equals(SPARK)) {
+            return runOnSpark();
+        }
+        if (partitions != 0) {
+            throw new IllegalArgumentException("--partitions: only with --engine spark");
+        }
         final StudyConfig config = config(scenario == null ? ScenarioSource.load(DEFAULT_SCENARIO)
                 : ScenarioSource.load(scenario));
         final StudyJob.Execution execution = execution();
         return StudyJob.start(config, execution, configArgs(), spec.commandLine().getOut(),
                 quiet ? null : System.err);
+    }
+
+    private int runOnSpark() throws Exception {
+        if (shard != null || checkpointEvery != 0) {
+            throw new IllegalArgumentException((shard != null ? "--shard" : "--checkpoint-every")
+                    + ": not with --engine spark (Spark retries a failed partition itself)");
+        }
+        Checks.inRange("--threads", threads, 1L, 4096L);
+        final StudyEngine spark = ServiceLoader.load(StudyEngine.class).stream().map(ServiceLoader.Provider::get)
+                .filter(e -> e.name().equals(SPARK)).findFirst().orElse(null);
+        if (spark == null) {
+            throw new IllegalArgumentException("--engine spark: the Spark runner is not on the class path. Run"
+                    + " through ./dtaosim, which builds it (./mvnw -Pspark -pl studies/spark -am package, downloading"
+                    + " Spark on first use), or submit studies/spark/target/dtaosim-spark.jar with spark-submit"
+                    + " --class dtaosim.studies.spark.SparkStudy");
+        }
+        final String scenarioArg = scenario == null ? DEFAULT_SCENARIO : scenario;
+        // what fixes the numbers is checked here, before Spark starts, when the scenario is a local one
+        if (!scenarioArg.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) { // not a URI (hdfs://, file:/, ...)
+            StudyPlan.of(config(ScenarioSource.load(scenarioArg)));
+        }
+        // threads: per Spark task; the engine's default is one thread per task (a task per core)
+        final boolean threadsGiven = spec.commandLine().getParseResult().hasMatchedOption("--threads");
+        return spark.run(new StudyEngine.Job(configArgs(), scenarioArg, out, partitions, threadsGiven ? threads : 1),
+                spec.commandLine().getOut(), quiet ? null : System.err);
+    }
+
+    /**
+     * The configuration that {@code args} ({@link #configArgs()} of a study) give with {@code source} as the
+     * scenario, checked as the study command checks it: how a manifest or a Spark task rebuilds a study.
+     */
+    public static StudyConfig configOf(final List<String> args, final ScenarioSource source) {
+        final StudyCommand command = new StudyCommand();
+        new CommandLine(command).parseArgs(args.toArray(new String[0]));
+        return command.config(source);
     }
 
     /** The study's configuration with {@code source} as its scenario; every value checked. */
@@ -135,7 +195,8 @@ public final class StudyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--shard: '" + shard + "' is not k/n with 0 ≤ k < n");
             }
         }
-        return new StudyJob.Execution(threads, out, shard == null ? null : new int[] {k, n}, checkpointEvery);
+        return new StudyJob.Execution(threads, out == null ? null : Path.of(out), shard == null ? null
+                : new int[] {k, n}, checkpointEvery);
     }
 
     /** The options that fix the numbers, as arguments (kept in the manifest for resume and merge). */

@@ -6,10 +6,13 @@ import dtaosim.engine.run.RunResult;
 import dtaosim.studies.report.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +71,7 @@ public final class PartialStore {
         }
         for (final Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {
-                parts.add(read(new DataInputStream(new BufferedInputStream(in, 1 << 16)), f));
+                parts.add(read(new DataInputStream(new BufferedInputStream(in, 1 << 16)), f.toString()));
             }
         }
         parts.sort((a, b) -> Long.compare(a.range().from(), b.range().from()));
@@ -84,6 +87,29 @@ public final class PartialStore {
             for (final Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /**
+     * One range's outcomes as bytes, in the format of the stored files: what a distributed runner ships from a
+     * worker to the driver. {@link #decode} gives back the same bits.
+     */
+    public static byte[] encode(final RunResult result) {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            write(new DataOutputStream(bytes), result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The outcomes {@link #encode} wrote, bit for bit. */
+    public static RunResult decode(final byte[] encoded) {
+        try {
+            return read(new DataInputStream(new ByteArrayInputStream(encoded)), "encoded partial result");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
@@ -113,7 +139,7 @@ public final class PartialStore {
         }
     }
 
-    private static RunResult read(final DataInputStream in, final Path file) throws IOException {
+    private static RunResult read(final DataInputStream in, final String file) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException(file + ": not a dtaosim partial result");
         }
@@ -134,7 +160,7 @@ public final class PartialStore {
         return new RunResult(range, outcomes, null);
     }
 
-    private static void readInto(final DataInputStream in, final double[] into, final Path file) throws IOException {
+    private static void readInto(final DataInputStream in, final double[] into, final String file) throws IOException {
         final int n = in.readInt();
         if (n != into.length) {
             throw new IOException(file + ": " + n + " values where " + into.length + " were expected");

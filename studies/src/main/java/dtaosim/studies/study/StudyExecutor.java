@@ -78,6 +78,21 @@ public final class StudyExecutor {
         return simulated;
     }
 
+    /**
+     * Every cell's outcomes over {@code range}, simulated in memory and not stored: the work of one partition of
+     * a distributed run, which ships them back ({@link PartialStore#encode}).
+     *
+     * @return one result per cell, in cell order
+     */
+    public List<RunResult> simulate(final PathRange range) {
+        final RunOptions options = RunOptions.defaults().withThreads(threads);
+        final List<RunResult> results = new ArrayList<>();
+        for (final Cell cell : plan.cells()) {
+            results.add(Runner.run(cell.scenario(), range, options));
+        }
+        return results;
+    }
+
     /** Every cell's stored outcomes over {@code range}, merged in path order. */
     public List<RunResult> results(final PathRange range) {
         final List<RunResult> results = new ArrayList<>();

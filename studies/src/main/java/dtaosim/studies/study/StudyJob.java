@@ -50,7 +50,17 @@ public final class StudyJob {
     public static int start(final StudyConfig config, final Execution execution, final List<String> configArgs,
                             final PrintWriter out, final PrintStream err) throws IOException {
         final StudyPlan plan = StudyPlan.of(config);
-        final Path dir = execution.out() != null ? execution.out()
+        final Path dir = newFolder(config, execution.out());
+        writeManifest(dir, config, configArgs, execution);
+        return execute(plan, dir, execution, false, out, err);
+    }
+
+    /**
+     * The output folder of a new study, created: {@code out} or {@code out/<study>-<UTC time>}; refused if it
+     * already holds a study, is a file or is not empty.
+     */
+    public static Path newFolder(final StudyConfig config, final Path out) throws IOException {
+        final Path dir = out != null ? out
                 : Path.of("out", config.study() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                         .withZone(ZoneOffset.UTC).format(Instant.now()));
         if (Files.exists(dir.resolve(MANIFEST))) {
@@ -68,6 +78,12 @@ public final class StudyJob {
             }
         }
         Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Writes {@code dir/manifest.json}: what the study is (its arguments and scenario text) and how it is cut. */
+    public static void writeManifest(final Path dir, final StudyConfig config, final List<String> configArgs,
+                                     final Execution execution) throws IOException {
         final Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("dtaosim", Stamp.version());
         manifest.put("study", config.study());
@@ -82,7 +98,6 @@ public final class StudyJob {
                 : execution.shard()[0] + "/" + execution.shard()[1]);
         manifest.put("checkpointEvery", execution.checkpointEvery());
         AtomicFiles.writeString(dir.resolve(MANIFEST), Json.write(manifest) + "\n");
-        return execute(plan, dir, execution, false, out, err);
     }
 
     /**
@@ -127,7 +142,7 @@ public final class StudyJob {
             out.flush();
             return 0;
         }
-        finish(plan, executor.results(range), dir, stamp, out);
+        finish(plan, executor.results(range), dir, dir.toString(), stamp, out);
         store.clear();
         return 0;
     }
@@ -149,18 +164,55 @@ public final class StudyJob {
         if (Files.exists(target.resolve(OutputWriter.SUMMARY))) {
             throw new IllegalArgumentException("--out: " + target + " already holds a finished study");
         }
+        final List<List<RunResult>> parts = new ArrayList<>();
+        for (final Cell cell : plan.cells()) {
+            final List<RunResult> cellParts = new ArrayList<>();
+            for (final Path d : dirs) {
+                cellParts.addAll(new PartialStore(d).load(cell.index()));
+            }
+            parts.add(cellParts);
+        }
+        final Map<String, Object> stamp = stamp(startedAt, start, 0, 0);
+        stamp.put("mergedFrom", dirs.stream().map(Path::toString).toList());
+        Files.createDirectories(target);
+        finishFromParts(plan, parts, target, stamp, out);
+        return 0;
+    }
+
+    /**
+     * Merges every cell's partial results in path order, checks that they tile {@code [0, P)} exactly, then
+     * analyses and writes the study's outputs into {@code dir}: what {@code merge} does with shard folders and a
+     * distributed runner with its partitions' results.
+     *
+     * @param parts one list per cell (in cell order) of partial results, in any order
+     * @param stamp from {@link #stamp}; completed with the wall time
+     */
+    public static void finishFromParts(final StudyPlan plan, final List<List<RunResult>> parts, final Path dir,
+                                       final Map<String, Object> stamp, final PrintWriter out) throws IOException {
+        finishFromParts(plan, parts, dir, dir.toString(), stamp, out);
+    }
+
+    /**
+     * {@link #finishFromParts(StudyPlan, List, Path, Map, PrintWriter)} for outputs that are copied elsewhere
+     * afterwards: the printed report location is {@code shownAs} (a URI, say) instead of {@code dir}.
+     */
+    public static void finishFromParts(final StudyPlan plan, final List<List<RunResult>> parts, final Path dir,
+                                       final String shownAs, final Map<String, Object> stamp, final PrintWriter out)
+            throws IOException {
+        if (parts.size() != plan.cells().size()) {
+            throw new IllegalArgumentException("partial results of " + parts.size() + " cells where the study has "
+                    + plan.cells().size());
+        }
         final List<RunResult> results = new ArrayList<>();
         for (final Cell cell : plan.cells()) {
-            final List<RunResult> parts = new ArrayList<>();
-            for (final Path d : dirs) {
-                parts.addAll(new PartialStore(d).load(cell.index()));
+            final List<RunResult> cellParts = new ArrayList<>(parts.get(cell.index()));
+            if (cellParts.isEmpty()) {
+                throw new IllegalArgumentException("DIR: no stored paths of cell " + cell.index());
             }
-            if (parts.isEmpty()) {
-                throw new IllegalArgumentException("DIR: no stored paths of cell " + cell.index() + " in " + dirs);
-            }
+            cellParts.sort((a, b) -> Long.compare(a.range().from(), b.range().from()));
             final RunResult merged;
             try {
-                merged = RunResult.merge(parts);
+                merged = RunResult.merge(cellParts);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("DIR: the shards overlap or leave a gap (" + e.getMessage() + ")",
                         e);
@@ -171,20 +223,26 @@ public final class StudyJob {
             }
             results.add(merged);
         }
-        final Map<String, Object> stamp = Stamp.of(startedAt, start, 0, 0, false);
-        stamp.put("mergedFrom", dirs.stream().map(Path::toString).toList());
-        Files.createDirectories(target);
-        finish(plan, results, target, stamp, out);
-        return 0;
+        finish(plan, results, dir, shownAs, stamp, out);
+    }
+
+    /**
+     * A run's stamp: what may differ between runs with equal figures (version, commit, Java, host, start time,
+     * threads, paths executed); {@link #finishFromParts} adds the wall time since {@code startNanos}.
+     */
+    public static Map<String, Object> stamp(final String startedAt, final long startNanos, final int threads,
+                                            final long executedPaths) {
+        return Stamp.of(startedAt, startNanos, threads, executedPaths, false);
     }
 
     private static void finish(final StudyPlan plan, final List<RunResult> results, final Path dir,
-                               final Map<String, Object> stamp, final PrintWriter out) throws IOException {
+                               final String shownAs, final Map<String, Object> stamp, final PrintWriter out) throws IOException {
         final StudyOutput output = Studies.byName(plan.config().study()).analyse(plan, results);
         stamp.put("wallSeconds", (System.nanoTime() - (long) stamp.remove("startNanos")) / 1e9);
         OutputWriter.write(dir, plan, results, output, stamp);
         out.println(output.answer());
-        out.println("report: " + dir.resolve("report.html"));
+        out.println("report: " + (shownAs.equals(dir.toString()) ? dir.resolve("report.html").toString()
+                : shownAs.replaceFirst("/+$", "") + "/report.html"));
         out.flush();
     }
 

@@ -174,6 +174,25 @@ class StudyCommandTest {
     }
 
     @Test
+    void sparkEngineWithoutTheRunnerShouldSayHowToGetIt() {
+        final Path out = tmp.resolve("spark");
+        final CliRun spark = study(out, "--engine", "spark");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, spark.exitCode()),
+                () -> assertTrue(spark.err().contains("-Pspark"), spark.err()),
+                () -> assertTrue(spark.err().contains("spark-submit"), spark.err()),
+                () -> assertFalse(Files.exists(out)));
+        final CliRun partitions = study(out, "--partitions", "4");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, partitions.exitCode()),
+                () -> assertTrue(partitions.err().contains("--partitions: only with --engine spark"), partitions.err()));
+        final CliRun engine = study(out, "--engine", "flink");
+        assertEquals(Main.EXIT_BAD_INPUT, engine.exitCode());
+        final CliRun shard = study(out, "--engine", "spark", "--shard", "0/2");
+        assertTrue(shard.err().contains("--shard: not with --engine spark"), shard.err());
+    }
+
+    @Test
     void badInputShouldNameTheFieldAndWriteNothing() {
         final Path out = tmp.resolve("bad");
         final CliRun sweep = study(out, "--sweep", "behaviours[2].capitalTao=100,-5");
