@@ -32,10 +32,15 @@ import picocli.CommandLine.Spec;
             "  meme-capture  probability the meme subnet's emission share reaches each threshold",
             "                (Wilson intervals), time to capture, cohort PnL, cost-to-capture curve",
             "  eras          the same scenario and seeds under several eras, paired differences",
-            "  distribution  quantile bands over time and end-of-horizon histograms"})
+            "  distribution  quantile bands over time and end-of-horizon histograms",
+            "  yuma          Yuma consensus inside subnets (default scenario yuma-demo): returns of",
+            "                copiers with and without commit-reveal, over-raters, holdings-scorers",
+            "                relative to honest validators, clipping, MinerBurned"})
 public final class StudyCommand implements Callable<Integer> {
     /** The scenario a study runs when none is given. */
     public static final String DEFAULT_SCENARIO = "sn28-2025-02";
+    /** The scenario the yuma study runs when none is given. */
+    public static final String DEFAULT_YUMA_SCENARIO = "yuma-demo";
 
     @Spec
     private CommandSpec spec;
@@ -106,8 +111,7 @@ public final class StudyCommand implements Callable<Integer> {
         if (partitions != 0) {
             throw new IllegalArgumentException("--partitions: only with --engine spark");
         }
-        final StudyConfig config = config(scenario == null ? ScenarioSource.load(DEFAULT_SCENARIO)
-                : ScenarioSource.load(scenario));
+        final StudyConfig config = config(ScenarioSource.load(scenarioOrDefault()));
         final StudyJob.Execution execution = execution();
         return StudyJob.start(config, execution, configArgs(), spec.commandLine().getOut(),
                 quiet ? null : System.err);
@@ -127,7 +131,7 @@ public final class StudyCommand implements Callable<Integer> {
                     + " Spark on first use), or submit studies/spark/target/dtaosim-spark.jar with spark-submit"
                     + " --class dtaosim.studies.spark.SparkStudy");
         }
-        final String scenarioArg = scenario == null ? DEFAULT_SCENARIO : scenario;
+        final String scenarioArg = scenarioOrDefault();
         // what fixes the numbers is checked here, before Spark starts, when the scenario is a local one
         if (!scenarioArg.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) { // not a URI (hdfs://, file:/, ...)
             StudyPlan.of(config(ScenarioSource.load(scenarioArg)));
@@ -197,6 +201,14 @@ public final class StudyCommand implements Callable<Integer> {
         }
         return new StudyJob.Execution(threads, out == null ? null : Path.of(out), shard == null ? null
                 : new int[] {k, n}, checkpointEvery);
+    }
+
+    /** The scenario given, or the study's default. */
+    private String scenarioOrDefault() {
+        if (scenario != null) {
+            return scenario;
+        }
+        return Studies.YUMA.equals(name) ? DEFAULT_YUMA_SCENARIO : DEFAULT_SCENARIO;
     }
 
     /** The options that fix the numbers, as arguments (kept in the manifest for resume and merge). */

@@ -10,10 +10,12 @@ public final class Studies {
     public static final String ERAS = "eras";
     /** distribution. */
     public static final String DISTRIBUTION = "distribution";
+    /** yuma. */
+    public static final String YUMA = "yuma";
     /** The grid key of the era dimension. */
     public static final String ERA_KEY = "era";
     /** The names, in the order the help lists them. */
-    public static final List<String> NAMES = List.of(MEME_CAPTURE, ERAS, DISTRIBUTION);
+    public static final List<String> NAMES = List.of(MEME_CAPTURE, ERAS, DISTRIBUTION, YUMA);
 
     private Studies() {
     }
@@ -24,6 +26,7 @@ public final class Studies {
             case MEME_CAPTURE -> new MemeCaptureStudy();
             case ERAS -> new ErasStudy();
             case DISTRIBUTION -> new DistributionStudy();
+            case YUMA -> new YumaStudy();
             default -> throw new IllegalArgumentException("NAME: '" + name + "' is not a study; studies: "
                     + String.join(", ", NAMES));
         };

@@ -82,7 +82,11 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
             if (first == null) {
                 first = scenario;
                 samples = Sampling.offsets(scenario.blocks(), config.samples());
-                selected = selected(target, base, scenario.slots());
+                if (config.study().equals(Studies.YUMA) && scenario.yuma() == null) {
+                    throw new IllegalArgumentException("SCENARIO: the yuma study needs a scenario with a yuma:"
+                            + " section (e.g. yuma-demo; see README, Scenario files)");
+                }
+                selected = selected(target, base, scenario);
                 thresholds = thresholds(config, target, scenario.network());
             } else if (scenario.blocks() != first.blocks() || scenario.paths() != first.paths()
                     || scenario.startBlock() != first.startBlock() || scenario.seed() != first.seed()) {
@@ -181,10 +185,18 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
         return sweeps;
     }
 
-    private static int[] selected(final int target, final ScenarioFile base, final int slots) {
+    private static int[] selected(final int target, final ScenarioFile base, final Scenario scenario) {
+        final int slots = scenario.slots();
         final Set<Integer> chosen = new LinkedHashSet<>();
         if (target >= 0) {
             chosen.add(target);
+        }
+        if (scenario.yuma() != null) {
+            for (final int y : scenario.yuma().subnets()) {
+                if (chosen.size() < MAX_SELECTED) {
+                    chosen.add(y);
+                }
+            }
         }
         for (final int w : base.watch()) {
             if (chosen.size() < MAX_SELECTED && w < slots) {
