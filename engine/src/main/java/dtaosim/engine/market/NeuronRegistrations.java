@@ -39,6 +39,8 @@ public record NeuronRegistrations(double burnTao, long everyBlocks) implements B
                     state.alphaOut[row + p] -= bought;
                     state.alphaRecycled[p] += bought;
                 }
+                // recycling lowered the row's alpha issuance outside the coinbase: its cached emission may be stale
+                state.invalidateAlphaEmission(i);
             }
         };
     }

@@ -73,6 +73,8 @@ public record RevenueBuybacks(int subnet, double revenueTaoPerDay, double revenu
                         if (burnBought) {
                             state.alphaOut[c] -= bought;
                             state.alphaRecycled[p] += bought;
+                            // alpha issuance fell outside the coinbase: recheck the cached emission next block
+                            state.invalidateAlphaEmission(subnet);
                         }
                     }
                 }
