@@ -29,16 +29,21 @@ public final class YumaEpoch {
     private final double[] dividends;
     private final double[] validatorShare;
     private final double[] useStake;
-    private final double[] columnScore;
     private final int[] useRow;
-    private final double[] medianScratch;
+    private final YumaKernels kernels;
     private double incentiveSum;
     private double dividendSum;
     private double clippedShare;
 
     /** A workspace for epochs of {@code params.validators() × params.miners()}. */
     public YumaEpoch(final YumaParams params) {
+        this(params, YumaKernels.best(params.validators()));
+    }
+
+    /** The same, with the given loops (all implementations give the same numbers). */
+    public YumaEpoch(final YumaParams params, final YumaKernels kernels) {
         this.params = params;
+        this.kernels = kernels;
         this.validators = params.validators();
         this.miners = params.miners();
         final int v = validators;
@@ -56,9 +61,7 @@ public final class YumaEpoch {
         dividends = new double[v];
         validatorShare = new double[v];
         useStake = new double[v];
-        columnScore = new double[v];
         useRow = new int[v];
-        medianScratch = new double[6 * v];
     }
 
     /** The epoch's parameters. */
@@ -175,10 +178,7 @@ public final class YumaEpoch {
                 }
                 continue;
             }
-            double rowSum = 0.0;
-            for (int j = 0; j < m; j++) {
-                rowSum += w[row + j];
-            }
+            final double rowSum = sum(w, row, m);
             if (rowSum > 0.0) {
                 final double inverse = 1.0 / rowSum;
                 for (int j = 0; j < m; j++) {
@@ -202,12 +202,7 @@ public final class YumaEpoch {
             if (ai == 0.0) {
                 continue;
             }
-            final int row = i * m;
-            for (int j = 0; j < m; j++) {
-                final double wij = w[row + j];
-                r[j] += Math.min(wij, c[j]) * ai;
-                r0[j] += wij * ai;
-            }
+            kernels.clipAndRank(w, i * m, c, ai, r, r0, m);
         }
         double rankTotal = 0.0;
         double unclippedTotal = 0.0;
@@ -271,14 +266,7 @@ public final class YumaEpoch {
             }
             stakeSum += useStake[k];
         }
-        final double minority = stakeSum - params.kappa();
-        for (int j = 0; j < m; j++) {
-            for (int k = 0; k < used; k++) {
-                columnScore[k] = w[useRow[k] * m + j];
-            }
-            consensus[j] = WeightedMedian.quantile(columnScore, 0, useStake, used, minority, stakeSum,
-                    medianScratch);
-        }
+        kernels.quantiles(w, m, useRow, useStake, used, stakeSum - params.kappa(), consensus);
     }
 
     /**
@@ -317,13 +305,7 @@ public final class YumaEpoch {
                     colSum[j] += nb;
                 }
             } else {
-                for (int j = 0; j < m; j++) {
-                    final double wij = w[row + j];
-                    final double wb = wij + penalty * (Math.min(wij, c[j]) - wij);
-                    final double nb = alpha * wb + (1.0 - alpha) * bonds[brow + j];
-                    bonds[brow + j] = nb;
-                    colSum[j] += nb;
-                }
+                kernels.bondRow(w, row, c, penalty, alpha, bonds, brow, colSum, m);
             }
         }
         final double[] g = columnAux;
@@ -332,12 +314,7 @@ public final class YumaEpoch {
         }
         double total = 0.0;
         for (int i = 0; i < v; i++) {
-            final int brow = bOff + i * m;
-            double t = 0.0;
-            for (int j = 0; j < m; j++) {
-                t += bonds[brow + j] * g[j];
-            }
-            dividends[i] = t * activeStake[i];
+            dividends[i] = dot(bonds, bOff + i * m, g, m) * activeStake[i];
             total += dividends[i];
         }
         normaliseDividends(total);
@@ -401,13 +378,12 @@ public final class YumaEpoch {
         double total = 0.0;
         for (int i = 0; i < v; i++) {
             final int brow = bOff + i * m;
-            double t = 0.0;
             for (int j = 0; j < m; j++) {
                 final double b = bonds[brow + j] * newSum[j];
                 bonds[brow + j] = b;
-                t += b * incentive[j];
                 colMax[j] = Math.max(colMax[j], b);
             }
+            final double t = dot(bonds, brow, incentive, m);
             dividends[i] = t;
             total += t;
         }
@@ -421,6 +397,44 @@ public final class YumaEpoch {
                 bonds[brow + j] *= colMax[j];
             }
         }
+    }
+
+    /** Σ x[from, from + n) in four interleaved partial sums: not one chain of dependent additions. */
+    static double sum(final double[] x, final int from, final int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += x[from + j];
+            s1 += x[from + j + 1];
+            s2 += x[from + j + 2];
+            s3 += x[from + j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += x[from + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ x[from + j]·y[j] over j ∈ [0, n), in four interleaved partial sums like {@link #sum}. */
+    static double dot(final double[] x, final int from, final double[] y, final int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += x[from + j] * y[j];
+            s1 += x[from + j + 1] * y[j + 1];
+            s2 += x[from + j + 2] * y[j + 2];
+            s3 += x[from + j + 3] * y[j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += x[from + j] * y[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private void normaliseDividends(final double total) {
@@ -457,7 +471,7 @@ public final class YumaEpoch {
         for (int i = 0; i < n; i++) {
             out[i] = x[i] != 0.0;
         }
-        if (n < k) {
+        if (n <= k) { // the chain returns early for n < k; for n = k its loop clears none
             return;
         }
         for (int i = 0; i < n; i++) {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
  */
 class WeightedMedianVectorsTest {
 
-    /** The consensus of every column, as weighted_median_col computes it, through {@link WeightedMedian}. */
-    static double[] columns(final double[] stake, final double[][] w, final double kappa) {
+    /** The consensus of every column, as weighted_median_col computes it, through {@code quantiles}. */
+    static double[] columns(final YumaKernels quantiles, final double[] stake, final double[][] w,
+                            final double kappa) {
         final int v = stake.length;
         final int m = w[0].length;
         final double[] use = new double[v];
@@ -30,15 +31,19 @@ class WeightedMedianVectorsTest {
             use[k] /= total;
             sum += use[k];
         }
-        final double[] out = new double[m];
-        final double[] score = new double[v];
-        for (int j = 0; j < m; j++) {
-            for (int k = 0; k < used; k++) {
-                score[k] = w[rows[k]][j];
-            }
-            out[j] = WeightedMedian.quantile(score, 0, use, used, sum - kappa, sum, new double[6 * v]);
+        final double[] flat = new double[v * m];
+        for (int i = 0; i < v; i++) {
+            System.arraycopy(w[i], 0, flat, i * m, m);
         }
+        final double[] out = new double[m];
+        quantiles.quantiles(flat, m, rows, use, used, sum - kappa, out);
         return out;
+    }
+
+    static double[] columns(final double[] stake, final double[][] w, final double kappa) {
+        final double[] scalar = columns(YumaKernels.scalar(stake.length), stake, w, kappa);
+        assertArrayEquals(scalar, columns(YumaKernels.best(stake.length), stake, w, kappa), 0.0, "vector");
+        return scalar;
     }
 
     @Test

@@ -1,14 +1,14 @@
 package dtaosim.engine.yuma;
 
 /**
- * The chain's stake-weighted quantile (subtensor {@code epoch/math.rs :: weighted_median}): a selection by mid
+ * Test oracle: a port of the chain's stake-weighted quantile (subtensor {@code epoch/math.rs :: weighted_median}): a selection by mid
  * pivot that returns the smallest score x whose stake at or below x exceeds {@code minority = Σstake − κ}.
  * Each round keeps, in order, the entries below or above the pivot (those equal to it drop out), as the chain's
  * lists do, so the pivots and the partial sums are the chain's. Allocation-free: the caller lends a scratch of
  * {@code 6·n} doubles, three (score, stake) buffers that the rounds rotate through.
  */
-public final class WeightedMedian {
-    private WeightedMedian() {
+final class ChainWeightedMedian {
+    private ChainWeightedMedian() {
     }
 
     /**
@@ -22,7 +22,7 @@ public final class WeightedMedian {
      * @param stakeSum Σ stake (≈ 1)
      * @param scratch  at least {@code 6·n} doubles
      */
-    public static double quantile(final double[] score, final int scoreOff, final double[] stake, final int n,
+    static double quantile(final double[] score, final int scoreOff, final double[] stake, final int n,
                                   final double minority, final double stakeSum, final double[] scratch) {
         double[] srcScore = score;
         int scoreAt = scoreOff;

@@ -1,0 +1,203 @@
+package dtaosim.engine.simd;
+
+import dtaosim.engine.yuma.YumaKernels;
+import dtaosim.engine.yuma.ScalarYumaKernels;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link YumaKernels} with the Vector API, one miner column per lane. Row loops take whole vectors and finish
+ * with the scalar twin's loop. The consensus takes a strip of adjacent columns per vector (the weights are stored
+ * by row, so a strip of one row is one load): each lane's weights are sorted by Batcher's odd–even merge
+ * network (min/max of whole vectors, no branches), then a binary search over the sorted values evaluates
+ * {@code S(x) = Σ_k stake_k·[w_k ≤ x]} for all lanes at once, summed over the rows in order as the scalar twin
+ * does, so both return the same doubles. Columns past the last whole strip go through the scalar twin.
+ */
+public final class VectorYumaKernels implements YumaKernels {
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> L = D.vectorShape().withLanes(long.class);
+    private static final int LANES = D.length();
+
+    private final double[] strip;
+    private final long[] sorted;
+    /** networks[b]: comparator pairs sorting 2^b rows, as offsets into {@link #sorted}. */
+    private final int[][] networks;
+    private final int[] lo;
+    private final int[] hi;
+    private final double[] candidate;
+    private final double[] stakeBelow;
+    private final ScalarYumaKernels tail;
+
+    /** A workspace for up to {@code validators} rows. */
+    public VectorYumaKernels(final int validators) {
+        final int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, validators) - 1);
+        strip = new double[validators * LANES];
+        sorted = new long[(1 << bits) * LANES];
+        networks = new int[bits + 1][];
+        for (int b = 0; b <= bits; b++) {
+            networks[b] = oddEvenMergeSort(1 << b, LANES);
+        }
+        lo = new int[LANES];
+        hi = new int[LANES];
+        candidate = new double[3 * LANES];
+        stakeBelow = new double[3 * LANES];
+        tail = new ScalarYumaKernels(validators);
+    }
+
+    @Override
+    public void quantiles(final double[] w, final int miners, final int[] rows, final double[] stake,
+                          final int used, final double minority, final double[] out) {
+        if (used == 0) {
+            for (int j = 0; j < miners; j++) {
+                out[j] = 0.0;
+            }
+            return;
+        }
+        final int bits = 32 - Integer.numberOfLeadingZeros(used - 1); // ⌈log2 used⌉
+        final int[] network = networks[bits];
+        final int padded = 1 << bits;
+        final LongVector infinity = LongVector.broadcast(L, Double.doubleToRawLongBits(Double.POSITIVE_INFINITY));
+        final int whole = miners - miners % LANES;
+        for (int j0 = 0; j0 < whole; j0 += LANES) {
+            for (int k = 0; k < used; k++) {
+                final DoubleVector x = DoubleVector.fromArray(D, w, rows[k] * miners + j0);
+                x.intoArray(strip, k * LANES);
+                x.reinterpretAsLongs().intoArray(sorted, k * LANES);
+            }
+            for (int k = used; k < padded; k++) {
+                infinity.intoArray(sorted, k * LANES);
+            }
+            // weights are ≥ 0, whose bit patterns order as the values do: one integer min and max per pair
+            for (int c = 0; c < network.length; c += 2) {
+                final int a = network[c];
+                final int b = network[c + 1];
+                final LongVector x = LongVector.fromArray(L, sorted, a);
+                final LongVector y = LongVector.fromArray(L, sorted, b);
+                x.min(y).intoArray(sorted, a);
+                x.max(y).intoArray(sorted, b);
+            }
+            for (int lane = 0; lane < LANES; lane++) {
+                lo[lane] = 0;
+                hi[lane] = used - 1;
+            }
+            // a 4-way search: three candidates per lane and step, whose sums are independent chains
+            boolean open = used > 1;
+            while (open) {
+                for (int lane = 0; lane < LANES; lane++) {
+                    final int span = hi[lane] - lo[lane];
+                    candidate[lane] = Double.longBitsToDouble(sorted[(lo[lane] + span / 4) * LANES + lane]);
+                    candidate[LANES + lane] = Double.longBitsToDouble(sorted[(lo[lane] + span / 2) * LANES + lane]);
+                    candidate[2 * LANES + lane] = Double.longBitsToDouble(sorted[(lo[lane] + 3 * span / 4) * LANES + lane]);
+                }
+                final DoubleVector x1 = DoubleVector.fromArray(D, candidate, 0);
+                final DoubleVector x2 = DoubleVector.fromArray(D, candidate, LANES);
+                final DoubleVector x3 = DoubleVector.fromArray(D, candidate, 2 * LANES);
+                DoubleVector below1 = DoubleVector.zero(D);
+                DoubleVector below2 = DoubleVector.zero(D);
+                DoubleVector below3 = DoubleVector.zero(D);
+                for (int k = 0; k < used; k++) {
+                    final DoubleVector weight = DoubleVector.fromArray(D, strip, k * LANES);
+                    final DoubleVector s = DoubleVector.broadcast(D, stake[k]);
+                    below1 = below1.add(s, weight.compare(VectorOperators.LE, x1));
+                    below2 = below2.add(s, weight.compare(VectorOperators.LE, x2));
+                    below3 = below3.add(s, weight.compare(VectorOperators.LE, x3));
+                }
+                // not a mask's toLong(), which JDK 17 builds from a boolean[]
+                below1.intoArray(stakeBelow, 0);
+                below2.intoArray(stakeBelow, LANES);
+                below3.intoArray(stakeBelow, 2 * LANES);
+                open = false;
+                for (int lane = 0; lane < LANES; lane++) {
+                    final int l = lo[lane];
+                    final int span = hi[lane] - l;
+                    if (span == 0) {
+                        continue;
+                    }
+                    if (stakeBelow[lane] > minority) {
+                        hi[lane] = l + span / 4;
+                    } else if (stakeBelow[LANES + lane] > minority) {
+                        lo[lane] = l + span / 4 + 1;
+                        hi[lane] = l + span / 2;
+                    } else if (stakeBelow[2 * LANES + lane] > minority) {
+                        lo[lane] = l + span / 2 + 1;
+                        hi[lane] = l + 3 * span / 4;
+                    } else {
+                        lo[lane] = l + 3 * span / 4 + 1;
+                    }
+                    open |= lo[lane] < hi[lane];
+                }
+            }
+            for (int lane = 0; lane < LANES; lane++) {
+                out[j0 + lane] = Double.longBitsToDouble(sorted[lo[lane] * LANES + lane]);
+            }
+        }
+        for (int j = whole; j < miners; j++) {
+            out[j] = tail.column(w, miners, j, rows, stake, used, minority);
+        }
+    }
+
+    @Override
+    public void clipAndRank(final double[] w, final int row, final double[] consensus, final double stake,
+                            final double[] ranks, final double[] unclipped, final int m) {
+        final int whole = m - m % LANES;
+        for (int j = 0; j < whole; j += LANES) {
+            final DoubleVector wij = DoubleVector.fromArray(D, w, row + j);
+            final DoubleVector c = DoubleVector.fromArray(D, consensus, j);
+            DoubleVector.fromArray(D, ranks, j).add(wij.min(c).mul(stake)).intoArray(ranks, j);
+            DoubleVector.fromArray(D, unclipped, j).add(wij.mul(stake)).intoArray(unclipped, j);
+        }
+        for (int j = whole; j < m; j++) {
+            final double wij = w[row + j];
+            ranks[j] += Math.min(wij, consensus[j]) * stake;
+            unclipped[j] += wij * stake;
+        }
+    }
+
+    @Override
+    public void bondRow(final double[] w, final int row, final double[] consensus, final double penalty,
+                        final double alpha, final double[] bonds, final int bondRow, final double[] columnSum,
+                        final int m) {
+        final double keep = 1.0 - alpha;
+        final int whole = m - m % LANES;
+        for (int j = 0; j < whole; j += LANES) {
+            final DoubleVector wij = DoubleVector.fromArray(D, w, row + j);
+            final DoubleVector c = DoubleVector.fromArray(D, consensus, j);
+            final DoubleVector wb = wij.add(wij.min(c).sub(wij).mul(penalty));
+            final DoubleVector nb = wb.mul(alpha).add(DoubleVector.fromArray(D, bonds, bondRow + j).mul(keep));
+            nb.intoArray(bonds, bondRow + j);
+            DoubleVector.fromArray(D, columnSum, j).add(nb).intoArray(columnSum, j);
+        }
+        for (int j = whole; j < m; j++) {
+            final double wij = w[row + j];
+            final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
+            final double nb = alpha * wb + keep * bonds[bondRow + j];
+            bonds[bondRow + j] = nb;
+            columnSum[j] += nb;
+        }
+    }
+
+    /**
+     * Batcher's odd–even merge sort for n = 2^b elements (Knuth, TAOCP 5.3.4): comparator pairs (low, high) with
+     * each index scaled by {@code stride}.
+     */
+    static int[] oddEvenMergeSort(final int n, final int stride) {
+        final int bits = Integer.numberOfTrailingZeros(n);
+        final int[] pairs = new int[2 * Math.max(1, n * bits * bits)]; // more than the (b² − b + 4)·2^(b−2) − 1
+        int at = 0;
+        for (int p = 1; p < n; p <<= 1) {
+            for (int k = p; k >= 1; k >>= 1) {
+                for (int j = k % p; j + k < n; j += 2 * k) {
+                    for (int i = 0; i < k && i + j + k < n; i++) {
+                        if ((i + j) / (2 * p) == (i + j + k) / (2 * p)) {
+                            pairs[at++] = (i + j) * stride;
+                            pairs[at++] = (i + j + k) * stride;
+                        }
+                    }
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(pairs, at);
+    }
+}

@@ -1,0 +1,86 @@
+package dtaosim.engine.yuma;
+
+import java.util.Arrays;
+
+/**
+ * {@link YumaKernels} in plain loops. The consensus goes one column at a time: sort the column's weights, then
+ * search the sorted values for the first whose stake at or below it exceeds the minority. S(x) grows with x
+ * (non-negative terms added in a fixed order round monotonically), so the search finds the smallest such value.
+ * Allocation-free.
+ */
+public final class ScalarYumaKernels implements YumaKernels {
+    private final double[] column;
+    private final double[] sorted;
+
+    /** A workspace for up to {@code validators} rows. */
+    public ScalarYumaKernels(final int validators) {
+        column = new double[validators];
+        sorted = new double[validators];
+    }
+
+    @Override
+    public void quantiles(final double[] w, final int miners, final int[] rows, final double[] stake,
+                          final int used, final double minority, final double[] out) {
+        for (int j = 0; j < miners; j++) {
+            out[j] = column(w, miners, j, rows, stake, used, minority);
+        }
+    }
+
+    @Override
+    public void clipAndRank(final double[] w, final int row, final double[] consensus, final double stake,
+                            final double[] ranks, final double[] unclipped, final int m) {
+        for (int j = 0; j < m; j++) {
+            final double wij = w[row + j];
+            ranks[j] += Math.min(wij, consensus[j]) * stake;
+            unclipped[j] += wij * stake;
+        }
+    }
+
+    @Override
+    public void bondRow(final double[] w, final int row, final double[] consensus, final double penalty,
+                        final double alpha, final double[] bonds, final int bondRow, final double[] columnSum,
+                        final int m) {
+        final double keep = 1.0 - alpha;
+        for (int j = 0; j < m; j++) {
+            final double wij = w[row + j];
+            final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
+            final double nb = alpha * wb + keep * bonds[bondRow + j];
+            bonds[bondRow + j] = nb;
+            columnSum[j] += nb;
+        }
+    }
+
+    /** The κ-quantile of column {@code j} (see {@link YumaKernels}). */
+    public double column(final double[] w, final int miners, final int j, final int[] rows, final double[] stake,
+                         final int used, final double minority) {
+        if (used == 0) {
+            return 0.0;
+        }
+        for (int k = 0; k < used; k++) {
+            column[k] = w[rows[k] * miners + j];
+            sorted[k] = column[k];
+        }
+        Arrays.sort(sorted, 0, used);
+        int lo = 0;
+        int hi = used - 1;
+        while (lo < hi) {
+            final int mid = (lo + hi) >>> 1;
+            if (stakeAtOrBelow(sorted[mid], stake, used) > minority) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return sorted[lo];
+    }
+
+    private double stakeAtOrBelow(final double x, final double[] stake, final int used) {
+        double below = 0.0;
+        for (int k = 0; k < used; k++) {
+            if (column[k] <= x) {
+                below += stake[k];
+            }
+        }
+        return below;
+    }
+}

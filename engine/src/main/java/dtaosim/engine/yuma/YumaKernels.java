@@ -1,0 +1,66 @@
+package dtaosim.engine.yuma;
+
+/**
+ * The epoch's loops over a weight matrix (mechanics §4), scalar or with the Vector API; every implementation
+ * gives the same doubles (element-wise operations in the same order, no fused multiply-add), and tests hold them
+ * to the bit. A workspace: one per {@link YumaEpoch}.
+ *
+ * <p>{@link #quantiles}: the consensus of every miner column (subtensor
+ * {@code epoch/math.rs :: weighted_median_col_sparse} and {@code weighted_median}): for column j the smallest weight x in the column whose stake at or below it,
+ * {@code S_j(x) = Σ_k stake_k·[w_kj ≤ x]}, exceeds {@code minority}; the largest weight when none does (κ = 0,
+ * where the chain's selection ends on its last pivot), 0 without rows. The chain finds this value by a mid-pivot
+ * selection whose partial sums are exact in fixed point; here S is always summed over the rows in their given
+ * order, so every implementation, however it orders the candidates, returns the same double.
+ */
+public interface YumaKernels {
+
+    /**
+     * Writes the κ-quantile of each column to {@code out[0, miners)}.
+     *
+     * @param w        weights {@code w[i·miners + j]}
+     * @param miners   columns M
+     * @param rows     the rows taking part, {@code rows[0, used)}
+     * @param stake    their stakes, {@code stake[0, used)} (normalised, > 0)
+     * @param used     rows taking part
+     * @param minority {@code Σ stake − κ}
+     * @param out      the consensus per column
+     */
+    void quantiles(double[] w, int miners, int[] rows, double[] stake, int used, double minority, double[] out);
+
+    /**
+     * One validator's row of clipping and ranks (math.rs :: col_clip_sparse, matmul_sparse): for j ∈ [0, m)
+     * {@code ranks[j] += min(w[row + j], consensus[j])·stake} and {@code unclipped[j] += w[row + j]·stake}.
+     */
+    void clipAndRank(double[] w, int row, double[] consensus, double stake, double[] ranks, double[] unclipped,
+                     int m);
+
+    /**
+     * One validator's row of Yuma3 bonds by a fixed EMA (run_epoch.rs :: compute_bonds_sparse, math.rs ::
+     * mat_ema_sparse): {@code wb = w + penalty·(min(w, C) − w)}, {@code b ← alpha·wb + (1 − alpha)·b},
+     * {@code columnSum[j] += b}.
+     */
+    void bondRow(double[] w, int row, double[] consensus, double penalty, double alpha, double[] bonds, int bondRow,
+                 double[] columnSum, int m);
+
+    /** The plain-Java implementation, for up to {@code validators} rows (JDK 17 vectorizes none of its loops). */
+    static YumaKernels scalar(final int validators) {
+        return new ScalarYumaKernels(validators);
+    }
+
+    /**
+     * The Vector API implementation when this JVM has {@code jdk.incubator.vector} (and
+     * {@code -Ddtaosim.kernels=scalar} is not set), else {@link #scalar}; both give the same numbers.
+     */
+    static YumaKernels best(final int validators) {
+        if ("scalar".equals(System.getProperty("dtaosim.kernels"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return scalar(validators);
+        }
+        try {
+            final Class<?> type = Class.forName("dtaosim.engine.simd.VectorYumaKernels");
+            return (YumaKernels) type.getConstructor(int.class).newInstance(validators);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return scalar(validators);
+        }
+    }
+}

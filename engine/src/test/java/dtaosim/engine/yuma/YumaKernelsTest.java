@@ -1,0 +1,163 @@
+package dtaosim.engine.yuma;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consensus implementations against each other (to the bit), against the definition (smallest column value
+ * whose stake at or below it exceeds the minority, by brute force) and against a port of the chain's mid-pivot
+ * selection, on random columns with repeated values, zeros, one to 80 rows and strips that do not fill a vector.
+ */
+class YumaKernelsTest {
+
+    @Test
+    void bestShouldBeTheVectorImplementationWhenTheModuleIsPresent() {
+        assertEquals("dtaosim.engine.simd.VectorYumaKernels", YumaKernels.best(64).getClass().getName(),
+                "surefire adds jdk.incubator.vector, so the Vector API twin must be the one tested here");
+    }
+
+    @Test
+    void scalarVectorDefinitionAndChainShouldAgree() {
+        final SplittableRandom rnd = new SplittableRandom(2026);
+        int chainCompared = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            final int validators = 1 + rnd.nextInt(80);
+            final int miners = 1 + rnd.nextInt(40);
+            final double[] w = new double[validators * miners];
+            final int levels = rnd.nextBoolean() ? 4 : 1 << 20; // few levels: many ties inside a column
+            for (int c = 0; c < w.length; c++) {
+                w[c] = rnd.nextInt(5) == 0 ? 0.0 : rnd.nextInt(levels) / (double) levels;
+            }
+            final int[] rows = new int[validators];
+            final double[] stake = new double[validators];
+            int used = 0;
+            double total = 0.0;
+            for (int i = 0; i < validators; i++) {
+                if (rnd.nextInt(6) != 0) {
+                    rows[used] = i;
+                    stake[used] = rnd.nextDouble() + 1e-3;
+                    total += stake[used++];
+                }
+            }
+            double stakeSum = 0.0;
+            for (int k = 0; k < used; k++) {
+                stake[k] /= total;
+                stakeSum += stake[k];
+            }
+            final double kappa = trial % 7 == 0 ? 0.0 : rnd.nextDouble();
+            final double minority = stakeSum - kappa;
+            final double[] scalar = new double[miners];
+            final double[] vector = new double[miners];
+            YumaKernels.scalar(validators).quantiles(w, miners, rows, stake, used, minority, scalar);
+            YumaKernels.best(validators).quantiles(w, miners, rows, stake, used, minority, vector);
+            final double[] column = new double[used];
+            final double[] scratch = new double[6 * Math.max(1, used)];
+            for (int j = 0; j < miners; j++) {
+                final String what = "trial " + trial + " column " + j + " of " + used + " rows";
+                assertEquals(Double.doubleToRawLongBits(scalar[j]), Double.doubleToRawLongBits(vector[j]), what);
+                for (int k = 0; k < used; k++) {
+                    column[k] = w[rows[k] * miners + j];
+                }
+                assertEquals(definition(column, stake, used, minority), scalar[j], 0.0, what);
+                if (!nearTie(column, stake, used, minority)) {
+                    assertEquals(ChainWeightedMedian.quantile(column, 0, stake, used, minority, stakeSum, scratch),
+                            scalar[j], 0.0, what + " (chain)");
+                    chainCompared++;
+                }
+            }
+        }
+        assertTrue(chainCompared > 3000, "columns compared with the chain's selection: " + chainCompared);
+    }
+
+    @Test
+    void rowLoopsShouldGiveTheScalarTwinsBits() {
+        final SplittableRandom rnd = new SplittableRandom(17);
+        for (int trial = 0; trial < 50; trial++) {
+            final int m = 1 + rnd.nextInt(70);
+            final int row = rnd.nextInt(3) * m;
+            final double[] w = new double[4 * m];
+            final double[] consensus = new double[m];
+            for (int c = 0; c < w.length; c++) {
+                w[c] = rnd.nextInt(4) == 0 ? 0.0 : rnd.nextDouble() / m;
+            }
+            for (int j = 0; j < m; j++) {
+                consensus[j] = rnd.nextDouble() / m;
+            }
+            final double stake = rnd.nextDouble();
+            final double[][] ranks = new double[2][m];
+            final double[][] unclipped = new double[2][m];
+            final double[][] bonds = new double[2][4 * m];
+            final double[][] columnSum = new double[2][m];
+            final YumaKernels[] kernels = {YumaKernels.scalar(4), YumaKernels.best(4)};
+            final double[] oldBonds = new double[4 * m];
+            for (int c = 0; c < 4 * m; c++) {
+                oldBonds[c] = rnd.nextDouble();
+                bonds[0][c] = oldBonds[c];
+                bonds[1][c] = oldBonds[c];
+            }
+            for (int k = 0; k < 2; k++) {
+                for (int j = 0; j < m; j++) {
+                    ranks[k][j] = 0.25;
+                    unclipped[k][j] = 0.5;
+                    columnSum[k][j] = 0.125;
+                }
+                kernels[k].clipAndRank(w, row, consensus, stake, ranks[k], unclipped[k], m);
+                kernels[k].bondRow(w, row, consensus, 0.7, 0.1, bonds[k], 2 * m, columnSum[k], m);
+            }
+            for (int j = 0; j < m; j++) {
+                final double expected = 0.25 + Math.min(w[row + j], consensus[j]) * stake;
+                assertEquals(expected, ranks[0][j], 0.0, "scalar rank " + j);
+                final double wb = w[row + j] + 0.7 * (Math.min(w[row + j], consensus[j]) - w[row + j]);
+                assertEquals(0.1 * wb + (1.0 - 0.1) * oldBonds[2 * m + j], bonds[0][2 * m + j], 0.0,
+                        "scalar bond " + j);
+                assertEquals(0.125 + bonds[0][2 * m + j], columnSum[0][j], 0.0, "scalar column sum " + j);
+            }
+            for (int c = 0; c < m; c++) {
+                assertEquals(Double.doubleToRawLongBits(ranks[0][c]), Double.doubleToRawLongBits(ranks[1][c]));
+                assertEquals(Double.doubleToRawLongBits(unclipped[0][c]),
+                        Double.doubleToRawLongBits(unclipped[1][c]));
+                assertEquals(Double.doubleToRawLongBits(columnSum[0][c]),
+                        Double.doubleToRawLongBits(columnSum[1][c]));
+            }
+            for (int c = 0; c < 4 * m; c++) {
+                assertEquals(Double.doubleToRawLongBits(bonds[0][c]), Double.doubleToRawLongBits(bonds[1][c]));
+            }
+        }
+    }
+
+    /** The smallest value with S(≤ x) > minority, or the largest value, or 0 without rows. */
+    private static double definition(final double[] x, final double[] stake, final int n, final double minority) {
+        double best = Double.NaN;
+        double largest = 0.0;
+        for (int c = 0; c < n; c++) {
+            largest = c == 0 ? x[c] : Math.max(largest, x[c]);
+            if (stakeAtOrBelow(x, stake, n, x[c]) > minority && !(best <= x[c])) {
+                best = x[c];
+            }
+        }
+        return n == 0 ? 0.0 : Double.isNaN(best) ? largest : best;
+    }
+
+    private static double stakeAtOrBelow(final double[] x, final double[] stake, final int n, final double v) {
+        double s = 0.0;
+        for (int k = 0; k < n; k++) {
+            if (x[k] <= v) {
+                s += stake[k];
+            }
+        }
+        return s;
+    }
+
+    /** The chain's sums are exact; ours round, so a stake level within 1e-12 of the minority may go either way. */
+    private static boolean nearTie(final double[] x, final double[] stake, final int n, final double minority) {
+        for (int c = 0; c < n; c++) {
+            if (Math.abs(stakeAtOrBelow(x, stake, n, x[c]) - minority) < 1e-12) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
