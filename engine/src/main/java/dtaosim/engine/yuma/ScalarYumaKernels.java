@@ -50,6 +50,43 @@ public final class ScalarYumaKernels implements YumaKernels {
         }
     }
 
+    @Override
+    public void classicSums(final double[] w, final int row, final double[] consensus, final double penalty,
+                            final double stake, final double[] bonds, final int bondRow, final double[] oldSum,
+                            final double[] deltaSum, final int m) {
+        for (int j = 0; j < m; j++) {
+            final double wij = w[row + j];
+            final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
+            oldSum[j] += bonds[bondRow + j];
+            deltaSum[j] += wb * stake;
+        }
+    }
+
+    @Override
+    public void classicBondRow(final double[] w, final int row, final double[] consensus, final double penalty,
+                               final double stake, final double alpha, final double[] bonds, final int bondRow,
+                               final double[] oldFactor, final double[] deltaFactor, final double[] newSum,
+                               final int m) {
+        final double keep = 1.0 - alpha;
+        for (int j = 0; j < m; j++) {
+            final double wij = w[row + j];
+            final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
+            final double nb = alpha * (wb * stake * deltaFactor[j]) + keep * (bonds[bondRow + j] * oldFactor[j]);
+            bonds[bondRow + j] = nb;
+            newSum[j] += nb;
+        }
+    }
+
+    @Override
+    public void scaleAndMax(final double[] x, final int from, final double[] factor, final double[] max,
+                            final int m) {
+        for (int j = 0; j < m; j++) {
+            final double b = x[from + j] * factor[j];
+            x[from + j] = b;
+            max[j] = Math.max(max[j], b);
+        }
+    }
+
     /** The κ-quantile of column {@code j} (see {@link YumaKernels}). */
     public double column(final double[] w, final int miners, final int j, final int[] rows, final double[] stake,
                          final int used, final double minority) {

@@ -338,14 +338,7 @@ public final class YumaEpoch {
         }
         for (int i = 0; i < v; i++) {
             final int row = i * m;
-            final int brow = bOff + row;
-            final double ai = activeStake[i];
-            for (int j = 0; j < m; j++) {
-                final double wij = w[row + j];
-                final double wb = wij + penalty * (Math.min(wij, c[j]) - wij);
-                oldSum[j] += bonds[brow + j];
-                deltaSum[j] += wb * ai;
-            }
+            kernels.classicSums(w, row, c, penalty, activeStake[i], bonds, bOff + row, oldSum, deltaSum, m);
         }
         final double[] newSum = ranks; // ranks are no longer needed: reuse as the new column sums
         for (int j = 0; j < m; j++) {
@@ -356,17 +349,8 @@ public final class YumaEpoch {
         }
         for (int i = 0; i < v; i++) {
             final int row = i * m;
-            final int brow = bOff + row;
-            final double ai = activeStake[i];
-            for (int j = 0; j < m; j++) {
-                final double wij = w[row + j];
-                final double wb = wij + penalty * (Math.min(wij, c[j]) - wij);
-                final double delta = wb * ai * deltaSum[j];
-                final double old = bonds[brow + j] * oldSum[j];
-                final double nb = alpha * delta + (1.0 - alpha) * old;
-                bonds[brow + j] = nb;
-                newSum[j] += nb;
-            }
+            kernels.classicBondRow(w, row, c, penalty, activeStake[i], alpha, bonds, bOff + row, oldSum, deltaSum,
+                    newSum, m);
         }
         final double[] colMax = unclippedRanks; // reuse: the column maxima after normalising
         for (int j = 0; j < m; j++) {
@@ -378,11 +362,7 @@ public final class YumaEpoch {
         double total = 0.0;
         for (int i = 0; i < v; i++) {
             final int brow = bOff + i * m;
-            for (int j = 0; j < m; j++) {
-                final double b = bonds[brow + j] * newSum[j];
-                bonds[brow + j] = b;
-                colMax[j] = Math.max(colMax[j], b);
-            }
+            kernels.scaleAndMax(bonds, brow, newSum, colMax, m);
             final double t = dot(bonds, brow, incentive, m);
             dividends[i] = t;
             total += t;

@@ -5,12 +5,13 @@ package dtaosim.engine.yuma;
  * gives the same doubles (element-wise operations in the same order, no fused multiply-add), and tests hold them
  * to the bit. A workspace: one per {@link YumaEpoch}.
  *
- * <p>{@link #quantiles}: the consensus of every miner column (subtensor
- * {@code epoch/math.rs :: weighted_median_col_sparse} and {@code weighted_median}): for column j the smallest weight x in the column whose stake at or below it,
- * {@code S_j(x) = Σ_k stake_k·[w_kj ≤ x]}, exceeds {@code minority}; the largest weight when none does (κ = 0,
- * where the chain's selection ends on its last pivot), 0 without rows. The chain finds this value by a mid-pivot
- * selection whose partial sums are exact in fixed point; here S is always summed over the rows in their given
- * order, so every implementation, however it orders the candidates, returns the same double.
+ * <p>{@link #quantiles}: the consensus of every miner column (subtensor {@code epoch/math.rs ::
+ * weighted_median_col_sparse} and {@code weighted_median}): for column j the smallest weight x in the column
+ * whose stake at or below it, {@code S_j(x) = Σ_k stake_k·[w_kj ≤ x]}, exceeds {@code minority}; the largest
+ * weight when none does (κ = 0, where the chain's selection ends on its last pivot), 0 without rows. The chain
+ * finds this value by a mid-pivot selection whose partial sums are exact in fixed point; here S is always summed
+ * over the rows in their given order, so every implementation, however it orders the candidates, returns the
+ * same double. The weights must be ≥ 0 (the Vector API twin sorts their bit patterns as integers).
  */
 public interface YumaKernels {
 
@@ -41,6 +42,24 @@ public interface YumaKernels {
      */
     void bondRow(double[] w, int row, double[] consensus, double penalty, double alpha, double[] bonds, int bondRow,
                  double[] columnSum, int m);
+
+    /**
+     * Classic bonds, first pass over one row (run_epoch.rs, classic branch): {@code oldSum[j] += B_ij} and
+     * {@code deltaSum[j] += W_b·stake} with {@code W_b = w + penalty·(min(w, C) − w)}.
+     */
+    void classicSums(double[] w, int row, double[] consensus, double penalty, double stake, double[] bonds,
+                     int bondRow, double[] oldSum, double[] deltaSum, int m);
+
+    /**
+     * Classic bonds, second pass over one row: {@code B_ij ← alpha·(W_b·stake·deltaFactor[j])
+     * + (1 − alpha)·(B_ij·oldFactor[j])}, {@code newSum[j] += B_ij} (the factors are reciprocal column sums).
+     */
+    void classicBondRow(double[] w, int row, double[] consensus, double penalty, double stake, double alpha,
+                        double[] bonds, int bondRow, double[] oldFactor, double[] deltaFactor, double[] newSum,
+                        int m);
+
+    /** {@code x[from + j] *= factor[j]} and {@code max[j] = max(max[j], x[from + j])} for j ∈ [0, m). */
+    void scaleAndMax(double[] x, int from, double[] factor, double[] max, int m);
 
     /** The plain-Java implementation, for up to {@code validators} rows (JDK 17 vectorizes none of its loops). */
     static YumaKernels scalar(final int validators) {

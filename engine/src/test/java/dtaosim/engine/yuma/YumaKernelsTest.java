@@ -107,6 +107,40 @@ class YumaKernelsTest {
                 kernels[k].clipAndRank(w, row, consensus, stake, ranks[k], unclipped[k], m);
                 kernels[k].bondRow(w, row, consensus, 0.7, 0.1, bonds[k], 2 * m, columnSum[k], m);
             }
+            final double[][] classicBonds = new double[2][];
+            final double[][] oldSum = new double[2][m];
+            final double[][] deltaSum = new double[2][m];
+            final double[][] newSum = new double[2][m];
+            final double[][] max = new double[2][m];
+            final double[] oldFactor = new double[m];
+            final double[] deltaFactor = new double[m];
+            for (int j = 0; j < m; j++) {
+                oldFactor[j] = 1.0 + rnd.nextDouble();
+                deltaFactor[j] = 1.0 + rnd.nextDouble();
+            }
+            for (int k = 0; k < 2; k++) {
+                classicBonds[k] = oldBonds.clone();
+                kernels[k].classicSums(w, row, consensus, 0.7, stake, classicBonds[k], m, oldSum[k], deltaSum[k], m);
+                kernels[k].classicBondRow(w, row, consensus, 0.7, stake, 0.1, classicBonds[k], m, oldFactor,
+                        deltaFactor, newSum[k], m);
+                kernels[k].scaleAndMax(classicBonds[k], m, oldFactor, max[k], m);
+            }
+            for (int j = 0; j < m; j++) {
+                final double wb = w[row + j] + 0.7 * (Math.min(w[row + j], consensus[j]) - w[row + j]);
+                assertEquals(oldBonds[m + j], oldSum[0][j], 0.0, "classic old sum " + j);
+                assertEquals(wb * stake, deltaSum[0][j], 0.0, "classic delta sum " + j);
+                final double nb = 0.1 * (wb * stake * deltaFactor[j]) + (1.0 - 0.1) * (oldBonds[m + j] * oldFactor[j]);
+                assertEquals(nb, newSum[0][j], 0.0, "classic new sum " + j);
+                assertEquals(nb * oldFactor[j], classicBonds[0][m + j], 0.0, "classic scaled bond " + j);
+                assertEquals(nb * oldFactor[j], max[0][j], 0.0, "classic column max " + j);
+                for (final double[][] x : new double[][][] {oldSum, deltaSum, newSum, max}) {
+                    assertEquals(Double.doubleToRawLongBits(x[0][j]), Double.doubleToRawLongBits(x[1][j]));
+                }
+            }
+            for (int c = 0; c < 4 * m; c++) {
+                assertEquals(Double.doubleToRawLongBits(classicBonds[0][c]),
+                        Double.doubleToRawLongBits(classicBonds[1][c]));
+            }
             for (int j = 0; j < m; j++) {
                 final double expected = 0.25 + Math.min(w[row + j], consensus[j]) * stake;
                 assertEquals(expected, ranks[0][j], 0.0, "scalar rank " + j);
