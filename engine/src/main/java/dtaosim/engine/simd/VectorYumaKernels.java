@@ -1,9 +1,11 @@
 package dtaosim.engine.simd;
 
 import dtaosim.engine.yuma.ScalarYumaKernels;
+import dtaosim.engine.yuma.SigmoidExp;
 import dtaosim.engine.yuma.YumaKernels;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -176,6 +178,64 @@ public final class VectorYumaKernels implements YumaKernels {
             final double wij = w[row + j];
             final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
             final double nb = alpha * wb + keep * bonds[bondRow + j];
+            bonds[bondRow + j] = nb;
+            columnSum[j] += nb;
+        }
+    }
+
+    @Override
+    public void liquidBondRow(final double[] w, final int row, final double[] consensus, final double penalty,
+                              final double low, final double high, final double steepness, final double[] bonds,
+                              final int bondRow, final double[] columnSum, final int m) {
+        final double slope = steepness / -100.0;
+        final double range = high - low;
+        final int whole = m - m % LANES;
+        for (int j = 0; j < whole; j += LANES) {
+            final DoubleVector wij = DoubleVector.fromArray(D, w, row + j);
+            final DoubleVector c = DoubleVector.fromArray(D, consensus, j);
+            final DoubleVector wb = wij.add(wij.min(c).sub(wij).mul(penalty));
+            final DoubleVector b = DoubleVector.fromArray(D, bonds, bondRow + j);
+            final DoubleVector diffBuy = wb.sub(c).max(0.0).min(1.0);
+            final DoubleVector diffSell = b.sub(wb).max(0.0).min(1.0);
+            final DoubleVector combined = diffSell.blend(diffBuy, wb.compare(VectorOperators.GE, b));
+            final DoubleVector x = combined.sub(0.5).mul(slope).max(-20.0).min(20.0);
+            // SigmoidExp.exp, lane by lane the same operations (no inner loop, no bit casts: see SigmoidExp)
+            final DoubleVector k = x.mul(SigmoidExp.LOG2_E).add(SigmoidExp.ROUND).sub(SigmoidExp.ROUND);
+            final DoubleVector r = x.sub(k.mul(SigmoidExp.LN2_HI)).sub(k.mul(SigmoidExp.LN2_LO));
+            final DoubleVector p = r.mul(SigmoidExp.F13).add(SigmoidExp.F12).mul(r).add(SigmoidExp.F11).mul(r)
+                    .add(SigmoidExp.F10).mul(r).add(SigmoidExp.F9).mul(r).add(SigmoidExp.F8).mul(r)
+                    .add(SigmoidExp.F7).mul(r).add(SigmoidExp.F6).mul(r).add(SigmoidExp.F5).mul(r)
+                    .add(SigmoidExp.F4).mul(r).add(SigmoidExp.F3).mul(r).add(SigmoidExp.F2).mul(r).add(1.0).mul(r)
+                    .add(1.0);
+            DoubleVector t = k.add(32.0);
+            DoubleVector scale = DoubleVector.broadcast(D, 0x1p-32);
+            VectorMask<Double> digit = t.compare(VectorOperators.GE, 32.0);
+            scale = scale.blend(scale.mul(0x1p32), digit);
+            t = t.blend(t.sub(32.0), digit);
+            digit = t.compare(VectorOperators.GE, 16.0);
+            scale = scale.blend(scale.mul(0x1p16), digit);
+            t = t.blend(t.sub(16.0), digit);
+            digit = t.compare(VectorOperators.GE, 8.0);
+            scale = scale.blend(scale.mul(0x1p8), digit);
+            t = t.blend(t.sub(8.0), digit);
+            digit = t.compare(VectorOperators.GE, 4.0);
+            scale = scale.blend(scale.mul(0x1p4), digit);
+            t = t.blend(t.sub(4.0), digit);
+            digit = t.compare(VectorOperators.GE, 2.0);
+            scale = scale.blend(scale.mul(0x1p2), digit);
+            t = t.blend(t.sub(2.0), digit);
+            scale = scale.blend(scale.mul(2.0), t.compare(VectorOperators.GE, 1.0));
+            final DoubleVector twoToK = scale;
+            final DoubleVector sigmoid = DoubleVector.broadcast(D, 1.0).div(p.mul(twoToK).add(1.0));
+            final DoubleVector alpha = sigmoid.mul(range).add(low).max(low).min(high);
+            final DoubleVector nb = DoubleVector.broadcast(D, 1.0).sub(alpha).mul(b).add(alpha.mul(wb).max(0.0))
+                    .min(1.0);
+            nb.intoArray(bonds, bondRow + j);
+            DoubleVector.fromArray(D, columnSum, j).add(nb).intoArray(columnSum, j);
+        }
+        for (int j = whole; j < m; j++) {
+            final double nb = ScalarYumaKernels.liquidBond(w[row + j], consensus[j], bonds[bondRow + j], penalty,
+                    low, high, steepness);
             bonds[bondRow + j] = nb;
             columnSum[j] += nb;
         }

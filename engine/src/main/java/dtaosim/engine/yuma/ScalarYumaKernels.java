@@ -51,6 +51,31 @@ public final class ScalarYumaKernels implements YumaKernels {
     }
 
     @Override
+    public void liquidBondRow(final double[] w, final int row, final double[] consensus, final double penalty,
+                              final double low, final double high, final double steepness, final double[] bonds,
+                              final int bondRow, final double[] columnSum, final int m) {
+        for (int j = 0; j < m; j++) {
+            final double nb = liquidBond(w[row + j], consensus[j], bonds[bondRow + j], penalty, low, high,
+                    steepness);
+            bonds[bondRow + j] = nb;
+            columnSum[j] += nb;
+        }
+    }
+
+    /** One bond of {@link #liquidBondRow}: the new B from weight w, consensus c and bond b. */
+    public static double liquidBond(final double w, final double c, final double b, final double penalty,
+                                    final double low, final double high, final double steepness) {
+        final double wb = w + penalty * (Math.min(w, c) - w);
+        final double diffBuy = Math.min(1.0, Math.max(0.0, wb - c));
+        final double diffSell = Math.min(1.0, Math.max(0.0, b - wb));
+        final double combined = wb >= b ? diffBuy : diffSell;
+        final double exponent = Math.min(20.0, Math.max(-20.0, steepness / -100.0 * (combined - 0.5)));
+        final double sigmoid = 1.0 / (1.0 + SigmoidExp.exp(exponent));
+        final double alpha = Math.min(high, Math.max(low, low + sigmoid * (high - low)));
+        return Math.min(1.0, (1.0 - alpha) * b + Math.max(0.0, alpha * wb));
+    }
+
+    @Override
     public void classicSums(final double[] w, final int row, final double[] consensus, final double penalty,
                             final double stake, final double[] bonds, final int bondRow, final double[] oldSum,
                             final double[] deltaSum, final int m) {

@@ -294,16 +294,8 @@ public final class YumaEpoch {
             final int row = i * m;
             final int brow = bOff + row;
             if (liquid) {
-                for (int j = 0; j < m; j++) {
-                    final double wij = w[row + j];
-                    final double wb = wij + penalty * (Math.min(wij, c[j]) - wij);
-                    final double b = bonds[brow + j];
-                    final double aij = liquidAlpha(c[j], wb, b, params.alphaLow(), params.alphaHigh(),
-                            params.alphaSigmoidSteepness());
-                    final double nb = Math.min(1.0, (1.0 - aij) * b + Math.max(0.0, aij * wb));
-                    bonds[brow + j] = nb;
-                    colSum[j] += nb;
-                }
+                kernels.liquidBondRow(w, row, c, penalty, params.alphaLow(), params.alphaHigh(),
+                        params.alphaSigmoidSteepness(), bonds, brow, colSum, m);
             } else {
                 kernels.bondRow(w, row, c, penalty, alpha, bonds, brow, colSum, m);
             }
@@ -426,20 +418,6 @@ public final class YumaEpoch {
             sum += dividends[i];
         }
         dividendSum = sum;
-    }
-
-    /**
-     * run_epoch.rs :: alpha_sigmoid: α between low and high by a sigmoid of how far the weight runs ahead of
-     * consensus (buying) or the bond ahead of the weight (selling); exp's argument clamped to ±20 (exp_safe).
-     */
-    static double liquidAlpha(final double consensus, final double weight, final double bond, final double low,
-                              final double high, final double steepness) {
-        final double diffBuy = Math.min(1.0, Math.max(0.0, weight - consensus));
-        final double diffSell = Math.min(1.0, Math.max(0.0, bond - weight));
-        final double combined = weight >= bond ? diffBuy : diffSell;
-        final double exponent = Math.min(20.0, Math.max(-20.0, steepness / -100.0 * (combined - 0.5)));
-        final double sigmoid = 1.0 / (1.0 + Math.exp(exponent));
-        return Math.min(high, Math.max(low, low + sigmoid * (high - low)));
     }
 
     /**

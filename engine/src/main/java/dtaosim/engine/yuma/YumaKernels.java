@@ -44,6 +44,16 @@ public interface YumaKernels {
                  double[] columnSum, int m);
 
     /**
+     * One validator's row of Yuma3 bonds with liquid alpha (run_epoch.rs :: compute_liquid_alpha_values,
+     * alpha_sigmoid, mat_ema_alpha): per bond α = clamp(low + (high − low)·σ, low, high) with σ = 1/(1 + e^x),
+     * {@code x = clamp(steepness/−100·(d − 0.5), ±20)}, d = clamp(W_b − C, 0, 1) when W_b ≥ B else
+     * clamp(B − W_b, 0, 1); {@code B ← min(1, (1 − α)·B + max(0, α·W_b))}; {@code columnSum[j] += B}.
+     * e^x is {@link SigmoidExp#exp}.
+     */
+    void liquidBondRow(double[] w, int row, double[] consensus, double penalty, double low, double high,
+                       double steepness, double[] bonds, int bondRow, double[] columnSum, int m);
+
+    /**
      * Classic bonds, first pass over one row (run_epoch.rs, classic branch): {@code oldSum[j] += B_ij} and
      * {@code deltaSum[j] += W_b·stake} with {@code W_b = w + penalty·(min(w, C) − w)}.
      */

@@ -107,6 +107,21 @@ class YumaKernelsTest {
                 kernels[k].clipAndRank(w, row, consensus, stake, ranks[k], unclipped[k], m);
                 kernels[k].bondRow(w, row, consensus, 0.7, 0.1, bonds[k], 2 * m, columnSum[k], m);
             }
+            final double[][] liquidBonds = new double[2][];
+            final double[][] liquidSum = new double[2][m];
+            for (int k = 0; k < 2; k++) {
+                liquidBonds[k] = oldBonds.clone();
+                kernels[k].liquidBondRow(w, row, consensus, 0.7, 0.7, 0.9, 1000.0, liquidBonds[k], m,
+                        liquidSum[k], m);
+            }
+            for (int j = 0; j < m; j++) {
+                final double expected = ScalarYumaKernels.liquidBond(w[row + j], consensus[j], oldBonds[m + j], 0.7,
+                        0.7, 0.9, 1000.0);
+                assertEquals(expected, liquidBonds[0][m + j], 0.0, "scalar liquid bond " + j);
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(liquidBonds[1][m + j]),
+                        "vector liquid bond " + j);
+                assertEquals(Double.doubleToRawLongBits(liquidSum[0][j]), Double.doubleToRawLongBits(liquidSum[1][j]));
+            }
             final double[][] classicBonds = new double[2][];
             final double[][] oldSum = new double[2][m];
             final double[][] deltaSum = new double[2][m];
