@@ -1,8 +1,10 @@
 package dtaosim.benchmarks;
 
 import dtaosim.engine.kernel.RowKernels;
-import dtaosim.engine.run.BatchSimulation;
 import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.run.BatchSimulation;
 import dtaosim.engine.run.Scenario;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,6 +55,12 @@ public class BlockBenchmark {
      */
     @Param({"launch-2025-02"})
     String era;
+    /**
+     * "era": the era's own swap fees (the launch era's workload keeps fee 0, as the peer); "zero": fee rate and
+     * stake fee 0 in every era, so that eras differ only in their emission and injection rules.
+     */
+    @Param({"era"})
+    String fees;
 
     private RowKernels kernels;
     private Scenario scenario;
@@ -65,8 +73,14 @@ public class BlockBenchmark {
         blocks = Fixtures.blocksPerInvocation(paths, subnets);
         final Scenario reference = Fixtures.workload(paths, subnets).scenario();
         final Era rules = Era.byId(era);
+        if (!fees.equals("era") && !fees.equals("zero")) {
+            throw new IllegalArgumentException("fees must be era or zero, not " + fees);
+        }
+        final ProtocolParams protocol = fees.equals("zero")
+                ? rules.defaults().with(Parameter.FEE_RATE, 0.0).with(Parameter.STAKE_FEE, 0.0)
+                : rules.defaults();
         scenario = rules == Era.LAUNCH_2025_02 ? reference
-                : new Scenario(rules.defaults(), reference.network(), reference.startBlock(), reference.blocks(),
+                : new Scenario(protocol, reference.network(), reference.startBlock(), reference.blocks(),
                         reference.paths(), reference.seed(), reference.behaviours(), reference.probes());
     }
 
