@@ -32,6 +32,7 @@ public final class VectorYumaKernels implements YumaKernels {
     private final int[] hi;
     private final double[] candidate;
     private final double[] stakeBelow;
+    private final double[] partialSums = new double[8];
     private final ScalarYumaKernels tail;
 
     /** A workspace for up to {@code validators} rows. */
@@ -141,6 +142,34 @@ public final class VectorYumaKernels implements YumaKernels {
         for (int j = whole; j < miners; j++) {
             out[j] = tail.column(w, miners, j, rows, stake, used, minority);
         }
+    }
+
+    @Override
+    public double sum(final double[] x, final int from, final int n) {
+        if (LANES != 8) {
+            return tail.sum(x, from, n);
+        }
+        final int whole = n - n % 8;
+        DoubleVector partial = DoubleVector.zero(D);
+        for (int j = 0; j < whole; j += 8) {
+            partial = partial.add(DoubleVector.fromArray(D, x, from + j)); // lane k sums j ≡ k (mod 8)
+        }
+        partial.intoArray(partialSums, 0);
+        return ScalarYumaKernels.sumTail(partialSums, x, from, whole, n);
+    }
+
+    @Override
+    public double dot(final double[] x, final int from, final double[] y, final int n) {
+        if (LANES != 8) {
+            return tail.dot(x, from, y, n);
+        }
+        final int whole = n - n % 8;
+        DoubleVector partial = DoubleVector.zero(D);
+        for (int j = 0; j < whole; j += 8) {
+            partial = partial.add(DoubleVector.fromArray(D, x, from + j).mul(DoubleVector.fromArray(D, y, j)));
+        }
+        partial.intoArray(partialSums, 0);
+        return ScalarYumaKernels.dotTail(partialSums, x, from, y, whole, n);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Arrays;
 public final class ScalarYumaKernels implements YumaKernels {
     private final double[] column;
     private final double[] sorted;
+    private final double[] partialSums = new double[8];
 
     /** A workspace for up to {@code validators} rows. */
     public ScalarYumaKernels(final int validators) {
@@ -110,6 +111,96 @@ public final class ScalarYumaKernels implements YumaKernels {
             x[from + j] = b;
             max[j] = Math.max(max[j], b);
         }
+    }
+
+    @Override
+    public double sum(final double[] x, final int from, final int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        double s4 = 0.0;
+        double s5 = 0.0;
+        double s6 = 0.0;
+        double s7 = 0.0;
+        int j = 0;
+        for (; j + 7 < n; j += 8) {
+            s0 += x[from + j];
+            s1 += x[from + j + 1];
+            s2 += x[from + j + 2];
+            s3 += x[from + j + 3];
+            s4 += x[from + j + 4];
+            s5 += x[from + j + 5];
+            s6 += x[from + j + 6];
+            s7 += x[from + j + 7];
+        }
+        final double[] partial = partialSums;
+        partial[0] = s0;
+        partial[1] = s1;
+        partial[2] = s2;
+        partial[3] = s3;
+        partial[4] = s4;
+        partial[5] = s5;
+        partial[6] = s6;
+        partial[7] = s7;
+        return sumTail(partial, x, from, j, n);
+    }
+
+    @Override
+    public double dot(final double[] x, final int from, final double[] y, final int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        double s4 = 0.0;
+        double s5 = 0.0;
+        double s6 = 0.0;
+        double s7 = 0.0;
+        int j = 0;
+        for (; j + 7 < n; j += 8) {
+            s0 += x[from + j] * y[j];
+            s1 += x[from + j + 1] * y[j + 1];
+            s2 += x[from + j + 2] * y[j + 2];
+            s3 += x[from + j + 3] * y[j + 3];
+            s4 += x[from + j + 4] * y[j + 4];
+            s5 += x[from + j + 5] * y[j + 5];
+            s6 += x[from + j + 6] * y[j + 6];
+            s7 += x[from + j + 7] * y[j + 7];
+        }
+        final double[] partial = partialSums;
+        partial[0] = s0;
+        partial[1] = s1;
+        partial[2] = s2;
+        partial[3] = s3;
+        partial[4] = s4;
+        partial[5] = s5;
+        partial[6] = s6;
+        partial[7] = s7;
+        return dotTail(partial, x, from, y, j, n);
+    }
+
+    /** Adds {@code x[from + j]} for j ∈ [whole, n) to the eight partial sums, then {@link #combine}s them. */
+    public static double sumTail(final double[] partial, final double[] x, final int from, final int whole,
+                                 final int n) {
+        for (int j = whole; j < n; j++) {
+            partial[j & 7] += x[from + j];
+        }
+        return combine(partial);
+    }
+
+    /** Adds {@code x[from + j]·y[j]} for j ∈ [whole, n) to the partial sums, then {@link #combine}s them. */
+    public static double dotTail(final double[] partial, final double[] x, final int from, final double[] y,
+                                 final int whole, final int n) {
+        for (int j = whole; j < n; j++) {
+            partial[j & 7] += x[from + j] * y[j];
+        }
+        return combine(partial);
+    }
+
+    /** The fixed tree of {@link YumaKernels#sum} over eight partial sums. */
+    public static double combine(final double[] partial) {
+        return ((partial[0] + partial[1]) + (partial[2] + partial[3]))
+                + ((partial[4] + partial[5]) + (partial[6] + partial[7]));
     }
 
     /** The κ-quantile of column {@code j} (see {@link YumaKernels}). */

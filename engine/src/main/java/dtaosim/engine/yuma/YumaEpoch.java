@@ -178,7 +178,7 @@ public final class YumaEpoch {
                 }
                 continue;
             }
-            final double rowSum = sum(w, row, m);
+            final double rowSum = kernels.sum(w, row, m);
             if (rowSum > 0.0) {
                 final double inverse = 1.0 / rowSum;
                 for (int j = 0; j < m; j++) {
@@ -306,7 +306,7 @@ public final class YumaEpoch {
         }
         double total = 0.0;
         for (int i = 0; i < v; i++) {
-            dividends[i] = dot(bonds, bOff + i * m, g, m) * activeStake[i];
+            dividends[i] = kernels.dot(bonds, bOff + i * m, g, m) * activeStake[i];
             total += dividends[i];
         }
         normaliseDividends(total);
@@ -355,7 +355,7 @@ public final class YumaEpoch {
         for (int i = 0; i < v; i++) {
             final int brow = bOff + i * m;
             kernels.scaleAndMax(bonds, brow, newSum, colMax, m);
-            final double t = dot(bonds, brow, incentive, m);
+            final double t = kernels.dot(bonds, brow, incentive, m);
             dividends[i] = t;
             total += t;
         }
@@ -369,44 +369,6 @@ public final class YumaEpoch {
                 bonds[brow + j] *= colMax[j];
             }
         }
-    }
-
-    /** Σ x[from, from + n) in four interleaved partial sums: not one chain of dependent additions. */
-    static double sum(final double[] x, final int from, final int n) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += x[from + j];
-            s1 += x[from + j + 1];
-            s2 += x[from + j + 2];
-            s3 += x[from + j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += x[from + j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Σ x[from + j]·y[j] over j ∈ [0, n), in four interleaved partial sums like {@link #sum}. */
-    static double dot(final double[] x, final int from, final double[] y, final int n) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += x[from + j] * y[j];
-            s1 += x[from + j + 1] * y[j + 1];
-            s2 += x[from + j + 2] * y[j + 2];
-            s3 += x[from + j + 3] * y[j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += x[from + j] * y[j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private void normaliseDividends(final double total) {

@@ -71,6 +71,16 @@ public interface YumaKernels {
     /** {@code x[from + j] *= factor[j]} and {@code max[j] = max(max[j], x[from + j])} for j ∈ [0, m). */
     void scaleAndMax(double[] x, int from, double[] factor, double[] max, int m);
 
+    /**
+     * {@code Σ x[from + j]} over j ∈ [0, n) in eight partial sums, the k-th over j ≡ k (mod 8) in increasing j,
+     * combined as {@code ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))}: the order is fixed, so it does not
+     * depend on the vector width, and its eight chains of additions do not wait on each other.
+     */
+    double sum(double[] x, int from, int n);
+
+    /** {@code Σ x[from + j]·y[j]} over j ∈ [0, n), in the partial sums and order of {@link #sum}. */
+    double dot(double[] x, int from, double[] y, int n);
+
     /** The plain-Java implementation, for up to {@code validators} rows (JDK 17 vectorizes none of its loops). */
     static YumaKernels scalar(final int validators) {
         return new ScalarYumaKernels(validators);

@@ -177,6 +177,38 @@ class YumaKernelsTest {
         }
     }
 
+    @Test
+    void sumsShouldFollowTheirFixedOrderInEveryImplementation() {
+        final SplittableRandom rnd = new SplittableRandom(23);
+        final YumaKernels scalar = YumaKernels.scalar(8);
+        final YumaKernels vector = YumaKernels.best(8);
+        for (int n = 0; n < 70; n++) {
+            final int from = rnd.nextInt(5);
+            final double[] x = new double[from + n];
+            final double[] y = new double[n];
+            for (int j = 0; j < n; j++) {
+                x[from + j] = rnd.nextDouble() * Math.pow(10, rnd.nextInt(8) - 4);
+                y[j] = rnd.nextDouble();
+            }
+            final double[] partial = new double[8];
+            final double[] products = new double[8];
+            for (int j = 0; j < n; j++) {
+                partial[j % 8] += x[from + j];
+                products[j % 8] += x[from + j] * y[j];
+            }
+            final double sum = ((partial[0] + partial[1]) + (partial[2] + partial[3]))
+                    + ((partial[4] + partial[5]) + (partial[6] + partial[7]));
+            final double dot = ((products[0] + products[1]) + (products[2] + products[3]))
+                    + ((products[4] + products[5]) + (products[6] + products[7]));
+            assertEquals(sum, scalar.sum(x, from, n), 0.0, "scalar sum of " + n);
+            assertEquals(dot, scalar.dot(x, from, y, n), 0.0, "scalar dot of " + n);
+            assertEquals(Double.doubleToRawLongBits(sum), Double.doubleToRawLongBits(vector.sum(x, from, n)),
+                    "vector sum of " + n);
+            assertEquals(Double.doubleToRawLongBits(dot), Double.doubleToRawLongBits(vector.dot(x, from, y, n)),
+                    "vector dot of " + n);
+        }
+    }
+
     /** The smallest value with S(≤ x) > minority, or the largest value, or 0 without rows. */
     private static double definition(final double[] x, final double[] stake, final int n, final double minority) {
         double best = Double.NaN;
