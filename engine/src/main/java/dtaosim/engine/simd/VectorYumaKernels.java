@@ -26,7 +26,10 @@ public final class VectorYumaKernels implements YumaKernels {
 
     private final double[] strip;
     private final long[] sorted;
-    /** networks[b]: comparator pairs sorting 2^b rows, as offsets into {@link #sorted}. */
+    /**
+     * networks[b]: comparator pairs sorting 2^b rows, as offsets into {@link #sorted}; for 16 rows and more only
+     * the pairs that merge sorted blocks of 16.
+     */
     private final int[][] networks;
     private final int[] lo;
     private final int[] hi;
@@ -42,7 +45,8 @@ public final class VectorYumaKernels implements YumaKernels {
         sorted = new long[(1 << bits) * LANES];
         networks = new int[bits + 1][];
         for (int b = 0; b <= bits; b++) {
-            networks[b] = oddEvenMergeSort(1 << b, LANES);
+            // from 16 rows on, blocks of 16 are sorted in registers first (sortSixteenRows): only the merges
+            networks[b] = oddEvenMergeSort(1 << b, b >= 4 ? 16 : 1, LANES);
         }
         lo = new int[LANES];
         hi = new int[LANES];
@@ -75,6 +79,9 @@ public final class VectorYumaKernels implements YumaKernels {
                 infinity.intoArray(sorted, k * LANES);
             }
             // weights are ≥ 0, whose bit patterns order as the values do: one integer min and max per pair
+            for (int block = 0; block < padded / 16; block++) {
+                sortSixteenRows(block * 16 * LANES);
+            }
             for (int c = 0; c < network.length; c += 2) {
                 final int a = network[c];
                 final int b = network[c + 1];
@@ -333,14 +340,120 @@ public final class VectorYumaKernels implements YumaKernels {
     }
 
     /**
-     * Batcher's odd–even merge sort for n = 2^b elements (Knuth, TAOCP 5.3.4): comparator pairs (low, high) with
-     * each index scaled by {@code stride}.
+     * Sorts each lane of the 16 rows at {@code sorted[base, base + 16·LANES)} in registers: the first four
+     * levels of Batcher's network for 16 (63 pairs), written out so the rows stay in vector registers instead
+     * of being stored and reloaded at every pair (stores bound the network in memory).
      */
-    static int[] oddEvenMergeSort(final int n, final int stride) {
+    private void sortSixteenRows(final int base) {
+        final long[] a = sorted;
+        LongVector r0 = LongVector.fromArray(L, a, base + 0 * LANES);
+        LongVector r1 = LongVector.fromArray(L, a, base + 1 * LANES);
+        LongVector r2 = LongVector.fromArray(L, a, base + 2 * LANES);
+        LongVector r3 = LongVector.fromArray(L, a, base + 3 * LANES);
+        LongVector r4 = LongVector.fromArray(L, a, base + 4 * LANES);
+        LongVector r5 = LongVector.fromArray(L, a, base + 5 * LANES);
+        LongVector r6 = LongVector.fromArray(L, a, base + 6 * LANES);
+        LongVector r7 = LongVector.fromArray(L, a, base + 7 * LANES);
+        LongVector r8 = LongVector.fromArray(L, a, base + 8 * LANES);
+        LongVector r9 = LongVector.fromArray(L, a, base + 9 * LANES);
+        LongVector r10 = LongVector.fromArray(L, a, base + 10 * LANES);
+        LongVector r11 = LongVector.fromArray(L, a, base + 11 * LANES);
+        LongVector r12 = LongVector.fromArray(L, a, base + 12 * LANES);
+        LongVector r13 = LongVector.fromArray(L, a, base + 13 * LANES);
+        LongVector r14 = LongVector.fromArray(L, a, base + 14 * LANES);
+        LongVector r15 = LongVector.fromArray(L, a, base + 15 * LANES);
+        LongVector t;
+        t = r0.min(r1); r1 = r0.max(r1); r0 = t;
+        t = r2.min(r3); r3 = r2.max(r3); r2 = t;
+        t = r4.min(r5); r5 = r4.max(r5); r4 = t;
+        t = r6.min(r7); r7 = r6.max(r7); r6 = t;
+        t = r8.min(r9); r9 = r8.max(r9); r8 = t;
+        t = r10.min(r11); r11 = r10.max(r11); r10 = t;
+        t = r12.min(r13); r13 = r12.max(r13); r12 = t;
+        t = r14.min(r15); r15 = r14.max(r15); r14 = t;
+        t = r0.min(r2); r2 = r0.max(r2); r0 = t;
+        t = r1.min(r3); r3 = r1.max(r3); r1 = t;
+        t = r4.min(r6); r6 = r4.max(r6); r4 = t;
+        t = r5.min(r7); r7 = r5.max(r7); r5 = t;
+        t = r8.min(r10); r10 = r8.max(r10); r8 = t;
+        t = r9.min(r11); r11 = r9.max(r11); r9 = t;
+        t = r12.min(r14); r14 = r12.max(r14); r12 = t;
+        t = r13.min(r15); r15 = r13.max(r15); r13 = t;
+        t = r1.min(r2); r2 = r1.max(r2); r1 = t;
+        t = r5.min(r6); r6 = r5.max(r6); r5 = t;
+        t = r9.min(r10); r10 = r9.max(r10); r9 = t;
+        t = r13.min(r14); r14 = r13.max(r14); r13 = t;
+        t = r0.min(r4); r4 = r0.max(r4); r0 = t;
+        t = r1.min(r5); r5 = r1.max(r5); r1 = t;
+        t = r2.min(r6); r6 = r2.max(r6); r2 = t;
+        t = r3.min(r7); r7 = r3.max(r7); r3 = t;
+        t = r8.min(r12); r12 = r8.max(r12); r8 = t;
+        t = r9.min(r13); r13 = r9.max(r13); r9 = t;
+        t = r10.min(r14); r14 = r10.max(r14); r10 = t;
+        t = r11.min(r15); r15 = r11.max(r15); r11 = t;
+        t = r2.min(r4); r4 = r2.max(r4); r2 = t;
+        t = r3.min(r5); r5 = r3.max(r5); r3 = t;
+        t = r10.min(r12); r12 = r10.max(r12); r10 = t;
+        t = r11.min(r13); r13 = r11.max(r13); r11 = t;
+        t = r1.min(r2); r2 = r1.max(r2); r1 = t;
+        t = r3.min(r4); r4 = r3.max(r4); r3 = t;
+        t = r5.min(r6); r6 = r5.max(r6); r5 = t;
+        t = r9.min(r10); r10 = r9.max(r10); r9 = t;
+        t = r11.min(r12); r12 = r11.max(r12); r11 = t;
+        t = r13.min(r14); r14 = r13.max(r14); r13 = t;
+        t = r0.min(r8); r8 = r0.max(r8); r0 = t;
+        t = r1.min(r9); r9 = r1.max(r9); r1 = t;
+        t = r2.min(r10); r10 = r2.max(r10); r2 = t;
+        t = r3.min(r11); r11 = r3.max(r11); r3 = t;
+        t = r4.min(r12); r12 = r4.max(r12); r4 = t;
+        t = r5.min(r13); r13 = r5.max(r13); r5 = t;
+        t = r6.min(r14); r14 = r6.max(r14); r6 = t;
+        t = r7.min(r15); r15 = r7.max(r15); r7 = t;
+        t = r4.min(r8); r8 = r4.max(r8); r4 = t;
+        t = r5.min(r9); r9 = r5.max(r9); r5 = t;
+        t = r6.min(r10); r10 = r6.max(r10); r6 = t;
+        t = r7.min(r11); r11 = r7.max(r11); r7 = t;
+        t = r2.min(r4); r4 = r2.max(r4); r2 = t;
+        t = r3.min(r5); r5 = r3.max(r5); r3 = t;
+        t = r6.min(r8); r8 = r6.max(r8); r6 = t;
+        t = r7.min(r9); r9 = r7.max(r9); r7 = t;
+        t = r10.min(r12); r12 = r10.max(r12); r10 = t;
+        t = r11.min(r13); r13 = r11.max(r13); r11 = t;
+        t = r1.min(r2); r2 = r1.max(r2); r1 = t;
+        t = r3.min(r4); r4 = r3.max(r4); r3 = t;
+        t = r5.min(r6); r6 = r5.max(r6); r5 = t;
+        t = r7.min(r8); r8 = r7.max(r8); r7 = t;
+        t = r9.min(r10); r10 = r9.max(r10); r9 = t;
+        t = r11.min(r12); r12 = r11.max(r12); r11 = t;
+        t = r13.min(r14); r14 = r13.max(r14); r13 = t;
+        r0.intoArray(a, base + 0 * LANES);
+        r1.intoArray(a, base + 1 * LANES);
+        r2.intoArray(a, base + 2 * LANES);
+        r3.intoArray(a, base + 3 * LANES);
+        r4.intoArray(a, base + 4 * LANES);
+        r5.intoArray(a, base + 5 * LANES);
+        r6.intoArray(a, base + 6 * LANES);
+        r7.intoArray(a, base + 7 * LANES);
+        r8.intoArray(a, base + 8 * LANES);
+        r9.intoArray(a, base + 9 * LANES);
+        r10.intoArray(a, base + 10 * LANES);
+        r11.intoArray(a, base + 11 * LANES);
+        r12.intoArray(a, base + 12 * LANES);
+        r13.intoArray(a, base + 13 * LANES);
+        r14.intoArray(a, base + 14 * LANES);
+        r15.intoArray(a, base + 15 * LANES);
+    }
+
+    /**
+     * Batcher's odd–even merge sort for n = 2^b elements (Knuth, TAOCP 5.3.4): comparator pairs (low, high) with
+     * each index scaled by {@code stride}, from merge level {@code fromP} on (the pairs of the levels below it
+     * sort blocks of {@code fromP} elements; 1 gives the whole network).
+     */
+    static int[] oddEvenMergeSort(final int n, final int fromP, final int stride) {
         final int bits = Integer.numberOfTrailingZeros(n);
         final int[] pairs = new int[2 * Math.max(1, n * bits * bits)]; // more than the (b² − b + 4)·2^(b−2) − 1
         int at = 0;
-        for (int p = 1; p < n; p <<= 1) {
+        for (int p = fromP; p < n; p <<= 1) {
             for (int k = p; k >= 1; k >>= 1) {
                 for (int j = k % p; j + k < n; j += 2 * k) {
                     for (int i = 0; i < k && i + j + k < n; i++) {
