@@ -162,7 +162,7 @@ public final class VectorYumaKernels implements YumaKernels {
             partial = partial.add(DoubleVector.fromArray(D, x, from + j)); // lane k sums j ≡ k (mod 8)
         }
         partial.intoArray(partialSums, 0);
-        return ScalarYumaKernels.sumTail(partialSums, x, from, whole, n);
+        return ScalarYumaKernels.finishPartialSums(partialSums, x, from, null, whole, n);
     }
 
     @Override
@@ -176,7 +176,7 @@ public final class VectorYumaKernels implements YumaKernels {
             partial = partial.add(DoubleVector.fromArray(D, x, from + j).mul(DoubleVector.fromArray(D, y, j)));
         }
         partial.intoArray(partialSums, 0);
-        return ScalarYumaKernels.dotTail(partialSums, x, from, y, whole, n);
+        return ScalarYumaKernels.finishPartialSums(partialSums, x, from, y, whole, n);
     }
 
     @Override
@@ -189,11 +189,7 @@ public final class VectorYumaKernels implements YumaKernels {
             DoubleVector.fromArray(D, ranks, j).add(wij.min(c).mul(stake)).intoArray(ranks, j);
             DoubleVector.fromArray(D, unclipped, j).add(wij.mul(stake)).intoArray(unclipped, j);
         }
-        for (int j = whole; j < m; j++) {
-            final double wij = w[row + j];
-            ranks[j] += Math.min(wij, consensus[j]) * stake;
-            unclipped[j] += wij * stake;
-        }
+        ScalarYumaKernels.clipAndRankFrom(whole, w, row, consensus, stake, ranks, unclipped, m);
     }
 
     @Override
@@ -210,13 +206,7 @@ public final class VectorYumaKernels implements YumaKernels {
             nb.intoArray(bonds, bondRow + j);
             DoubleVector.fromArray(D, columnSum, j).add(nb).intoArray(columnSum, j);
         }
-        for (int j = whole; j < m; j++) {
-            final double wij = w[row + j];
-            final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
-            final double nb = alpha * wb + keep * bonds[bondRow + j];
-            bonds[bondRow + j] = nb;
-            columnSum[j] += nb;
-        }
+        ScalarYumaKernels.bondRowFrom(whole, w, row, consensus, penalty, alpha, bonds, bondRow, columnSum, m);
     }
 
     @Override
@@ -269,12 +259,8 @@ public final class VectorYumaKernels implements YumaKernels {
             nb.intoArray(bonds, bondRow + j);
             DoubleVector.fromArray(D, columnSum, j).add(nb).intoArray(columnSum, j);
         }
-        for (int j = whole; j < m; j++) {
-            final double nb = ScalarYumaKernels.liquidBond(w[row + j], consensus[j], bonds[bondRow + j], penalty,
-                    low, high, steepness);
-            bonds[bondRow + j] = nb;
-            columnSum[j] += nb;
-        }
+        ScalarYumaKernels.liquidBondRowFrom(whole, w, row, consensus, penalty, low, high, steepness, bonds, bondRow,
+                columnSum, m);
     }
 
     @Override
@@ -289,12 +275,8 @@ public final class VectorYumaKernels implements YumaKernels {
                     .intoArray(oldSum, j);
             DoubleVector.fromArray(D, deltaSum, j).add(wb.mul(stake)).intoArray(deltaSum, j);
         }
-        for (int j = whole; j < m; j++) {
-            final double wij = w[row + j];
-            final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
-            oldSum[j] += bonds[bondRow + j];
-            deltaSum[j] += wb * stake;
-        }
+        ScalarYumaKernels.classicSumsFrom(whole, w, row, consensus, penalty, stake, bonds, bondRow, oldSum, deltaSum,
+                m);
     }
 
     @Override
@@ -314,13 +296,8 @@ public final class VectorYumaKernels implements YumaKernels {
             nb.intoArray(bonds, bondRow + j);
             DoubleVector.fromArray(D, newSum, j).add(nb).intoArray(newSum, j);
         }
-        for (int j = whole; j < m; j++) {
-            final double wij = w[row + j];
-            final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
-            final double nb = alpha * (wb * stake * deltaFactor[j]) + keep * (bonds[bondRow + j] * oldFactor[j]);
-            bonds[bondRow + j] = nb;
-            newSum[j] += nb;
-        }
+        ScalarYumaKernels.classicBondRowFrom(whole, w, row, consensus, penalty, stake, alpha, bonds, bondRow,
+                oldFactor, deltaFactor, newSum, m);
     }
 
     @Override
@@ -332,11 +309,7 @@ public final class VectorYumaKernels implements YumaKernels {
             b.intoArray(x, from + j);
             DoubleVector.fromArray(D, max, j).max(b).intoArray(max, j);
         }
-        for (int j = whole; j < m; j++) {
-            final double b = x[from + j] * factor[j];
-            x[from + j] = b;
-            max[j] = Math.max(max[j], b);
-        }
+        ScalarYumaKernels.scaleAndMaxFrom(whole, x, from, factor, max, m);
     }
 
     /**

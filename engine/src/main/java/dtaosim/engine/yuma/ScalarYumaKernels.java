@@ -30,7 +30,14 @@ public final class ScalarYumaKernels implements YumaKernels {
     @Override
     public void clipAndRank(final double[] w, final int row, final double[] consensus, final double stake,
                             final double[] ranks, final double[] unclipped, final int m) {
-        for (int j = 0; j < m; j++) {
+        clipAndRankFrom(0, w, row, consensus, stake, ranks, unclipped, m);
+    }
+
+    /** {@link #clipAndRank} for the columns j ∈ [first, m) (also the Vector API twin's tail). */
+    public static void clipAndRankFrom(final int first, final double[] w, final int row, final double[] consensus,
+                                       final double stake, final double[] ranks, final double[] unclipped,
+                                       final int m) {
+        for (int j = first; j < m; j++) {
             final double wij = w[row + j];
             ranks[j] += Math.min(wij, consensus[j]) * stake;
             unclipped[j] += wij * stake;
@@ -41,8 +48,15 @@ public final class ScalarYumaKernels implements YumaKernels {
     public void bondRow(final double[] w, final int row, final double[] consensus, final double penalty,
                         final double alpha, final double[] bonds, final int bondRow, final double[] columnSum,
                         final int m) {
+        bondRowFrom(0, w, row, consensus, penalty, alpha, bonds, bondRow, columnSum, m);
+    }
+
+    /** {@link #bondRow} for the columns j ∈ [first, m). */
+    public static void bondRowFrom(final int first, final double[] w, final int row, final double[] consensus,
+                                   final double penalty, final double alpha, final double[] bonds,
+                                   final int bondRow, final double[] columnSum, final int m) {
         final double keep = 1.0 - alpha;
-        for (int j = 0; j < m; j++) {
+        for (int j = first; j < m; j++) {
             final double wij = w[row + j];
             final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
             final double nb = alpha * wb + keep * bonds[bondRow + j];
@@ -55,32 +69,44 @@ public final class ScalarYumaKernels implements YumaKernels {
     public void liquidBondRow(final double[] w, final int row, final double[] consensus, final double penalty,
                               final double low, final double high, final double steepness, final double[] bonds,
                               final int bondRow, final double[] columnSum, final int m) {
-        for (int j = 0; j < m; j++) {
-            final double nb = liquidBond(w[row + j], consensus[j], bonds[bondRow + j], penalty, low, high,
-                    steepness);
+        liquidBondRowFrom(0, w, row, consensus, penalty, low, high, steepness, bonds, bondRow, columnSum, m);
+    }
+
+    /** {@link #liquidBondRow} for the columns j ∈ [first, m). */
+    public static void liquidBondRowFrom(final int first, final double[] w, final int row,
+                                         final double[] consensus, final double penalty, final double low,
+                                         final double high, final double steepness, final double[] bonds,
+                                         final int bondRow, final double[] columnSum, final int m) {
+        for (int j = first; j < m; j++) {
+            final double wij = w[row + j];
+            final double c = consensus[j];
+            final double b = bonds[bondRow + j];
+            final double wb = wij + penalty * (Math.min(wij, c) - wij);
+            final double diffBuy = Math.min(1.0, Math.max(0.0, wb - c));
+            final double diffSell = Math.min(1.0, Math.max(0.0, b - wb));
+            final double combined = wb >= b ? diffBuy : diffSell;
+            final double exponent = Math.min(20.0, Math.max(-20.0, steepness / -100.0 * (combined - 0.5)));
+            final double sigmoid = 1.0 / (1.0 + SigmoidExp.exp(exponent));
+            final double alpha = Math.min(high, Math.max(low, low + sigmoid * (high - low)));
+            final double nb = Math.min(1.0, (1.0 - alpha) * b + Math.max(0.0, alpha * wb));
             bonds[bondRow + j] = nb;
             columnSum[j] += nb;
         }
-    }
-
-    /** One bond of {@link #liquidBondRow}: the new B from weight w, consensus c and bond b. */
-    public static double liquidBond(final double w, final double c, final double b, final double penalty,
-                                    final double low, final double high, final double steepness) {
-        final double wb = w + penalty * (Math.min(w, c) - w);
-        final double diffBuy = Math.min(1.0, Math.max(0.0, wb - c));
-        final double diffSell = Math.min(1.0, Math.max(0.0, b - wb));
-        final double combined = wb >= b ? diffBuy : diffSell;
-        final double exponent = Math.min(20.0, Math.max(-20.0, steepness / -100.0 * (combined - 0.5)));
-        final double sigmoid = 1.0 / (1.0 + SigmoidExp.exp(exponent));
-        final double alpha = Math.min(high, Math.max(low, low + sigmoid * (high - low)));
-        return Math.min(1.0, (1.0 - alpha) * b + Math.max(0.0, alpha * wb));
     }
 
     @Override
     public void classicSums(final double[] w, final int row, final double[] consensus, final double penalty,
                             final double stake, final double[] bonds, final int bondRow, final double[] oldSum,
                             final double[] deltaSum, final int m) {
-        for (int j = 0; j < m; j++) {
+        classicSumsFrom(0, w, row, consensus, penalty, stake, bonds, bondRow, oldSum, deltaSum, m);
+    }
+
+    /** {@link #classicSums} for the columns j ∈ [first, m). */
+    public static void classicSumsFrom(final int first, final double[] w, final int row, final double[] consensus,
+                                       final double penalty, final double stake, final double[] bonds,
+                                       final int bondRow, final double[] oldSum, final double[] deltaSum,
+                                       final int m) {
+        for (int j = first; j < m; j++) {
             final double wij = w[row + j];
             final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
             oldSum[j] += bonds[bondRow + j];
@@ -93,8 +119,18 @@ public final class ScalarYumaKernels implements YumaKernels {
                                final double stake, final double alpha, final double[] bonds, final int bondRow,
                                final double[] oldFactor, final double[] deltaFactor, final double[] newSum,
                                final int m) {
+        classicBondRowFrom(0, w, row, consensus, penalty, stake, alpha, bonds, bondRow, oldFactor, deltaFactor,
+                newSum, m);
+    }
+
+    /** {@link #classicBondRow} for the columns j ∈ [first, m). */
+    public static void classicBondRowFrom(final int first, final double[] w, final int row,
+                                          final double[] consensus, final double penalty, final double stake,
+                                          final double alpha, final double[] bonds, final int bondRow,
+                                          final double[] oldFactor, final double[] deltaFactor,
+                                          final double[] newSum, final int m) {
         final double keep = 1.0 - alpha;
-        for (int j = 0; j < m; j++) {
+        for (int j = first; j < m; j++) {
             final double wij = w[row + j];
             final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
             final double nb = alpha * (wb * stake * deltaFactor[j]) + keep * (bonds[bondRow + j] * oldFactor[j]);
@@ -106,7 +142,13 @@ public final class ScalarYumaKernels implements YumaKernels {
     @Override
     public void scaleAndMax(final double[] x, final int from, final double[] factor, final double[] max,
                             final int m) {
-        for (int j = 0; j < m; j++) {
+        scaleAndMaxFrom(0, x, from, factor, max, m);
+    }
+
+    /** {@link #scaleAndMax} for j ∈ [first, m). */
+    public static void scaleAndMaxFrom(final int first, final double[] x, final int from, final double[] factor,
+                                       final double[] max, final int m) {
+        for (int j = first; j < m; j++) {
             final double b = x[from + j] * factor[j];
             x[from + j] = b;
             max[j] = Math.max(max[j], b);
@@ -115,39 +157,16 @@ public final class ScalarYumaKernels implements YumaKernels {
 
     @Override
     public double sum(final double[] x, final int from, final int n) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        double s4 = 0.0;
-        double s5 = 0.0;
-        double s6 = 0.0;
-        double s7 = 0.0;
-        int j = 0;
-        for (; j + 7 < n; j += 8) {
-            s0 += x[from + j];
-            s1 += x[from + j + 1];
-            s2 += x[from + j + 2];
-            s3 += x[from + j + 3];
-            s4 += x[from + j + 4];
-            s5 += x[from + j + 5];
-            s6 += x[from + j + 6];
-            s7 += x[from + j + 7];
-        }
-        final double[] partial = partialSums;
-        partial[0] = s0;
-        partial[1] = s1;
-        partial[2] = s2;
-        partial[3] = s3;
-        partial[4] = s4;
-        partial[5] = s5;
-        partial[6] = s6;
-        partial[7] = s7;
-        return sumTail(partial, x, from, j, n);
+        return partialSums(x, from, null, n);
     }
 
     @Override
     public double dot(final double[] x, final int from, final double[] y, final int n) {
+        return partialSums(x, from, y, n);
+    }
+
+    /** Σ x[from + j] (y null) or Σ x[from + j]·y[j], in the eight partial sums of {@link YumaKernels#sum}. */
+    private double partialSums(final double[] x, final int from, final double[] y, final int n) {
         double s0 = 0.0;
         double s1 = 0.0;
         double s2 = 0.0;
@@ -158,14 +177,14 @@ public final class ScalarYumaKernels implements YumaKernels {
         double s7 = 0.0;
         int j = 0;
         for (; j + 7 < n; j += 8) {
-            s0 += x[from + j] * y[j];
-            s1 += x[from + j + 1] * y[j + 1];
-            s2 += x[from + j + 2] * y[j + 2];
-            s3 += x[from + j + 3] * y[j + 3];
-            s4 += x[from + j + 4] * y[j + 4];
-            s5 += x[from + j + 5] * y[j + 5];
-            s6 += x[from + j + 6] * y[j + 6];
-            s7 += x[from + j + 7] * y[j + 7];
+            s0 += term(x, from, y, j);
+            s1 += term(x, from, y, j + 1);
+            s2 += term(x, from, y, j + 2);
+            s3 += term(x, from, y, j + 3);
+            s4 += term(x, from, y, j + 4);
+            s5 += term(x, from, y, j + 5);
+            s6 += term(x, from, y, j + 6);
+            s7 += term(x, from, y, j + 7);
         }
         final double[] partial = partialSums;
         partial[0] = s0;
@@ -176,29 +195,22 @@ public final class ScalarYumaKernels implements YumaKernels {
         partial[5] = s5;
         partial[6] = s6;
         partial[7] = s7;
-        return dotTail(partial, x, from, y, j, n);
+        return finishPartialSums(partial, x, from, y, j, n);
     }
 
-    /** Adds {@code x[from + j]} for j ∈ [whole, n) to the eight partial sums, then {@link #combine}s them. */
-    public static double sumTail(final double[] partial, final double[] x, final int from, final int whole,
-                                 final int n) {
+    private static double term(final double[] x, final int from, final double[] y, final int j) {
+        return y == null ? x[from + j] : x[from + j] * y[j];
+    }
+
+    /**
+     * Adds the terms j ∈ [whole, n) (x alone when y is null, else x·y) to the eight partial sums, then combines
+     * them in the fixed tree {@code ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))}.
+     */
+    public static double finishPartialSums(final double[] partial, final double[] x, final int from,
+                                           final double[] y, final int whole, final int n) {
         for (int j = whole; j < n; j++) {
-            partial[j & 7] += x[from + j];
+            partial[j & 7] += term(x, from, y, j);
         }
-        return combine(partial);
-    }
-
-    /** Adds {@code x[from + j]·y[j]} for j ∈ [whole, n) to the partial sums, then {@link #combine}s them. */
-    public static double dotTail(final double[] partial, final double[] x, final int from, final double[] y,
-                                 final int whole, final int n) {
-        for (int j = whole; j < n; j++) {
-            partial[j & 7] += x[from + j] * y[j];
-        }
-        return combine(partial);
-    }
-
-    /** The fixed tree of {@link YumaKernels#sum} over eight partial sums. */
-    public static double combine(final double[] partial) {
         return ((partial[0] + partial[1]) + (partial[2] + partial[3]))
                 + ((partial[4] + partial[5]) + (partial[6] + partial[7]));
     }

@@ -115,11 +115,17 @@ class YumaKernelsTest {
                         liquidSum[k], m);
             }
             for (int j = 0; j < m; j++) {
-                final double expected = ScalarYumaKernels.liquidBond(w[row + j], consensus[j], oldBonds[m + j], 0.7,
-                        0.7, 0.9, 1000.0);
-                assertEquals(expected, liquidBonds[0][m + j], 0.0, "scalar liquid bond " + j);
-                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(liquidBonds[1][m + j]),
-                        "vector liquid bond " + j);
+                // run_epoch.rs :: alpha_sigmoid with Math.exp: the kernels' exp is within a few ulp of it
+                final double wb = w[row + j] + 0.7 * (Math.min(w[row + j], consensus[j]) - w[row + j]);
+                final double b = oldBonds[m + j];
+                final double diff = wb >= b ? Math.min(1, Math.max(0, wb - consensus[j]))
+                        : Math.min(1, Math.max(0, b - wb));
+                final double sigmoid = 1 / (1 + Math.exp(Math.max(-20, Math.min(20, -10.0 * (diff - 0.5)))));
+                final double a = Math.min(0.9, Math.max(0.7, 0.7 + sigmoid * 0.2));
+                assertEquals(Math.min(1, (1 - a) * b + Math.max(0, a * wb)), liquidBonds[0][m + j], 1e-14,
+                        "scalar liquid bond " + j);
+                assertEquals(Double.doubleToRawLongBits(liquidBonds[0][m + j]),
+                        Double.doubleToRawLongBits(liquidBonds[1][m + j]), "vector liquid bond " + j);
                 assertEquals(Double.doubleToRawLongBits(liquidSum[0][j]), Double.doubleToRawLongBits(liquidSum[1][j]));
             }
             final double[][] classicBonds = new double[2][];
