@@ -5,7 +5,6 @@ import dtaosim.engine.yuma.SigmoidExp;
 import dtaosim.engine.yuma.YumaKernels;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -27,8 +26,8 @@ public final class VectorYumaKernels implements YumaKernels {
     private final double[] strip;
     private final long[] sorted;
     /**
-     * networks[b]: comparator pairs sorting 2^b rows, as offsets into {@link #sorted}; for 16 rows and more only
-     * the pairs that merge sorted blocks of 16.
+     * networks[b]: comparator pairs sorting 2^b rows, as offsets into {@link #sorted}; from 8 rows on only the
+     * pairs that merge sorted blocks of 8.
      */
     private final int[][] networks;
     private final int[] lo;
@@ -36,23 +35,26 @@ public final class VectorYumaKernels implements YumaKernels {
     private final double[] candidate;
     private final double[] stakeBelow;
     private final double[] partialSums = new double[8];
+    /** Liquid alpha: the sigmoid's exponent, then the sigmoid, per column of the row. */
+    private final double[] exponent;
     private final ScalarYumaKernels tail;
 
-    /** A workspace for up to {@code validators} rows. */
-    public VectorYumaKernels(final int validators) {
+    /** A workspace for up to {@code validators} rows and {@code miners} columns. */
+    public VectorYumaKernels(final int validators, final int miners) {
         final int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, validators) - 1);
         strip = new double[validators * LANES];
         sorted = new long[(1 << bits) * LANES];
         networks = new int[bits + 1][];
         for (int b = 0; b <= bits; b++) {
-            // from 16 rows on, blocks of 16 are sorted in registers first (sortSixteenRows): only the merges
-            networks[b] = oddEvenMergeSort(1 << b, b >= 4 ? 16 : 1, LANES);
+            // from 8 rows on, blocks of 8 are sorted in registers first (sortEightRows): only the merges
+            networks[b] = oddEvenMergeSort(1 << b, b >= 3 ? 8 : 1, LANES);
         }
         lo = new int[LANES];
         hi = new int[LANES];
         candidate = new double[3 * LANES];
         stakeBelow = new double[3 * LANES];
         tail = new ScalarYumaKernels(validators);
+        exponent = new double[miners];
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class VectorYumaKernels implements YumaKernels {
         final int bits = 32 - Integer.numberOfLeadingZeros(used - 1); // ⌈log2 used⌉
         final int[] network = networks[bits];
         final int padded = 1 << bits;
-        final LongVector infinity = LongVector.broadcast(L, Double.doubleToRawLongBits(Double.POSITIVE_INFINITY));
+        final long infinity = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
         final int whole = miners - miners % LANES;
         for (int j0 = 0; j0 < whole; j0 += LANES) {
             for (int k = 0; k < used; k++) {
@@ -75,12 +77,13 @@ public final class VectorYumaKernels implements YumaKernels {
                 x.intoArray(strip, k * LANES);
                 x.reinterpretAsLongs().intoArray(sorted, k * LANES);
             }
-            for (int k = used; k < padded; k++) {
-                infinity.intoArray(sorted, k * LANES);
+            // a vector held across these loops would be boxed on every call: plain stores
+            for (int c = used * LANES; c < padded * LANES; c++) {
+                sorted[c] = infinity;
             }
             // weights are ≥ 0, whose bit patterns order as the values do: one integer min and max per pair
-            for (int block = 0; block < padded / 16; block++) {
-                sortSixteenRows(block * 16 * LANES);
+            for (int block = 0; block < padded / 8; block++) {
+                sortEightRows(block * 8 * LANES);
             }
             for (int c = 0; c < network.length; c += 2) {
                 final int a = network[c];
@@ -216,6 +219,9 @@ public final class VectorYumaKernels implements YumaKernels {
         final double slope = steepness / -100.0;
         final double range = high - low;
         final int whole = m - m % LANES;
+        final double[] e = exponent;
+        // three passes through a row of scratch: in one loop this many vector operations were sometimes compiled
+        // out of line and boxed (one JVM in seven)
         for (int j = 0; j < whole; j += LANES) {
             final DoubleVector wij = DoubleVector.fromArray(D, w, row + j);
             final DoubleVector c = DoubleVector.fromArray(D, consensus, j);
@@ -224,36 +230,29 @@ public final class VectorYumaKernels implements YumaKernels {
             final DoubleVector diffBuy = wb.sub(c).max(0.0).min(1.0);
             final DoubleVector diffSell = b.sub(wb).max(0.0).min(1.0);
             final DoubleVector combined = diffSell.blend(diffBuy, wb.compare(VectorOperators.GE, b));
-            final DoubleVector x = combined.sub(0.5).mul(slope).max(-20.0).min(20.0);
-            // SigmoidExp.exp, lane by lane the same operations (no inner loop, no bit casts: see SigmoidExp)
-            final DoubleVector k = x.mul(SigmoidExp.LOG2_E).add(SigmoidExp.ROUND).sub(SigmoidExp.ROUND);
-            final DoubleVector r = x.sub(k.mul(SigmoidExp.LN2_HI)).sub(k.mul(SigmoidExp.LN2_LO));
-            final DoubleVector p = r.mul(SigmoidExp.F13).add(SigmoidExp.F12).mul(r).add(SigmoidExp.F11).mul(r)
-                    .add(SigmoidExp.F10).mul(r).add(SigmoidExp.F9).mul(r).add(SigmoidExp.F8).mul(r)
-                    .add(SigmoidExp.F7).mul(r).add(SigmoidExp.F6).mul(r).add(SigmoidExp.F5).mul(r)
-                    .add(SigmoidExp.F4).mul(r).add(SigmoidExp.F3).mul(r).add(SigmoidExp.F2).mul(r).add(1.0).mul(r)
+            combined.sub(0.5).mul(slope).max(-20.0).min(20.0).intoArray(e, j);
+        }
+        for (int j = 0; j < whole; j += LANES) {
+            // SigmoidExp.exp, lane by lane the same operations
+            final DoubleVector y = DoubleVector.fromArray(D, e, j).mul(0x1p-6);
+            DoubleVector p = y.mul(SigmoidExp.F13).add(SigmoidExp.F12).mul(y).add(SigmoidExp.F11).mul(y)
+                    .add(SigmoidExp.F10).mul(y).add(SigmoidExp.F9).mul(y).add(SigmoidExp.F8).mul(y)
+                    .add(SigmoidExp.F7).mul(y).add(SigmoidExp.F6).mul(y).add(SigmoidExp.F5).mul(y)
+                    .add(SigmoidExp.F4).mul(y).add(SigmoidExp.F3).mul(y).add(SigmoidExp.F2).mul(y).add(1.0).mul(y)
                     .add(1.0);
-            DoubleVector t = k.add(32.0);
-            DoubleVector scale = DoubleVector.broadcast(D, 0x1p-32);
-            VectorMask<Double> digit = t.compare(VectorOperators.GE, 32.0);
-            scale = scale.blend(scale.mul(0x1p32), digit);
-            t = t.blend(t.sub(32.0), digit);
-            digit = t.compare(VectorOperators.GE, 16.0);
-            scale = scale.blend(scale.mul(0x1p16), digit);
-            t = t.blend(t.sub(16.0), digit);
-            digit = t.compare(VectorOperators.GE, 8.0);
-            scale = scale.blend(scale.mul(0x1p8), digit);
-            t = t.blend(t.sub(8.0), digit);
-            digit = t.compare(VectorOperators.GE, 4.0);
-            scale = scale.blend(scale.mul(0x1p4), digit);
-            t = t.blend(t.sub(4.0), digit);
-            digit = t.compare(VectorOperators.GE, 2.0);
-            scale = scale.blend(scale.mul(0x1p2), digit);
-            t = t.blend(t.sub(2.0), digit);
-            scale = scale.blend(scale.mul(2.0), t.compare(VectorOperators.GE, 1.0));
-            final DoubleVector twoToK = scale;
-            final DoubleVector sigmoid = DoubleVector.broadcast(D, 1.0).div(p.mul(twoToK).add(1.0));
-            final DoubleVector alpha = sigmoid.mul(range).add(low).max(low).min(high);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            DoubleVector.broadcast(D, 1.0).div(p.add(1.0)).intoArray(e, j); // now the sigmoid
+        }
+        for (int j = 0; j < whole; j += LANES) {
+            final DoubleVector wij = DoubleVector.fromArray(D, w, row + j);
+            final DoubleVector wb = wij.add(wij.min(DoubleVector.fromArray(D, consensus, j)).sub(wij).mul(penalty));
+            final DoubleVector b = DoubleVector.fromArray(D, bonds, bondRow + j);
+            final DoubleVector alpha = DoubleVector.fromArray(D, e, j).mul(range).add(low).max(low).min(high);
             final DoubleVector nb = DoubleVector.broadcast(D, 1.0).sub(alpha).mul(b).add(alpha.mul(wb).max(0.0))
                     .min(1.0);
             nb.intoArray(bonds, bondRow + j);
@@ -313,11 +312,13 @@ public final class VectorYumaKernels implements YumaKernels {
     }
 
     /**
-     * Sorts each lane of the 16 rows at {@code sorted[base, base + 16·LANES)} in registers: the first four
-     * levels of Batcher's network for 16 (63 pairs), written out so the rows stay in vector registers instead
-     * of being stored and reloaded at every pair (stores bound the network in memory).
+     * Sorts each lane of the 8 rows at {@code sorted[base, base + 8·LANES)} in registers: the first three levels
+     * of Batcher's network (19 pairs), written out so the rows stay in vector registers instead of being
+     * stored and reloaded at every pair (stores bound the network in memory). Kept this small on purpose: with
+     * 16 rows in registers (63 pairs, or the 25 of their last merge) C2 compiled the Vector API calls out of line
+     * and boxed them on every call in about one JVM in three.
      */
-    private void sortSixteenRows(final int base) {
+    private void sortEightRows(final int base) {
         final long[] a = sorted;
         LongVector r0 = LongVector.fromArray(L, a, base + 0 * LANES);
         LongVector r1 = LongVector.fromArray(L, a, base + 1 * LANES);
@@ -327,78 +328,26 @@ public final class VectorYumaKernels implements YumaKernels {
         LongVector r5 = LongVector.fromArray(L, a, base + 5 * LANES);
         LongVector r6 = LongVector.fromArray(L, a, base + 6 * LANES);
         LongVector r7 = LongVector.fromArray(L, a, base + 7 * LANES);
-        LongVector r8 = LongVector.fromArray(L, a, base + 8 * LANES);
-        LongVector r9 = LongVector.fromArray(L, a, base + 9 * LANES);
-        LongVector r10 = LongVector.fromArray(L, a, base + 10 * LANES);
-        LongVector r11 = LongVector.fromArray(L, a, base + 11 * LANES);
-        LongVector r12 = LongVector.fromArray(L, a, base + 12 * LANES);
-        LongVector r13 = LongVector.fromArray(L, a, base + 13 * LANES);
-        LongVector r14 = LongVector.fromArray(L, a, base + 14 * LANES);
-        LongVector r15 = LongVector.fromArray(L, a, base + 15 * LANES);
         LongVector t;
         t = r0.min(r1); r1 = r0.max(r1); r0 = t;
         t = r2.min(r3); r3 = r2.max(r3); r2 = t;
         t = r4.min(r5); r5 = r4.max(r5); r4 = t;
         t = r6.min(r7); r7 = r6.max(r7); r6 = t;
-        t = r8.min(r9); r9 = r8.max(r9); r8 = t;
-        t = r10.min(r11); r11 = r10.max(r11); r10 = t;
-        t = r12.min(r13); r13 = r12.max(r13); r12 = t;
-        t = r14.min(r15); r15 = r14.max(r15); r14 = t;
         t = r0.min(r2); r2 = r0.max(r2); r0 = t;
         t = r1.min(r3); r3 = r1.max(r3); r1 = t;
         t = r4.min(r6); r6 = r4.max(r6); r4 = t;
         t = r5.min(r7); r7 = r5.max(r7); r5 = t;
-        t = r8.min(r10); r10 = r8.max(r10); r8 = t;
-        t = r9.min(r11); r11 = r9.max(r11); r9 = t;
-        t = r12.min(r14); r14 = r12.max(r14); r12 = t;
-        t = r13.min(r15); r15 = r13.max(r15); r13 = t;
         t = r1.min(r2); r2 = r1.max(r2); r1 = t;
         t = r5.min(r6); r6 = r5.max(r6); r5 = t;
-        t = r9.min(r10); r10 = r9.max(r10); r9 = t;
-        t = r13.min(r14); r14 = r13.max(r14); r13 = t;
         t = r0.min(r4); r4 = r0.max(r4); r0 = t;
         t = r1.min(r5); r5 = r1.max(r5); r1 = t;
         t = r2.min(r6); r6 = r2.max(r6); r2 = t;
         t = r3.min(r7); r7 = r3.max(r7); r3 = t;
-        t = r8.min(r12); r12 = r8.max(r12); r8 = t;
-        t = r9.min(r13); r13 = r9.max(r13); r9 = t;
-        t = r10.min(r14); r14 = r10.max(r14); r10 = t;
-        t = r11.min(r15); r15 = r11.max(r15); r11 = t;
         t = r2.min(r4); r4 = r2.max(r4); r2 = t;
         t = r3.min(r5); r5 = r3.max(r5); r3 = t;
-        t = r10.min(r12); r12 = r10.max(r12); r10 = t;
-        t = r11.min(r13); r13 = r11.max(r13); r11 = t;
         t = r1.min(r2); r2 = r1.max(r2); r1 = t;
         t = r3.min(r4); r4 = r3.max(r4); r3 = t;
         t = r5.min(r6); r6 = r5.max(r6); r5 = t;
-        t = r9.min(r10); r10 = r9.max(r10); r9 = t;
-        t = r11.min(r12); r12 = r11.max(r12); r11 = t;
-        t = r13.min(r14); r14 = r13.max(r14); r13 = t;
-        t = r0.min(r8); r8 = r0.max(r8); r0 = t;
-        t = r1.min(r9); r9 = r1.max(r9); r1 = t;
-        t = r2.min(r10); r10 = r2.max(r10); r2 = t;
-        t = r3.min(r11); r11 = r3.max(r11); r3 = t;
-        t = r4.min(r12); r12 = r4.max(r12); r4 = t;
-        t = r5.min(r13); r13 = r5.max(r13); r5 = t;
-        t = r6.min(r14); r14 = r6.max(r14); r6 = t;
-        t = r7.min(r15); r15 = r7.max(r15); r7 = t;
-        t = r4.min(r8); r8 = r4.max(r8); r4 = t;
-        t = r5.min(r9); r9 = r5.max(r9); r5 = t;
-        t = r6.min(r10); r10 = r6.max(r10); r6 = t;
-        t = r7.min(r11); r11 = r7.max(r11); r7 = t;
-        t = r2.min(r4); r4 = r2.max(r4); r2 = t;
-        t = r3.min(r5); r5 = r3.max(r5); r3 = t;
-        t = r6.min(r8); r8 = r6.max(r8); r6 = t;
-        t = r7.min(r9); r9 = r7.max(r9); r7 = t;
-        t = r10.min(r12); r12 = r10.max(r12); r10 = t;
-        t = r11.min(r13); r13 = r11.max(r13); r11 = t;
-        t = r1.min(r2); r2 = r1.max(r2); r1 = t;
-        t = r3.min(r4); r4 = r3.max(r4); r3 = t;
-        t = r5.min(r6); r6 = r5.max(r6); r5 = t;
-        t = r7.min(r8); r8 = r7.max(r8); r7 = t;
-        t = r9.min(r10); r10 = r9.max(r10); r9 = t;
-        t = r11.min(r12); r12 = r11.max(r12); r11 = t;
-        t = r13.min(r14); r14 = r13.max(r14); r13 = t;
         r0.intoArray(a, base + 0 * LANES);
         r1.intoArray(a, base + 1 * LANES);
         r2.intoArray(a, base + 2 * LANES);
@@ -407,14 +356,6 @@ public final class VectorYumaKernels implements YumaKernels {
         r5.intoArray(a, base + 5 * LANES);
         r6.intoArray(a, base + 6 * LANES);
         r7.intoArray(a, base + 7 * LANES);
-        r8.intoArray(a, base + 8 * LANES);
-        r9.intoArray(a, base + 9 * LANES);
-        r10.intoArray(a, base + 10 * LANES);
-        r11.intoArray(a, base + 11 * LANES);
-        r12.intoArray(a, base + 12 * LANES);
-        r13.intoArray(a, base + 13 * LANES);
-        r14.intoArray(a, base + 14 * LANES);
-        r15.intoArray(a, base + 15 * LANES);
     }
 
     /**

@@ -3,20 +3,22 @@ package dtaosim.engine.yuma;
 import java.util.Arrays;
 
 /**
- * {@link YumaKernels} in plain loops. The consensus goes one column at a time: sort the column's weights, then
- * search the sorted values for the first whose stake at or below it exceeds the minority. S(x) grows with x
- * (non-negative terms added in a fixed order round monotonically), so the search finds the smallest such value.
- * Allocation-free.
+ * {@link YumaKernels} in plain loops. The consensus goes one column at a time: the chain's pivot selection
+ * proposes a value and two row-order sums confirm it; failing that, the column's weights are sorted and searched
+ * for the first whose stake at or below it exceeds the minority. S(x) grows with x (non-negative terms added in a
+ * fixed order round monotonically), so either way the result is the smallest such value. Allocation-free.
  */
 public final class ScalarYumaKernels implements YumaKernels {
     private final double[] column;
     private final double[] sorted;
+    private final double[] pivotScratch;
     private final double[] partialSums = new double[8];
 
     /** A workspace for up to {@code validators} rows. */
     public ScalarYumaKernels(final int validators) {
         column = new double[validators];
         sorted = new double[validators];
+        pivotScratch = new double[6 * validators];
     }
 
     @Override
@@ -215,16 +217,26 @@ public final class ScalarYumaKernels implements YumaKernels {
                 + ((partial[4] + partial[5]) + (partial[6] + partial[7]));
     }
 
-    /** The κ-quantile of column {@code j} (see {@link YumaKernels}). */
+    /**
+     * The κ-quantile of column {@code j} (see {@link YumaKernels}): the chain's pivot selection proposes a value,
+     * which is the answer when the row-order sums agree, S(≤ x) &gt; minority ≥ S(&lt; x); otherwise (near a
+     * tie, or κ = 0) the column is sorted and searched.
+     */
     public double column(final double[] w, final int miners, final int j, final int[] rows, final double[] stake,
                          final int used, final double minority) {
         if (used == 0) {
             return 0.0;
         }
+        double stakeSum = 0.0;
         for (int k = 0; k < used; k++) {
             column[k] = w[rows[k] * miners + j];
-            sorted[k] = column[k];
+            stakeSum += stake[k];
         }
+        final double proposed = PivotSelection.quantile(column, 0, stake, used, minority, stakeSum, pivotScratch);
+        if (stakeAtOrBelow(proposed, stake, used) > minority && !(stakeBelow(proposed, stake, used) > minority)) {
+            return proposed; // every smaller value x has S(≤ x) ≤ S(< proposed): none qualifies
+        }
+        System.arraycopy(column, 0, sorted, 0, used);
         Arrays.sort(sorted, 0, used);
         int lo = 0;
         int hi = used - 1;
@@ -243,6 +255,16 @@ public final class ScalarYumaKernels implements YumaKernels {
         double below = 0.0;
         for (int k = 0; k < used; k++) {
             if (column[k] <= x) {
+                below += stake[k];
+            }
+        }
+        return below;
+    }
+
+    private double stakeBelow(final double x, final double[] stake, final int used) {
+        double below = 0.0;
+        for (int k = 0; k < used; k++) {
+            if (column[k] < x) {
                 below += stake[k];
             }
         }

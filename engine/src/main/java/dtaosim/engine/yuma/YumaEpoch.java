@@ -37,7 +37,7 @@ public final class YumaEpoch {
 
     /** A workspace for epochs of {@code params.validators() × params.miners()}. */
     public YumaEpoch(final YumaParams params) {
-        this(params, YumaKernels.best(params.validators()));
+        this(params, YumaKernels.best(params.validators(), params.miners()));
     }
 
     /** The same, with the given loops (all implementations give the same numbers). */

@@ -87,17 +87,18 @@ public interface YumaKernels {
     }
 
     /**
-     * The Vector API implementation when this JVM has {@code jdk.incubator.vector} (and
-     * {@code -Ddtaosim.kernels=scalar} is not set), else {@link #scalar}; both give the same numbers.
+     * The Vector API implementation, for up to {@code validators} rows and {@code miners} columns, when this JVM
+     * has {@code jdk.incubator.vector} (and {@code -Ddtaosim.kernels=scalar} is not set), else {@link #scalar};
+     * both give the same numbers.
      */
-    static YumaKernels best(final int validators) {
+    static YumaKernels best(final int validators, final int miners) {
         if ("scalar".equals(System.getProperty("dtaosim.kernels"))
                 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return scalar(validators);
         }
         try {
             final Class<?> type = Class.forName("dtaosim.engine.simd.VectorYumaKernels");
-            return (YumaKernels) type.getConstructor(int.class).newInstance(validators);
+            return (YumaKernels) type.getConstructor(int.class, int.class).newInstance(validators, miners);
         } catch (ReflectiveOperationException | LinkageError e) {
             return scalar(validators);
         }

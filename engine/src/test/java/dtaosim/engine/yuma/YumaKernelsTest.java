@@ -15,7 +15,7 @@ class YumaKernelsTest {
 
     @Test
     void bestShouldBeTheVectorImplementationWhenTheModuleIsPresent() {
-        assertEquals("dtaosim.engine.simd.VectorYumaKernels", YumaKernels.best(64).getClass().getName(),
+        assertEquals("dtaosim.engine.simd.VectorYumaKernels", YumaKernels.best(64, 256).getClass().getName(),
                 "surefire adds jdk.incubator.vector, so the Vector API twin must be the one tested here");
     }
 
@@ -23,9 +23,11 @@ class YumaKernelsTest {
     void scalarVectorDefinitionAndChainShouldAgree() {
         final SplittableRandom rnd = new SplittableRandom(2026);
         int chainCompared = 0;
-        for (int trial = 0; trial < 400; trial++) {
-            final int validators = 1 + rnd.nextInt(80);
-            final int miners = 1 + rnd.nextInt(40);
+        // rows around every power of two up to 512 (padding and each network size), then random sizes
+        final int[] sizes = {7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 257, 300, 511, 512};
+        for (int trial = 0; trial < 400 + 2 * sizes.length; trial++) {
+            final int validators = trial < 2 * sizes.length ? sizes[trial / 2] : 1 + rnd.nextInt(80);
+            final int miners = trial < 2 * sizes.length ? 9 + rnd.nextInt(8) : 1 + rnd.nextInt(40);
             final double[] w = new double[validators * miners];
             final int levels = rnd.nextBoolean() ? 4 : 1 << 20; // few levels: many ties inside a column
             for (int c = 0; c < w.length; c++) {
@@ -52,7 +54,7 @@ class YumaKernelsTest {
             final double[] scalar = new double[miners];
             final double[] vector = new double[miners];
             YumaKernels.scalar(validators).quantiles(w, miners, rows, stake, used, minority, scalar);
-            YumaKernels.best(validators).quantiles(w, miners, rows, stake, used, minority, vector);
+            YumaKernels.best(validators, miners).quantiles(w, miners, rows, stake, used, minority, vector);
             final double[] column = new double[used];
             final double[] scratch = new double[6 * Math.max(1, used)];
             for (int j = 0; j < miners; j++) {
@@ -63,7 +65,7 @@ class YumaKernelsTest {
                 }
                 assertEquals(definition(column, stake, used, minority), scalar[j], 0.0, what);
                 if (!nearTie(column, stake, used, minority)) {
-                    assertEquals(ChainWeightedMedian.quantile(column, 0, stake, used, minority, stakeSum, scratch),
+                    assertEquals(PivotSelection.quantile(column, 0, stake, used, minority, stakeSum, scratch),
                             scalar[j], 0.0, what + " (chain)");
                     chainCompared++;
                 }
@@ -91,7 +93,7 @@ class YumaKernelsTest {
             final double[][] unclipped = new double[2][m];
             final double[][] bonds = new double[2][4 * m];
             final double[][] columnSum = new double[2][m];
-            final YumaKernels[] kernels = {YumaKernels.scalar(4), YumaKernels.best(4)};
+            final YumaKernels[] kernels = {YumaKernels.scalar(4), YumaKernels.best(4, m)};
             final double[] oldBonds = new double[4 * m];
             for (int c = 0; c < 4 * m; c++) {
                 oldBonds[c] = rnd.nextDouble();
@@ -187,7 +189,7 @@ class YumaKernelsTest {
     void sumsShouldFollowTheirFixedOrderInEveryImplementation() {
         final SplittableRandom rnd = new SplittableRandom(23);
         final YumaKernels scalar = YumaKernels.scalar(8);
-        final YumaKernels vector = YumaKernels.best(8);
+        final YumaKernels vector = YumaKernels.best(8, 8);
         for (int n = 0; n < 70; n++) {
             final int from = rnd.nextInt(5);
             final double[] x = new double[from + n];

@@ -1,14 +1,15 @@
 package dtaosim.engine.yuma;
 
 /**
- * Test oracle: a port of the chain's stake-weighted quantile (subtensor {@code epoch/math.rs :: weighted_median}): a selection by mid
- * pivot that returns the smallest score x whose stake at or below x exceeds {@code minority = Σstake − κ}.
+ * A port of the chain's stake-weighted quantile (subtensor {@code epoch/math.rs :: weighted_median}): a selection
+ * by mid pivot that returns the smallest score x whose stake at or below x exceeds {@code minority = Σstake − κ}.
  * Each round keeps, in order, the entries below or above the pivot (those equal to it drop out), as the chain's
- * lists do, so the pivots and the partial sums are the chain's. Allocation-free: the caller lends a scratch of
- * {@code 6·n} doubles, three (score, stake) buffers that the rounds rotate through.
+ * lists do, so the pivots are the chain's; its partial sums round in doubles where the chain's fixed point is
+ * exact, so near a tie it may pick a neighbour, which {@link ScalarYumaKernels} checks. Allocation-free: the
+ * caller lends a scratch of {@code 6·n} doubles, three (score, stake) buffers that the rounds rotate through.
  */
-final class ChainWeightedMedian {
-    private ChainWeightedMedian() {
+final class PivotSelection {
+    private PivotSelection() {
     }
 
     /**
@@ -23,7 +24,7 @@ final class ChainWeightedMedian {
      * @param scratch  at least {@code 6·n} doubles
      */
     static double quantile(final double[] score, final int scoreOff, final double[] stake, final int n,
-                                  final double minority, final double stakeSum, final double[] scratch) {
+                           final double minority, final double stakeSum, final double[] scratch) {
         double[] srcScore = score;
         int scoreAt = scoreOff;
         double[] srcStake = stake;
