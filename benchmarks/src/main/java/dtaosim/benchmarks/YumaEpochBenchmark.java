@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * each with its own weights, stakes, permits and bonds, run one path after the other through one
  * {@link YumaEpoch} workspace as the engine runs a subnet's epoch. Each epoch copies the path's raw weights into
  * the workspace (the behaviours write them there), so that cost is counted. Epochs per second = 1e6 / score.
- * yuma-simulation (Python/torch, one thread) ran 1,686 epochs/s at this size on this project's machine (Yuma3,
- * liquid alpha off; the issue quotes 1,300); see benchmarks/README.md. The epoch's loops are the Vector API
+ * yuma-simulation (Python/torch, one thread) ran 1,671–1,686 epochs/s at this size on this project's machine
+ * (Yuma3, liquid alpha off; the issue quotes 1,300); see benchmarks/README.md. The epoch's loops are the Vector API
  * twin when the module is present ({@code -Ddtaosim.kernels=scalar} measures the scalar twin).
  */
 @BenchmarkMode(Mode.AverageTime)

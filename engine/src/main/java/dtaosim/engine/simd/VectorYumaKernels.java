@@ -35,8 +35,6 @@ public final class VectorYumaKernels implements YumaKernels {
     private final double[] candidate;
     private final double[] stakeBelow;
     private final double[] partialSums = new double[8];
-    /** Liquid alpha: the sigmoid's exponent, then the sigmoid, per column of the row. */
-    private final double[] exponent;
     private final ScalarYumaKernels tail;
 
     /** A workspace for up to {@code validators} rows and {@code miners} columns. */
@@ -53,8 +51,7 @@ public final class VectorYumaKernels implements YumaKernels {
         hi = new int[LANES];
         candidate = new double[3 * LANES];
         stakeBelow = new double[3 * LANES];
-        tail = new ScalarYumaKernels(validators);
-        exponent = new double[miners];
+        tail = new ScalarYumaKernels(validators, miners);
     }
 
     @Override
@@ -216,50 +213,8 @@ public final class VectorYumaKernels implements YumaKernels {
     public void liquidBondRow(final double[] w, final int row, final double[] consensus, final double penalty,
                               final double low, final double high, final double steepness, final double[] bonds,
                               final int bondRow, final double[] columnSum, final int m) {
-        final double slope = steepness / -100.0;
-        final double range = high - low;
-        final int whole = m - m % LANES;
-        final double[] e = exponent;
-        // three passes through a row of scratch: in one loop this many vector operations were sometimes compiled
-        // out of line and boxed (one JVM in seven)
-        for (int j = 0; j < whole; j += LANES) {
-            final DoubleVector wij = DoubleVector.fromArray(D, w, row + j);
-            final DoubleVector c = DoubleVector.fromArray(D, consensus, j);
-            final DoubleVector wb = wij.add(wij.min(c).sub(wij).mul(penalty));
-            final DoubleVector b = DoubleVector.fromArray(D, bonds, bondRow + j);
-            final DoubleVector diffBuy = wb.sub(c).max(0.0).min(1.0);
-            final DoubleVector diffSell = b.sub(wb).max(0.0).min(1.0);
-            final DoubleVector combined = diffSell.blend(diffBuy, wb.compare(VectorOperators.GE, b));
-            combined.sub(0.5).mul(slope).max(-20.0).min(20.0).intoArray(e, j);
-        }
-        for (int j = 0; j < whole; j += LANES) {
-            // SigmoidExp.exp, lane by lane the same operations
-            final DoubleVector y = DoubleVector.fromArray(D, e, j).mul(0x1p-6);
-            DoubleVector p = y.mul(SigmoidExp.F13).add(SigmoidExp.F12).mul(y).add(SigmoidExp.F11).mul(y)
-                    .add(SigmoidExp.F10).mul(y).add(SigmoidExp.F9).mul(y).add(SigmoidExp.F8).mul(y)
-                    .add(SigmoidExp.F7).mul(y).add(SigmoidExp.F6).mul(y).add(SigmoidExp.F5).mul(y)
-                    .add(SigmoidExp.F4).mul(y).add(SigmoidExp.F3).mul(y).add(SigmoidExp.F2).mul(y).add(1.0).mul(y)
-                    .add(1.0);
-            p = p.mul(p);
-            p = p.mul(p);
-            p = p.mul(p);
-            p = p.mul(p);
-            p = p.mul(p);
-            p = p.mul(p);
-            DoubleVector.broadcast(D, 1.0).div(p.add(1.0)).intoArray(e, j); // now the sigmoid
-        }
-        for (int j = 0; j < whole; j += LANES) {
-            final DoubleVector wij = DoubleVector.fromArray(D, w, row + j);
-            final DoubleVector wb = wij.add(wij.min(DoubleVector.fromArray(D, consensus, j)).sub(wij).mul(penalty));
-            final DoubleVector b = DoubleVector.fromArray(D, bonds, bondRow + j);
-            final DoubleVector alpha = DoubleVector.fromArray(D, e, j).mul(range).add(low).max(low).min(high);
-            final DoubleVector nb = DoubleVector.broadcast(D, 1.0).sub(alpha).mul(b).add(alpha.mul(wb).max(0.0))
-                    .min(1.0);
-            nb.intoArray(bonds, bondRow + j);
-            DoubleVector.fromArray(D, columnSum, j).add(nb).intoArray(columnSum, j);
-        }
-        ScalarYumaKernels.liquidBondRowFrom(whole, w, row, consensus, penalty, low, high, steepness, bonds, bondRow,
-                columnSum, m);
+        // the scalar twin's passes: their Vector API version was boxed in about one JVM in three under JMH
+        tail.liquidBondRow(w, row, consensus, penalty, low, high, steepness, bonds, bondRow, columnSum, m);
     }
 
     @Override

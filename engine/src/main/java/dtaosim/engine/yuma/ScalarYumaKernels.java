@@ -13,12 +13,14 @@ public final class ScalarYumaKernels implements YumaKernels {
     private final double[] sorted;
     private final double[] pivotScratch;
     private final double[] partialSums = new double[8];
+    private final double[] liquidScratch;
 
-    /** A workspace for up to {@code validators} rows. */
-    public ScalarYumaKernels(final int validators) {
+    /** A workspace for up to {@code validators} rows and {@code miners} columns. */
+    public ScalarYumaKernels(final int validators, final int miners) {
         column = new double[validators];
         sorted = new double[validators];
         pivotScratch = new double[6 * validators];
+        liquidScratch = new double[miners];
     }
 
     @Override
@@ -71,26 +73,39 @@ public final class ScalarYumaKernels implements YumaKernels {
     public void liquidBondRow(final double[] w, final int row, final double[] consensus, final double penalty,
                               final double low, final double high, final double steepness, final double[] bonds,
                               final int bondRow, final double[] columnSum, final int m) {
-        liquidBondRowFrom(0, w, row, consensus, penalty, low, high, steepness, bonds, bondRow, columnSum, m);
+        liquidBondRowFrom(0, w, row, consensus, penalty, low, high, steepness, bonds, bondRow, columnSum, m,
+                liquidScratch);
     }
 
-    /** {@link #liquidBondRow} for the columns j ∈ [first, m). */
+    /**
+     * {@link #liquidBondRow} for the columns j ∈ [first, m), in three passes through {@code scratch} (at least m
+     * doubles): the sigmoid's exponent, the sigmoid, the bond. The middle pass is plain arithmetic, which C2
+     * vectorizes by itself; the Vector API version of all three passes was boxed in some JVMs.
+     */
     public static void liquidBondRowFrom(final int first, final double[] w, final int row,
                                          final double[] consensus, final double penalty, final double low,
                                          final double high, final double steepness, final double[] bonds,
-                                         final int bondRow, final double[] columnSum, final int m) {
+                                         final int bondRow, final double[] columnSum, final int m,
+                                         final double[] scratch) {
+        final double slope = steepness / -100.0;
         for (int j = first; j < m; j++) {
             final double wij = w[row + j];
             final double c = consensus[j];
             final double b = bonds[bondRow + j];
             final double wb = wij + penalty * (Math.min(wij, c) - wij);
-            final double diffBuy = Math.min(1.0, Math.max(0.0, wb - c));
-            final double diffSell = Math.min(1.0, Math.max(0.0, b - wb));
-            final double combined = wb >= b ? diffBuy : diffSell;
-            final double exponent = Math.min(20.0, Math.max(-20.0, steepness / -100.0 * (combined - 0.5)));
-            final double sigmoid = 1.0 / (1.0 + SigmoidExp.exp(exponent));
-            final double alpha = Math.min(high, Math.max(low, low + sigmoid * (high - low)));
-            final double nb = Math.min(1.0, (1.0 - alpha) * b + Math.max(0.0, alpha * wb));
+            final double combined = wb >= b ? Math.min(1.0, Math.max(0.0, wb - c))
+                    : Math.min(1.0, Math.max(0.0, b - wb));
+            scratch[j] = Math.min(20.0, Math.max(-20.0, slope * (combined - 0.5)));
+        }
+        for (int j = first; j < m; j++) {
+            scratch[j] = 1.0 / (1.0 + SigmoidExp.exp(scratch[j]));
+        }
+        final double range = high - low;
+        for (int j = first; j < m; j++) {
+            final double wij = w[row + j];
+            final double wb = wij + penalty * (Math.min(wij, consensus[j]) - wij);
+            final double alpha = Math.min(high, Math.max(low, low + scratch[j] * range));
+            final double nb = Math.min(1.0, (1.0 - alpha) * bonds[bondRow + j] + Math.max(0.0, alpha * wb));
             bonds[bondRow + j] = nb;
             columnSum[j] += nb;
         }

@@ -2,12 +2,12 @@ package dtaosim.engine.yuma;
 
 /**
  * {@code exp(x)} for the liquid-alpha sigmoid, whose argument the chain clamps to ±20 (run_epoch.rs ::
- * alpha_sigmoid, exp_safe). Made of additions and multiplications only, so the Vector API twin
- * ({@code simd.VectorYumaKernels}) computes the same bits lane by lane, which {@link Math#exp} (an intrinsic whose
- * vector form differs by an ulp) would not give: e^x = (e^(x/64))^64, the inner power by its Taylor series to
- * degree 13 (|x/64| ≤ 0.3125, truncation below 1e-17), then six squarings, which multiply the rounding error by
- * up to 64: within 2e-14 of {@link Math#exp}, relatively, on [−20, 20] (tested; 1.3e-14 seen). No range
- * reduction: its comparisons, or a bit cast for 2^k, made C2 box the vector loop in some JVMs.
+ * alpha_sigmoid, exp_safe). Made of additions and multiplications only, so a vectorized loop computes the same
+ * bits lane by lane, which {@link Math#exp} (an intrinsic whose vector forms differ by an ulp) would not give:
+ * e^x = (e^(x/64))^64, the inner power by its Taylor series to degree 13 (|x/64| ≤ 0.3125, truncation below
+ * 1e-17), then six squarings, which multiply the rounding error by up to 64: within 2e-14 of {@link Math#exp},
+ * relatively, on [−20, 20] (tested; 1.3e-14 seen). No range reduction: its comparisons, or a bit cast for 2^k,
+ * made C2 box a Vector API loop in some JVMs.
  */
 public final class SigmoidExp {
     /** 1/n! for n = 2 … 13. */

@@ -81,9 +81,9 @@ public interface YumaKernels {
     /** {@code Σ x[from + j]·y[j]} over j ∈ [0, n), in the partial sums and order of {@link #sum}. */
     double dot(double[] x, int from, double[] y, int n);
 
-    /** The plain-Java implementation, for up to {@code validators} rows (JDK 17 vectorizes none of its loops). */
-    static YumaKernels scalar(final int validators) {
-        return new ScalarYumaKernels(validators);
+    /** The plain-Java implementation, for up to {@code validators} rows and {@code miners} columns. */
+    static YumaKernels scalar(final int validators, final int miners) {
+        return new ScalarYumaKernels(validators, miners);
     }
 
     /**
@@ -94,13 +94,13 @@ public interface YumaKernels {
     static YumaKernels best(final int validators, final int miners) {
         if ("scalar".equals(System.getProperty("dtaosim.kernels"))
                 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return scalar(validators);
+            return scalar(validators, miners);
         }
         try {
             final Class<?> type = Class.forName("dtaosim.engine.simd.VectorYumaKernels");
             return (YumaKernels) type.getConstructor(int.class, int.class).newInstance(validators, miners);
         } catch (ReflectiveOperationException | LinkageError e) {
-            return scalar(validators);
+            return scalar(validators, miners);
         }
     }
 }

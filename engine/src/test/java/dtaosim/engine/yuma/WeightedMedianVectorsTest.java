@@ -41,7 +41,7 @@ class WeightedMedianVectorsTest {
     }
 
     static double[] columns(final double[] stake, final double[][] w, final double kappa) {
-        final double[] scalar = columns(YumaKernels.scalar(stake.length), stake, w, kappa);
+        final double[] scalar = columns(YumaKernels.scalar(stake.length, w[0].length), stake, w, kappa);
         assertArrayEquals(scalar, columns(YumaKernels.best(stake.length, w[0].length), stake, w, kappa), 0.0, "vector");
         return scalar;
     }

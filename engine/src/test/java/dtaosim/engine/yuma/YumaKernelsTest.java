@@ -53,7 +53,7 @@ class YumaKernelsTest {
             final double minority = stakeSum - kappa;
             final double[] scalar = new double[miners];
             final double[] vector = new double[miners];
-            YumaKernels.scalar(validators).quantiles(w, miners, rows, stake, used, minority, scalar);
+            YumaKernels.scalar(validators, miners).quantiles(w, miners, rows, stake, used, minority, scalar);
             YumaKernels.best(validators, miners).quantiles(w, miners, rows, stake, used, minority, vector);
             final double[] column = new double[used];
             final double[] scratch = new double[6 * Math.max(1, used)];
@@ -93,7 +93,7 @@ class YumaKernelsTest {
             final double[][] unclipped = new double[2][m];
             final double[][] bonds = new double[2][4 * m];
             final double[][] columnSum = new double[2][m];
-            final YumaKernels[] kernels = {YumaKernels.scalar(4), YumaKernels.best(4, m)};
+            final YumaKernels[] kernels = {YumaKernels.scalar(4, m), YumaKernels.best(4, m)};
             final double[] oldBonds = new double[4 * m];
             for (int c = 0; c < 4 * m; c++) {
                 oldBonds[c] = rnd.nextDouble();
@@ -188,7 +188,7 @@ class YumaKernelsTest {
     @Test
     void sumsShouldFollowTheirFixedOrderInEveryImplementation() {
         final SplittableRandom rnd = new SplittableRandom(23);
-        final YumaKernels scalar = YumaKernels.scalar(8);
+        final YumaKernels scalar = YumaKernels.scalar(8, 8);
         final YumaKernels vector = YumaKernels.best(8, 8);
         for (int n = 0; n < 70; n++) {
             final int from = rnd.nextInt(5);
