@@ -10,13 +10,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link YumaKernels} with the Vector API, one miner column per lane. Row loops take whole vectors and finish
- * with the scalar twin's loop. The consensus takes a strip of adjacent columns per vector (the weights are stored
- * by row, so a strip of one row is one load): each lane's weights are sorted by Batcher's odd–even merge
- * network (min/max of whole vectors, no branches), then a 4-way search over the sorted values evaluates
- * {@code S(x) = Σ_k stake_k·[w_k ≤ x]} for all lanes at once, summed over the rows in order as the scalar twin
- * does, so both return the same doubles (the smallest sorted value with S above the minority is unique). Columns
- * past the last whole strip go through the scalar twin. ≈ 39 µs for 64 × 256 against ≈ 140 µs for the chain's
- * mid-pivot selection one column at a time (one core, JDK 17).
+ * with the scalar twin's loop; liquid-alpha rows are the scalar twin's (a Vector API version was boxed in some
+ * JVMs). The consensus takes a strip of adjacent columns per vector (the weights are stored by row, so a strip of
+ * one row is one load): each lane's weights are sorted by Batcher's odd–even merge network (min/max of whole
+ * vectors, no branches; blocks of 8 rows in registers, the merges through memory), then a 4-way search over the
+ * sorted values evaluates {@code S(x) = Σ_k stake_k·[w_k ≤ x]} for all lanes at once, summed over the rows in
+ * order as the scalar twin does, so both return the same doubles (the smallest sorted value with S above the
+ * minority is unique). Columns past the last whole strip go through the scalar twin. ≈ 40 µs for 64 × 256
+ * against ≈ 140 µs for the chain's mid-pivot selection one column at a time (one core, JDK 17).
  */
 public final class VectorYumaKernels implements YumaKernels {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
