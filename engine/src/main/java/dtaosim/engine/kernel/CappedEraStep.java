@@ -36,10 +36,15 @@ public final class CappedEraStep implements BlockStep {
     /** What caps alpha_in. */
     enum Cap { BLOCK_EMISSION, ALPHA_EMISSION, MIN_ALPHA_AND_BLOCK_EMISSION, ROOT_PROPORTION }
 
-    // Chain buys (recycled or kept) and recycled root alpha move alpha issuance by amounts with no useful
-    // bound, so the alpha-emission caches are checked every block in these eras (a vector compare per cell).
 
     private final ProtocolParams protocol;
+    /**
+     * Most a subnet's alpha issuance can grow in one block of these eras: alpha_out = alpha_emission ≤ 1 alpha,
+     * alpha_in ≤ its cap ≤ max(alpha_emission, TAO block emission) (mechanics §1, §3). Chain buys, recycling,
+     * root claims and swaps never raise it; recycling lowers it, which {@link BatchState#refreshAlphaEmissionRow}
+     * covers by checking every block the rows that hold a halved cell.
+     */
+    private final double maxAlphaIssuanceGrowth;
     private final Shares shares;
     private final Cap cap;
     private final boolean subsidy;
@@ -85,6 +90,7 @@ public final class CappedEraStep implements BlockStep {
         final Era era = protocol.era();
         this.kernels = kernels;
         this.protocol = protocol;
+        maxAlphaIssuanceGrowth = 1.0 + Math.max(1.0, protocol.blockEmissionTao());
         switch (era) {
             case SUBSIDY_2025_07 -> {
                 shares = Shares.MOVING_PRICE;
@@ -141,8 +147,8 @@ public final class CappedEraStep implements BlockStep {
             s.blockEmission[p] = HalvingSchedule.emission(s.totalIssuance[p], baseEmission);
         }
         for (int i = 0; i < s.subnets; i++) {
-            if (s.liveCount[i] > 0) {
-                kernels.refreshStaleAlphaEmission(s, i);
+            if (s.liveCount[i] > 0 && block >= s.alphaEmissionRecheck[i]) {
+                s.refreshAlphaEmissionRow(i, block, maxAlphaIssuanceGrowth, true);
             }
         }
         shareWeights(s, block);

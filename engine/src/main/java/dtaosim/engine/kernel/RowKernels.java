@@ -47,12 +47,6 @@ public interface RowKernels {
                                 double claimSwapShare, double[] blockClaimTao);
 
     /**
-     * mechanics §1: refreshes the alpha-emission cache of the cells of one row whose alpha issuance left its
-     * interval (cells without a subnet are refreshed harmlessly).
-     */
-    void refreshStaleAlphaEmission(BatchState s, int subnet);
-
-    /**
      * mechanics §2a, one row: {@code shareWeight = P̄·factor} [× root proportion {@code tw·R/(tw·R + alphaIn +
      * alphaOut)} when {@code withRootProportion}], each weight added to {@code sum[p]}.
      */

@@ -422,21 +422,6 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public void refreshStaleAlphaEmission(final BatchState s, final int subnet) {
-        refreshStaleAlphaEmission(s, subnet * s.paths, subnet * s.paths + s.paths);
-    }
-
-    /** {@link #refreshStaleAlphaEmission(BatchState, int)} for cells [from, to). */
-    public static void refreshStaleAlphaEmission(final BatchState s, final int from, final int to) {
-        for (int c = from; c < to; c++) {
-            final double issuance = s.alphaIn[c] + s.alphaOut[c];
-            if (issuance < s.alphaEmissionLow[c] || issuance >= s.alphaEmissionHigh[c]) {
-                s.refreshAlphaEmission(c);
-            }
-        }
-    }
-
-    @Override
     public void cappedCoinbase(final BatchState s, final int subnet, final double movingAlpha,
                                final CappedRules rules) {
         cappedCoinbase(s, subnet, movingAlpha, rules, 0, s.paths);

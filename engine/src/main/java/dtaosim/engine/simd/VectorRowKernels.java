@@ -521,30 +521,6 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
-    public void refreshStaleAlphaEmission(final BatchState s, final int subnet) {
-        final int row = subnet * s.paths;
-        final int bound = D.loopBound(s.paths);
-        if (bound > 0) {
-            staleEmissionLanes(s, row, bound);
-        }
-        ScalarRowKernels.refreshStaleAlphaEmission(s, row + bound, row + s.paths);
-    }
-
-    /** Compares issuance with the cache intervals in lanes; a chunk with a stale cell goes to the scalar loop. */
-    private static void staleEmissionLanes(final BatchState s, final int row, final int bound) {
-        for (int p = 0; p < bound; p += LANES) {
-            final int c = row + p;
-            final DoubleVector issuance = DoubleVector.fromArray(D, s.alphaIn, c)
-                    .add(DoubleVector.fromArray(D, s.alphaOut, c));
-            final VectorMask<Double> stale = issuance.lt(DoubleVector.fromArray(D, s.alphaEmissionLow, c))
-                    .or(issuance.compare(VectorOperators.GE, DoubleVector.fromArray(D, s.alphaEmissionHigh, c)));
-            if (stale.anyTrue()) {
-                ScalarRowKernels.refreshStaleAlphaEmission(s, c, c + LANES);
-            }
-        }
-    }
-
-    @Override
     public void cappedCoinbase(final BatchState s, final int subnet, final double movingAlpha,
                                final CappedRules rules) {
         final int bound = lanesRun(rules) ? D.loopBound(s.paths) : 0;

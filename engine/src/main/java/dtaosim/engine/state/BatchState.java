@@ -455,6 +455,16 @@ public final class BatchState {
      * blocks.
      */
     public void refreshAlphaEmissionRow(final int subnet, final long block, final double maxGrowthPerBlock) {
+        refreshAlphaEmissionRow(subnet, block, maxGrowthPerBlock, false);
+    }
+
+    /**
+     * {@link #refreshAlphaEmissionRow(int, long, double)} for the eras whose coinbase also lowers alpha issuance
+     * (recycling, {@code issuanceFalls}): a fall can leave an interval only past a halving (below the lower bound
+     * of {@code k ≥ 1} halvings), so a row holding such a cell is checked again at the next block.
+     */
+    public void refreshAlphaEmissionRow(final int subnet, final long block, final double maxGrowthPerBlock,
+                                        final boolean issuanceFalls) {
         final int row = subnet * paths;
         double headroom = Double.POSITIVE_INFINITY;
         for (int p = 0; p < paths; p++) {
@@ -464,6 +474,9 @@ public final class BatchState {
                 refreshAlphaEmission(c);
             }
             headroom = Math.min(headroom, alphaEmissionHigh[c] - issuance);
+            if (issuanceFalls && alphaEmissionLow[c] > Double.NEGATIVE_INFINITY) {
+                headroom = 0.0;
+            }
         }
         // k blocks are safe while k·growth < headroom; never fewer than the next block
         final double safeBlocks = Math.floor(headroom / maxGrowthPerBlock * (1.0 - 1e-9));
