@@ -231,7 +231,7 @@ public final class CappedEraStep implements BlockStep {
             if (shares != Shares.MOVING_PRICE && s.rowMode(i, block) != BatchState.ROW_IDLE) {
                 // mechanics §2b: the flow EMAs advance for the subnets the chain emits to; with users' flow
                 // alone the weights are the EMA and their lowest comes in the same pass
-                kernels.updateFlows(s, i, flowSmoothing, userFlow ? protocolOrLowest : s.pathScratchD);
+                kernels.updateFlows(s, i, flowSmoothing, netFlow, userFlow ? protocolOrLowest : s.pathScratchD);
             }
             if (netFlow) {
                 kernels.accumulatePositive(s.taoFlowEma, row, userPositive);
@@ -394,14 +394,16 @@ public final class CappedEraStep implements BlockStep {
     /**
      * mechanics §4 root claim, in aggregate, for one row: a fraction {@code rootClaimRate} of the claimable root
      * alpha is claimed each block; the Swap share is sold fee-free for TAO restaked on root (raising R from
-     * 2026-05-27, and an outflow of the protocol's flow), the Keep share becomes root stakers' alpha.
+     * 2026-05-27, and in the net-flow era an outflow of the protocol's flow), the Keep share becomes root
+     * stakers' alpha.
      */
     private void claimRoot(final BatchState s, final int i, final double[] blockClaimTao) {
         if (s.liveCount[i] == s.paths) {
-            kernels.claimRoot(s, i, claimRate, claimSwapShare, blockClaimTao);
+            kernels.claimRoot(s, i, claimRate, claimSwapShare, rules.recordProtocolFlow(), blockClaimTao);
         } else if (s.liveCount[i] > 0) {
             for (int end = s.liveRun(i, 0, runStart); runStart[0] < s.paths; end = s.liveRun(i, end, runStart)) {
-                ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, blockClaimTao, runStart[0], end);
+                ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, rules.recordProtocolFlow(), blockClaimTao, runStart[0],
+                        end);
             }
         }
     }

@@ -67,11 +67,11 @@ public interface RowKernels {
 
     /**
      * mechanics §2b, one row: the flow EMAs advance, {@code S ← (1 − f)·S + f·(taoReserve − taoAfterStep)} (users'
-     * net TAO since the chain's last step) and {@code P ← (1 − f)·P + f·protocolFlow} (then reset), and
-     * {@code lowest[p] = min(lowest[p], S)} (the lowest weight when users' flow alone weighs; a scratch
-     * otherwise). Cells without a subnet hold zeros and keep them.
+     * net TAO since the chain's last step), with {@code protocolFlow} also {@code P ← (1 − f)·P + f·protocolFlow}
+     * (then reset; only the net-flow era keeps P), and {@code lowest[p] = min(lowest[p], S)} (the lowest weight
+     * when users' flow alone weighs; a scratch otherwise). Cells without a subnet hold zeros and keep them.
      */
-    void updateFlows(BatchState s, int subnet, double smoothing, double[] lowest);
+    void updateFlows(BatchState s, int subnet, double smoothing, boolean protocolFlow, double[] lowest);
 
     /**
      * mechanics §2b: {@code w = max(f − max(cutoff, lowest[p]), 0)} (the exponent-1 z of {@code z^p}) of the
@@ -84,9 +84,10 @@ public interface RowKernels {
      * mechanics §4 root claim in aggregate for one row where every cell holds a subnet: claim {@code rate} of
      * the claimable root alpha; sell {@code swapShare} of it fee-free for TAO, added per path to
      * {@code blockClaimTao} (the block's claims, which the step adds to the root stakers' TAO and, from
-     * 2026-05-27, to R); an outflow of the protocol's flow.
+     * 2026-05-27, to R); with {@code protocolFlow} (net-flow era) an outflow of the protocol's flow.
      */
-    void claimRoot(BatchState s, int subnet, double rate, double swapShare, double[] blockClaimTao);
+    void claimRoot(BatchState s, int subnet, double rate, double swapShare, boolean protocolFlow,
+                   double[] blockClaimTao);
 
     /**
      * The counter-stream uniforms {@code out[p] = u(firstState + p·stride)} of a row's path slots

@@ -346,13 +346,15 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final double[] lowest) {
-        updateFlows(s, subnet, smoothing, lowest, 0, s.paths);
+    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final boolean protocolFlow,
+                            final double[] lowest) {
+        updateFlows(s, subnet, smoothing, protocolFlow, lowest, 0, s.paths);
     }
 
     /** {@link RowKernels#updateFlows} for path slots [from, to). */
     public static void updateFlows(final BatchState s, final int subnet, final double smoothing,
-                                   final double[] lowest, final int from, final int to) {
+                                   final boolean protocolFlow, final double[] lowest, final int from,
+                                   final int to) {
         final int row = subnet * s.paths;
         final double keep = 1.0 - smoothing;
         final double[] tao = s.taoReserve;
@@ -364,8 +366,10 @@ public final class ScalarRowKernels implements RowKernels {
             final int c = row + p;
             final double flow = keep * user[c] + smoothing * (tao[c] - after[c]);
             user[c] = flow;
-            prot[c] = keep * prot[c] + smoothing * protFlow[c];
-            protFlow[c] = 0.0;
+            if (protocolFlow) {
+                prot[c] = keep * prot[c] + smoothing * protFlow[c];
+                protFlow[c] = 0.0;
+            }
             lowest[p] = Math.min(lowest[p], flow);
         }
     }
@@ -390,8 +394,8 @@ public final class ScalarRowKernels implements RowKernels {
 
     @Override
     public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                          final double[] blockClaimTao) {
-        claimRoot(s, subnet, rate, swapShare, blockClaimTao, 0, s.paths);
+                          final boolean protocolFlow, final double[] blockClaimTao) {
+        claimRoot(s, subnet, rate, swapShare, protocolFlow, blockClaimTao, 0, s.paths);
     }
 
     /**
@@ -399,7 +403,8 @@ public final class ScalarRowKernels implements RowKernels {
      * the same operations.
      */
     public static void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                                 final double[] blockClaimTao, final int from, final int to) {
+                                 final boolean protocolFlow, final double[] blockClaimTao, final int from,
+                                 final int to) {
         final int row = subnet * s.paths;
         final double[] claimable = s.rootClaimable;
         final double[] taoReserve = s.taoReserve;
@@ -416,7 +421,9 @@ public final class ScalarRowKernels implements RowKernels {
             taoReserve[c] = tao - taoOut;
             alphaIn[c] = ain + sold;
             alphaOut[c] -= sold;
-            s.protocolFlow[c] -= taoOut;
+            if (protocolFlow) {
+                s.protocolFlow[c] -= taoOut;
+            }
             blockClaimTao[p] += taoOut;
         }
     }
@@ -432,7 +439,7 @@ public final class ScalarRowKernels implements RowKernels {
                                        final CappedRules rules, final double claimRate, final double claimSwapShare,
                                        final double[] blockClaimTao) {
         cappedCoinbase(s, subnet, movingAlpha, rules, 0, s.paths);
-        claimRoot(s, subnet, claimRate, claimSwapShare, blockClaimTao, 0, s.paths);
+        claimRoot(s, subnet, claimRate, claimSwapShare, rules.recordProtocolFlow(), blockClaimTao, 0, s.paths);
     }
 
     /**

@@ -439,14 +439,34 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
-    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final double[] lowest) {
+    public void updateFlows(final BatchState s, final int subnet, final double smoothing, final boolean protocolFlow,
+                            final double[] lowest) {
         final int bound = D.loopBound(s.paths);
-        if (bound > 0) {
+        if (bound > 0 && protocolFlow) {
             updateFlowsLanes(s, subnet, smoothing, lowest, bound);
+        } else if (bound > 0) {
+            userFlowLanes(s, subnet, smoothing, lowest, bound);
         }
-        ScalarRowKernels.updateFlows(s, subnet, smoothing, lowest, bound, s.paths);
+        ScalarRowKernels.updateFlows(s, subnet, smoothing, protocolFlow, lowest, bound, s.paths);
     }
 
+    /** {@link ScalarRowKernels#updateFlows} without the protocol's flow, for path slots [0, bound). */
+    private static void userFlowLanes(final BatchState s, final int subnet, final double smoothing,
+                                      final double[] lowest, final int bound) {
+        final int row = subnet * s.paths;
+        final DoubleVector keep = DoubleVector.broadcast(D, 1.0 - smoothing);
+        final DoubleVector f = DoubleVector.broadcast(D, smoothing);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector userFlow = DoubleVector.fromArray(D, s.taoReserve, c)
+                    .sub(DoubleVector.fromArray(D, s.taoAfterStep, c));
+            final DoubleVector flow = keep.mul(DoubleVector.fromArray(D, s.taoFlowEma, c)).add(f.mul(userFlow));
+            flow.intoArray(s.taoFlowEma, c);
+            DoubleVector.fromArray(D, lowest, p).min(flow).intoArray(lowest, p);
+        }
+    }
+
+    /** {@link ScalarRowKernels#updateFlows} with the protocol's flow, for path slots [0, bound). */
     private static void updateFlowsLanes(final BatchState s, final int subnet, final double smoothing,
                                          final double[] lowest, final int bound) {
         final int row = subnet * s.paths;
@@ -492,17 +512,20 @@ public final class VectorRowKernels implements RowKernels {
 
     @Override
     public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
-                          final double[] blockClaimTao) {
+                          final boolean protocolFlow, final double[] blockClaimTao) {
         final int bound = D.loopBound(s.paths);
         if (bound > 0) {
-            claimRootLanes(s, subnet, rate, swapShare, blockClaimTao, bound);
+            claimRootLanes(s, subnet, rate, swapShare, protocolFlow, blockClaimTao, bound);
         }
-        ScalarRowKernels.claimRoot(s, subnet, rate, swapShare, blockClaimTao, bound, s.paths);
+        ScalarRowKernels.claimRoot(s, subnet, rate, swapShare, protocolFlow, blockClaimTao, bound, s.paths);
     }
 
     private static void claimRootLanes(final BatchState s, final int subnet, final double rate,
-                                       final double swapShare, final double[] blockClaimTao, final int bound) {
+                                       final double swapShare, final boolean protocolFlow,
+                                       final double[] blockClaimTao, final int bound) {
         final int row = subnet * s.paths;
+        final double[] flowTo = protocolFlow ? s.protocolFlow : s.pathSink;
+        final int flowRow = protocolFlow ? row : 0;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector claimable = DoubleVector.fromArray(D, s.rootClaimable, c);
@@ -515,7 +538,7 @@ public final class VectorRowKernels implements RowKernels {
             tao.sub(taoOut).intoArray(s.taoReserve, c);
             ain.add(sold).intoArray(s.alphaIn, c);
             DoubleVector.fromArray(D, s.alphaOut, c).sub(sold).intoArray(s.alphaOut, c);
-            DoubleVector.fromArray(D, s.protocolFlow, c).sub(taoOut).intoArray(s.protocolFlow, c);
+            DoubleVector.fromArray(D, flowTo, flowRow + p).sub(taoOut).intoArray(flowTo, flowRow + p);
             DoubleVector.fromArray(D, blockClaimTao, p).add(taoOut).intoArray(blockClaimTao, p);
         }
     }
@@ -544,7 +567,8 @@ public final class VectorRowKernels implements RowKernels {
             cappedAccrueLanes(s, subnet, movingAlpha, rules, claimRate, claimSwapShare, blockClaimTao, bound);
         }
         ScalarRowKernels.cappedCoinbase(s, subnet, movingAlpha, rules, bound, s.paths);
-        ScalarRowKernels.claimRoot(s, subnet, claimRate, claimSwapShare, blockClaimTao, bound, s.paths);
+        ScalarRowKernels.claimRoot(s, subnet, claimRate, claimSwapShare, rules.recordProtocolFlow(), blockClaimTao,
+                bound, s.paths);
     }
 
     /**
@@ -583,9 +607,11 @@ public final class VectorRowKernels implements RowKernels {
         final VectorMask<Double> keepLanes = one.compare(VectorOperators.LT, keepBought ? 2.0 : 0.0);
         final double[] boughtTo = keepBought ? s.protocolAlpha : s.alphaRecycled;
         final int boughtRow = keepBought ? row : 0;
-        final VectorMask<Double> recordLanes = one.compare(VectorOperators.LT, recordProtocolFlow ? 2.0 : 0.0);
-        // every row's tao_in is kept (only a probe's row is read)
-        final double[] taoInjectedTo = s.taoInjected;
+        final double[] flowTo = recordProtocolFlow ? s.protocolFlow : s.pathSink;
+        final int flowRow = recordProtocolFlow ? row : 0;
+        // tao_in is kept for the rows a probe asked for
+        final double[] taoInjectedTo = s.injectionRecorded[subnet] ? s.taoInjected : s.pathSink;
+        final int injectedRow = s.injectionRecorded[subnet] ? row : 0;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector emissionTao = DoubleVector.fromArray(D, s.blockEmission, p);
@@ -666,13 +692,13 @@ public final class VectorRowKernels implements RowKernels {
             tao = tao.sub(taoOut);
             ain = ain.add(sold);
             aout = aout.sub(sold);
-            DoubleVector.fromArray(D, s.protocolFlow, c).add(taoInjected.add(excess), recordLanes).sub(taoOut)
-                    .intoArray(s.protocolFlow, c);
+            DoubleVector.fromArray(D, flowTo, flowRow + p).add(taoInjected.add(excess)).sub(taoOut)
+                    .intoArray(flowTo, flowRow + p);
             DoubleVector.fromArray(D, blockClaimTao, p).add(taoOut).intoArray(blockClaimTao, p);
             tao.intoArray(s.taoReserve, c);
             ain.intoArray(s.alphaIn, c);
             aout.intoArray(s.alphaOut, c);
-            taoInjected.intoArray(taoInjectedTo, c);
+            taoInjected.intoArray(taoInjectedTo, injectedRow + p);
         }
     }
 
@@ -697,8 +723,9 @@ public final class VectorRowKernels implements RowKernels {
         final VectorMask<Double> keepLanes = one.compare(VectorOperators.LT, keepBought ? 2.0 : 0.0);
         final double[] boughtTo = keepBought ? s.protocolAlpha : s.alphaRecycled;
         final int boughtRow = keepBought ? row : 0;
-        // every row's tao_in is kept (only a probe's row is read)
-        final double[] taoInjectedTo = s.taoInjected;
+        // tao_in is kept for the rows a probe asked for
+        final double[] taoInjectedTo = s.injectionRecorded[subnet] ? s.taoInjected : s.pathSink;
+        final int injectedRow = s.injectionRecorded[subnet] ? row : 0;
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
             final DoubleVector emissionTao = DoubleVector.fromArray(D, s.blockEmission, p);
@@ -769,7 +796,7 @@ public final class VectorRowKernels implements RowKernels {
             tao.intoArray(s.taoReserve, c);
             ain.intoArray(s.alphaIn, c);
             aout.intoArray(s.alphaOut, c);
-            taoInjected.intoArray(taoInjectedTo, c);
+            taoInjected.intoArray(taoInjectedTo, injectedRow + p);
         }
     }
 

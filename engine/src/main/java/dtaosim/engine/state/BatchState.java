@@ -173,6 +173,11 @@ public final class BatchState {
     public final double[] pathScratchD;
     /** Scratch per path: TAO of this block's Swap root claims (added to {@link #rootClaimTao} after them). */
     public final double[] blockClaimTao;
+    /**
+     * Per path, never read: where a kernel's lanes put what a row does not keep (a tao_in no probe asked for, a
+     * protocol flow no era weighs), so that the lanes store without a branch.
+     */
+    public final double[] pathSink;
     /** NetworkLastLockCost per path (mechanics §6). */
     public final double[] lastLockTao;
     /** Block of the last subnet registration per path (0 = none). */
@@ -295,6 +300,7 @@ public final class BatchState {
         pathScratchC = new double[paths];
         pathScratchD = new double[paths];
         blockClaimTao = new double[paths];
+        pathSink = new double[paths];
         lastLockTao = new double[paths];
         lastLockBlock = new long[paths];
         taoLocked = new double[paths];
