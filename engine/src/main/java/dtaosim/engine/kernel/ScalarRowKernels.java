@@ -139,10 +139,12 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     /**
-     * Noise trades in the eras with a fee rate r (V3, Balancer; mechanics §5), the same operations as
+     * Noise trades in the eras with a fee rate r (V3, Balancer; mechanics §5), the swaps of
      * {@link ConstantProductPool}: the trader pays {@code gross = |x|·σ·r_in} into the reserve r_in, of which
-     * {@code r·gross} is the fee, and receives {@code r_out·net/(r_in + net)}. The fee stays in the pool, or goes
-     * to the block author: directly on a stake, re-sold fee-free for TAO on an unstake.
+     * {@code fee = r·gross} is the fee, and receives {@code r_out·net/(r_in + net)}. A fee the pool keeps joins
+     * its reserve ({@code r_in + gross}). A fee for the block author is paid directly on a stake; on an unstake
+     * the alpha fee joins the pool and is re-sold fee-free, {@code (tao − received)·fee/(alphaIn + gross)}. With
+     * the author's fee both divisions share one reciprocal, {@code 1/((r_in + net)(r_in + gross))}.
      */
     public static void rateFeeNoise(final BatchState s, final int subnet, final long firstState,
                                     final long stateStride, final double sigma, final int from, final int to) {
@@ -164,7 +166,11 @@ public final class ScalarRowKernels implements RowKernels {
             final double gross = Math.abs(x) * sigma * reserveIn;
             final double fee = gross * rate;
             final double net = gross - fee;
-            final double received = reserveOut * net / (reserveIn + net);
+            final double inAfterNet = reserveIn + net;
+            final double inAfterGross = reserveIn + gross;
+            final double perProduct = toAuthor ? 1.0 / (inAfterNet * inAfterGross) : 0.0;
+            final double received = toAuthor ? reserveOut * net * inAfterGross * perProduct
+                    : reserveOut * net / inAfterNet;
             if (!(received > 0.0)) {
                 continue;
             }
@@ -178,10 +184,9 @@ public final class ScalarRowKernels implements RowKernels {
                 s.taoFees[p] += authorFee;
             } else {
                 final double taoAfter = tao - received;
-                final double alphaAfter = ain + net;
-                final double authorTao = toAuthor ? taoAfter * fee / (alphaAfter + fee) : 0.0;
+                final double authorTao = toAuthor ? taoAfter * fee * inAfterNet * perProduct : 0.0;
                 taoReserve[c] = taoAfter - authorTao;
-                alphaIn[c] = alphaAfter + fee;
+                alphaIn[c] = inAfterGross;
                 alphaOut[c] -= gross;
                 s.taoUnstaked[p] += received;
                 s.taoFees[p] += authorTao;

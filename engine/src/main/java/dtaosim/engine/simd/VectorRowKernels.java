@@ -235,8 +235,9 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     /**
-     * {@link ScalarRowKernels#rateFeeNoise} for path slots [0, bound) when the pool keeps the fees (V3 eras): no
-     * author fee, so nothing is added to {@code taoFees} (the general lanes add +0 there).
+     * {@link ScalarRowKernels#rateFeeNoise} for path slots [0, bound) when the pool keeps the fees (V3 eras until
+     * 2026-03-11): as the fee-free lanes with {@code r_in + gross} in, and no author fee, so nothing is added to
+     * {@code taoFees}. A lane whose trade would receive nothing moves by +0.
      */
     private static void keptFeeNoiseLanes(final BatchState s, final int subnet, final long firstState,
                                           final long stateStride, final double sigma, final int bound) {
@@ -248,47 +249,6 @@ public final class VectorRowKernels implements RowKernels {
         final double[] alphaOut = s.alphaOut;
         final double[] taoStaked = s.taoStaked;
         final double[] taoUnstaked = s.taoUnstaked;
-        final double[] after = s.taoAfterStep;
-        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
-        for (int p = 0; p < bound; p += LANES) {
-            final int c = row + p;
-            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
-            final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
-            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
-            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
-            final DoubleVector reserveIn = ain.blend(tao, stake);
-            final DoubleVector reserveOut = tao.blend(ain, stake);
-            final DoubleVector gross = x.abs().mul(sigma).mul(reserveIn);
-            final DoubleVector fee = gross.mul(rate);
-            final DoubleVector net = gross.sub(fee);
-            final DoubleVector received = reserveOut.mul(net).div(reserveIn.add(net));
-            final VectorMask<Double> trades = received.compare(VectorOperators.GT, 0.0);
-            final VectorMask<Double> stakes = stake.and(trades);
-            final VectorMask<Double> unstakes = stake.not().and(trades);
-            tao.blend(tao.add(gross), stakes).blend(tao.sub(received), unstakes).intoArray(taoReserve, c);
-            ain.blend(ain.sub(received), stakes).blend(ain.add(net).add(fee), unstakes).intoArray(alphaIn, c);
-            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
-            aout.blend(aout.add(received), stakes).blend(aout.sub(gross), unstakes).intoArray(alphaOut, c);
-            DoubleVector.fromArray(D, taoStaked, p).add(gross, stakes).intoArray(taoStaked, p);
-            DoubleVector.fromArray(D, taoUnstaked, p).add(received, unstakes).intoArray(taoUnstaked, p);
-            // mechanics §2b: flow counts the stake net of its fee, so the fee the pool keeps joins the baseline
-            DoubleVector.fromArray(D, after, c).add(fee, stakes).intoArray(after, c);
-        }
-    }
-
-    /** {@link ScalarRowKernels#rateFeeNoise} for path slots [0, bound). */
-    private static void rateFeeNoiseLanes(final BatchState s, final int subnet, final long firstState,
-                                          final long stateStride, final double sigma, final int bound) {
-        final int paths = s.paths;
-        final int row = subnet * paths;
-        final double rate = s.feeRate;
-        final boolean toAuthor = s.feesLeavePool;
-        final double[] taoReserve = s.taoReserve;
-        final double[] alphaIn = s.alphaIn;
-        final double[] alphaOut = s.alphaOut;
-        final double[] taoStaked = s.taoStaked;
-        final double[] taoUnstaked = s.taoUnstaked;
-        final double[] taoFees = s.taoFees;
         final double[] after = s.taoAfterStep;
         final DoubleVector zero = DoubleVector.zero(D);
         final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
@@ -305,26 +265,69 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector net = gross.sub(fee);
             final DoubleVector received = reserveOut.mul(net).div(reserveIn.add(net));
             final VectorMask<Double> trades = received.compare(VectorOperators.GT, 0.0);
-            final VectorMask<Double> stakes = stake.and(trades);
-            final VectorMask<Double> unstakes = stake.not().and(trades);
-            // stake: TAO in (less the author's fee), alpha out
-            final DoubleVector stakeAuthorFee = toAuthor ? fee : zero;
-            final DoubleVector stakeTao = tao.add(gross.sub(stakeAuthorFee));
-            final DoubleVector stakeAlpha = ain.sub(received);
-            // unstake: alpha in, TAO out, and the alpha fee kept or re-sold for the author
-            final DoubleVector taoAfter = tao.sub(received);
-            final DoubleVector alphaAfter = ain.add(net);
-            final DoubleVector authorTao = toAuthor ? taoAfter.mul(fee).div(alphaAfter.add(fee)) : zero;
-            tao.blend(stakeTao, stakes).blend(taoAfter.sub(authorTao), unstakes).intoArray(taoReserve, c);
-            ain.blend(stakeAlpha, stakes).blend(alphaAfter.add(fee), unstakes).intoArray(alphaIn, c);
-            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
-            aout.blend(aout.add(received), stakes).blend(aout.sub(gross), unstakes).intoArray(alphaOut, c);
-            DoubleVector.fromArray(D, taoStaked, p).add(gross, stakes).intoArray(taoStaked, p);
-            DoubleVector.fromArray(D, taoUnstaked, p).add(received, unstakes).intoArray(taoUnstaked, p);
-            DoubleVector.fromArray(D, taoFees, p).add(stakeAuthorFee, stakes).add(authorTao, unstakes)
-                    .intoArray(taoFees, p);
+            final DoubleVector paidIn = zero.blend(gross, trades);
+            final DoubleVector paidOut = zero.blend(received, trades);
+            final DoubleVector newIn = reserveIn.add(paidIn);
+            final DoubleVector newOut = reserveOut.sub(paidOut);
+            newOut.blend(newIn, stake).intoArray(taoReserve, c);
+            newIn.blend(newOut, stake).intoArray(alphaIn, c);
+            DoubleVector.fromArray(D, alphaOut, c).add(paidIn.neg().blend(paidOut, stake)).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(paidIn, stake).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(paidOut, stake.not()).intoArray(taoUnstaked, p);
             // mechanics §2b: flow counts the stake net of its fee, so the fee the pool keeps joins the baseline
-            DoubleVector.fromArray(D, after, c).add(fee.sub(stakeAuthorFee), stakes).intoArray(after, c);
+            DoubleVector.fromArray(D, after, c).add(fee, stake.and(trades)).intoArray(after, c);
+        }
+    }
+
+    /**
+     * {@link ScalarRowKernels#rateFeeNoise} for path slots [0, bound) when the fees go to the block author: a stake
+     * puts {@code r_in + net} in, an unstake {@code r_in + gross} less the author's re-sold TAO; the flow baseline
+     * is unchanged (the fee left the pool). A lane whose trade would receive nothing moves by +0.
+     */
+    private static void rateFeeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                          final long stateStride, final double sigma, final int bound) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double rate = s.feeRate;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final double[] taoFees = s.taoFees;
+        final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
+            final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
+            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            final DoubleVector reserveIn = ain.blend(tao, stake);
+            final DoubleVector reserveOut = tao.blend(ain, stake);
+            final DoubleVector gross = x.abs().mul(sigma).mul(reserveIn);
+            final DoubleVector fee = gross.mul(rate);
+            final DoubleVector net = gross.sub(fee);
+            final DoubleVector inAfterNet = reserveIn.add(net);
+            final DoubleVector inAfterGross = reserveIn.add(gross);
+            final DoubleVector perProduct = one.div(inAfterNet.mul(inAfterGross));
+            final DoubleVector received = reserveOut.mul(net).mul(inAfterGross).mul(perProduct);
+            final VectorMask<Double> trades = received.compare(VectorOperators.GT, 0.0);
+            final VectorMask<Double> unstakes = stake.not().and(trades);
+            final DoubleVector paidIn = zero.blend(gross, trades);
+            final DoubleVector paidOut = zero.blend(received, trades);
+            final DoubleVector newIn = reserveIn.blend(inAfterGross.blend(inAfterNet, stake), trades);
+            final DoubleVector newOut = reserveOut.sub(paidOut);
+            // the alpha fee re-sold fee-free for the author: (tao − received)·fee/(alphaIn + gross)
+            final DoubleVector authorTao = zero.blend(reserveOut.sub(received).mul(fee).mul(inAfterNet)
+                    .mul(perProduct), unstakes);
+            newOut.sub(authorTao).blend(newIn, stake).intoArray(taoReserve, c);
+            newIn.blend(newOut, stake).intoArray(alphaIn, c);
+            DoubleVector.fromArray(D, alphaOut, c).add(paidIn.neg().blend(paidOut, stake)).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(paidIn, stake).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(paidOut, stake.not()).intoArray(taoUnstaked, p);
+            DoubleVector.fromArray(D, taoFees, p).add(authorTao.blend(fee, stake.and(trades))).intoArray(taoFees, p);
         }
     }
 
