@@ -36,7 +36,6 @@ public final class CappedEraStep implements BlockStep {
     /** What caps alpha_in. */
     enum Cap { BLOCK_EMISSION, ALPHA_EMISSION, MIN_ALPHA_AND_BLOCK_EMISSION, ROOT_PROPORTION }
 
-
     private final ProtocolParams protocol;
     /**
      * Most a subnet's alpha issuance can grow in one block of these eras: alpha_out = alpha_emission ≤ 1 alpha,
@@ -402,8 +401,8 @@ public final class CappedEraStep implements BlockStep {
             kernels.claimRoot(s, i, claimRate, claimSwapShare, rules.recordProtocolFlow(), blockClaimTao);
         } else if (s.liveCount[i] > 0) {
             for (int end = s.liveRun(i, 0, runStart); runStart[0] < s.paths; end = s.liveRun(i, end, runStart)) {
-                ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, rules.recordProtocolFlow(), blockClaimTao, runStart[0],
-                        end);
+                ScalarRowKernels.claimRoot(s, i, claimRate, claimSwapShare, rules.recordProtocolFlow(), blockClaimTao,
+                        runStart[0], end);
             }
         }
     }
