@@ -18,11 +18,14 @@ import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.market.UniformNoiseTraders;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Network;
+import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.yuma.YumaParams;
 import dtaosim.engine.yuma.YumaSetup;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The per-block loop must not allocate (style guide, "Guard the hot loop against allocation"): a batch of realistic
@@ -59,6 +62,11 @@ class AllocationTest {
     private static final int MEASURED_WINDOWS = 3;
 
     static Scenario scenario() {
+        return scenario(Era.LAUNCH_2025_02.defaults().withMovingPriceRamp(true));
+    }
+
+    /** The batch above under the given era's rules. */
+    static Scenario scenario(final ProtocolParams protocol) {
         final double[] tao = new double[SUBNETS];
         final double[] alphaIn = new double[SUBNETS];
         final double[] movingPrice = new double[SUBNETS];
@@ -69,8 +77,7 @@ class AllocationTest {
             movingPrice[i] = price;
         }
         final Network network = new Network(tao, alphaIn, alphaIn.clone(), movingPrice, new long[SUBNETS], 3e6, 0.0);
-        return new Scenario(Era.LAUNCH_2025_02.defaults().withMovingPriceRamp(true), network, 0, 1_000_000, PATHS,
-                42L,
+        return new Scenario(protocol, network, 0, 1_000_000, PATHS, 42L,
                 List.of(new EmissionSellers(0.5), new UniformNoiseTraders(0.002),
                         new PoissonNoiseTraders(0.05, -7, 1.0, 0.5),
                         new MemeCohort(5, 0.01, 1.0, 1e9, 360, 5.0, 2.0, 100.0, true, true, 0.4, 0.05),
@@ -94,6 +101,17 @@ class AllocationTest {
     void vectorBlockLoopShouldNotAllocateAfterWarmUp() {
         assertBlockLoopDoesNotAllocate(Kernels.vector().orElseThrow(
                 () -> new AssertionError("the Vector API kernels are missing: surefire must add jdk.incubator.vector")));
+    }
+
+    /**
+     * The later eras run kernels of their own (capped coinbase lanes with root claims or root sales, flow EMAs,
+     * fee-rate swaps); their block loop must not allocate either.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"subsidy-2025-07", "taoflow-2025-11", "capped-2025-12", "netflow-2026-05",
+        "price-burn-2026-06"})
+    void laterErasBlockLoopShouldNotAllocateAfterWarmUp(final String era) {
+        assertBlockLoopDoesNotAllocate(scenario(Era.byId(era).defaults()), Kernels.best());
     }
 
     /**
