@@ -98,9 +98,12 @@ public final class BatchState {
      * users' net flow (after fees, mechanics §2b) is the reserve less this.
      */
     public final double[] taoAfterStep;
-    /** EMA P of the protocol's TAO flow into the pool (mechanics §2b, 2026-05-27). */
+    /** EMA P of the protocol's TAO flow into the pool (mechanics §2b, 2026-05-27); 0 in the eras before. */
     public final double[] protocolFlowEma;
-    /** The protocol's TAO flow into the pool in the current block (injections, chain buys, claim sales). */
+    /**
+     * The protocol's TAO flow into the pool in the current block (injections, chain buys, claim sales), kept in
+     * the net-flow era only.
+     */
     public final double[] protocolFlow;
     /**
      * PendingRootAlphaDivs: root alpha accrued since the last epoch (mechanics §4, from 2025-11-04); in the launch
