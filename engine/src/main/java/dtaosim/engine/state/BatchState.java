@@ -98,7 +98,7 @@ public final class BatchState {
      * users' net flow (after fees, mechanics §2b) is the reserve less this.
      */
     public final double[] taoAfterStep;
-    /** EMA P of the protocol's TAO flow into the pool (mechanics §2b, 2026-05-27); 0 in the eras before. */
+    /** EMA P of the protocol's TAO flow into the pool (mechanics §2b, 2026-05-27), net-flow era only. */
     public final double[] protocolFlowEma;
     /**
      * The protocol's TAO flow into the pool in the current block (injections, chain buys, claim sales), kept in
