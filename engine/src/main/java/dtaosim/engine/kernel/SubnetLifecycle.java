@@ -83,6 +83,16 @@ public final class SubnetLifecycle {
             s.refusedRegistrations[p]++;
             return false;
         }
+        final double emission = HalvingSchedule.emission(s.totalIssuance[p], protocol.blockEmissionTao());
+        final double lock = LockCost.lockCost(s.lastLockTao[p], s.lastLockBlock[p], block,
+                protocol.get(Parameter.MIN_LOCK), LockCost.effectiveIntervalBlocks(
+                        protocol.get(Parameter.LOCK_REDUCTION_INTERVAL), emission));
+        if (lock > s.totalIssuance[p]) {
+            // no coldkey holds more TAO than exists: the chain refuses the lock (CannotAffordLockCost) before
+            // it prunes anything
+            s.refusedRegistrations[p]++;
+            return false;
+        }
         gather(s, p);
         if (limitEnforced && liveSubnets() >= protocol.get(Parameter.SUBNET_LIMIT)) {
             final int victim = Pruning.subnetToPrune(block, (long) protocol.get(Parameter.IMMUNITY_PERIOD),
@@ -95,10 +105,6 @@ public final class SubnetLifecycle {
             s.prunings[p]++;
             gather(s, p);
         }
-        final double emission = HalvingSchedule.emission(s.totalIssuance[p], protocol.blockEmissionTao());
-        final double lock = LockCost.lockCost(s.lastLockTao[p], s.lastLockBlock[p], block,
-                protocol.get(Parameter.MIN_LOCK), LockCost.effectiveIntervalBlocks(
-                        protocol.get(Parameter.LOCK_REDUCTION_INTERVAL), emission));
         final double minLock = protocol.get(Parameter.MIN_LOCK);
         final double poolTao;
         final double poolAlpha;

@@ -121,6 +121,7 @@ public enum Era {
         v[Parameter.MIN_LOCK.ordinal()] = 1.0;
         // last lock 1,250 TAO from the 2025-10-07 reset; before it the doubling base is not in the code (1 TAO)
         v[Parameter.LAST_LOCK.ordinal()] = before0924 ? 1.0 : 1_250.0;
+        v[Parameter.LAST_LOCK_AGE.ordinal()] = 0.0;
         v[Parameter.LOCK_REDUCTION_INTERVAL.ordinal()] = before0924 ? 100_800 : 57_600;
         v[Parameter.NETWORK_RATE_LIMIT.ordinal()] = before0924 ? 7_200 : 28_800;
         v[Parameter.SUBNET_LIMIT.ordinal()] = 128;

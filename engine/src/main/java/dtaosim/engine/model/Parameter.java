@@ -45,6 +45,12 @@ public enum Parameter {
     MIN_LOCK("minLock", "TAO", 0.0, 1e9, "mechanics §6 NetworkMinLockCost (1 TAO by migrate_rao)"),
     /** mechanics §6: last lock cost at the start of a run (the doubling base). */
     LAST_LOCK("lastLock", "TAO", 0.0, 1e9, "mechanics §6 NetworkLastLockCost"),
+    /**
+     * mechanics §6: blocks from the network's last registration (the one that paid {@code lastLock}) to the run's
+     * first block; NetworkLastRegistered = startBlock − this, which starts both the lock's decay and the rate limit.
+     */
+    LAST_LOCK_AGE("lastLockAge", "blocks", 0.0, 1e9,
+            "mechanics §6 NetworkLastRegistered (assumed: a registration at the run's start)"),
     /** mechanics §6: NetworkLockReductionInterval (blocks at 1 TAO/block emission). */
     LOCK_REDUCTION_INTERVAL("lockReductionInterval", "blocks", 1.0, 1e9,
             "mechanics §6 NetworkLockReductionInterval"),

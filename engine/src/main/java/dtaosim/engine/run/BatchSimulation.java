@@ -38,6 +38,7 @@ public final class BatchSimulation {
         this.scenario = scenario;
         this.state = new BatchState(scenario.network(), scenario.protocol(), firstPath, paths, scenario.paths(),
                 scenario.slots());
+        state.recordLastRegistration(scenario.startBlock());
         this.kernels = kernels;
         this.step = stepFor(scenario.protocol(), kernels);
         this.actors = new Actor[scenario.behaviours().size()];

@@ -41,7 +41,7 @@ public final class BatchState {
      * 2025-02-13 → 02-24); {@link #pendingRootAlpha} then holds the root alpha sold since the last epoch.
      */
     public boolean overCreditRootAlpha;
-    /** The moving price's input is min(spot, this): 1 (mechanics §2a), or +∞ without the 2025-02-13 clip. */
+    /** The moving price's input is min(spot, this): 1 (mechanics §2a), or +∞ without the 2025-02-15 clip. */
     public double movingPriceClip;
 
     // ---- per subnet, [subnet * paths + path] ----
@@ -183,7 +183,7 @@ public final class BatchState {
     public final double[] pathSink;
     /** NetworkLastLockCost per path (mechanics §6). */
     public final double[] lastLockTao;
-    /** Block of the last subnet registration per path (0 = none). */
+    /** Block of the last subnet registration per path (0 = none; see {@link #recordLastRegistration}). */
     public final long[] lastLockBlock;
     /** Σ TAO registrants put into new pools (the lock, or min_lock of it). */
     public final double[] taoLocked;
@@ -417,6 +417,17 @@ public final class BatchState {
     public static final int ROW_LIVE = 1;
     /** See {@link #rowMode}. */
     public static final int ROW_MIXED = 2;
+
+    /**
+     * Sets every path's last registration to {@code lastLockAge} blocks before the run's first block (mechanics §6
+     * NetworkLastRegistered), so that {@code lastLock} is the lock paid then: the first registration of the run
+     * costs {@code max(minLock, 2·lastLock − lastLock/I_eff · (blocks since))} and waits out the rate limit.
+     */
+    public void recordLastRegistration(final long startBlock) {
+        // mechanics §6: the chain keeps no registration at block 0, which reads as "none" (lock multiplier 1)
+        final long block = Math.max(startBlock - (long) protocol.get(Parameter.LAST_LOCK_AGE), 0L);
+        java.util.Arrays.fill(lastLockBlock, block);
+    }
 
     /** Asks the block step to keep {@link #taoInjected} of one subnet up to date (probes call it at bind). */
     public void recordInjection(final int subnet) {

@@ -186,7 +186,7 @@ class EraRulesTest {
             assertClose(0.1 * 1.0 + 0.9 * 0.5, sim.state().movingPrice[0], "P̄");
         }
 
-        /** Switch ema-clip-at-one off (e2b8367b8, 2025-02-13 before f95810a25): the input is the spot, unclipped. */
+        /** Switch ema-clip-at-one off (e2b8367b8, 2025-02-13, until f95810a25 merged 2025-02-15): the input is the spot, unclipped. */
         @Test
         void movingPriceInputShouldBeTheUnclippedSpotWithTheClipSwitchOff() {
             final BatchSimulation sim = sim(Era.LAUNCH_2025_02.defaults().withMovingAlpha(0.1)

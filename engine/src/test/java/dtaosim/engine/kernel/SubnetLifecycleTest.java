@@ -77,6 +77,48 @@ class SubnetLifecycleTest {
     }
 
     @Test
+    void lastLockShouldBeTheLockPaidLastLockAgeBlocksBeforeTheStart() {
+        // NetworkLastRegistered = 10,000 − 2,000 = 8,000: the attempt at 11,000 costs
+        // 2·100 − 100/5000·(11,000 − 8,000) = 140 (mult 2: a registration is on record)
+        final Scenario base = scenario(2);
+        final ProtocolParams aged = base.protocol().with(Parameter.LAST_LOCK_AGE, 2000);
+        final Scenario scenario = new Scenario(aged, base.network(), 10_000, 2000, 2, 1L,
+                List.of(new SubnetRegistrations(11_000, 1000, 1)), List.of());
+        final BatchSimulation sim = new BatchSimulation(scenario, 0, 2, Kernels.scalar());
+        sim.runAll();
+        for (int p = 0; p < 2; p++) {
+            assertEquals(140.0, sim.state().lastLockTao[p], 140.0 * TOLERANCE, "lock paid on path " + p);
+            assertEquals(139.0, sim.state().taoRecycled[p], 139.0 * TOLERANCE, "all but min_lock recycled");
+        }
+        // with the last registration at the first block, the attempt 1,000 blocks later is within the rate limit
+        final Scenario fresh = new Scenario(base.protocol().with(Parameter.NETWORK_RATE_LIMIT, 1500), base.network(),
+                10_000, 2000, 1, 1L, List.of(new SubnetRegistrations(11_000, 1000, 1)), List.of());
+        final BatchSimulation refused = new BatchSimulation(fresh, 0, 1, Kernels.scalar());
+        refused.runAll();
+        assertEquals(0.0, refused.state().registrations[0], "NetworkRateLimit counts from NetworkLastRegistered");
+        assertEquals(1.0, refused.state().refusedRegistrations[0], "refused");
+    }
+
+    @Test
+    void aLockAboveAllTaoIssuedShouldBeRefusedBeforeAnythingIsPruned() {
+        // issuance 1,000 TAO at the start, emission ≈ 1 TAO a block: the lock 2·10⁶ − 10⁶/5000·1000 = 1.8e6 TAO
+        // cannot be paid, so nothing is recycled and the subnet at the limit survives
+        final Scenario base = scenario(1);
+        final Network network = base.network();
+        final Network poor = new Network(network.taoReserve(), network.alphaIn(), network.alphaOut(),
+                network.movingPrice(), network.firstEmissionBlock(), network.rootStakeTao(), 1000.0);
+        final Scenario scenario = new Scenario(base.protocol().with(Parameter.LAST_LOCK, 1e6), poor, 10_000, 2000,
+                1, 1L, List.of(new SubnetRegistrations(11_000, 1000, 1)), List.of());
+        final BatchSimulation sim = new BatchSimulation(scenario, 0, 1, Kernels.scalar());
+        sim.runAll();
+        final BatchState s = sim.state();
+        assertEquals(1.0, s.refusedRegistrations[0], "refused");
+        assertEquals(0.0, s.registrations[0] + s.prunings[0] + s.taoRecycled[0], "no registration, pruning, recycling");
+        assertTrue(s.live[s.cell(1, 0)], "the lowest-priced subnet is still there");
+        assertTrue(s.totalIssuance[0] > 1000.0, "issuance only grew");
+    }
+
+    @Test
     void registrationShouldBeRefusedWithinTheRateLimit() {
         final Scenario base = scenario(1);
         final ProtocolParams slowRate = base.protocol().with(Parameter.NETWORK_RATE_LIMIT, 1500);

@@ -98,10 +98,12 @@ class MarketBehavioursTest {
         for (int k = 1; k < blocks.length; k++) {
             assertTrue(blocks[k] >= blocks[k - 1], "arrivals in order");
         }
-        // within 10 days ≈ 20 attempts; with no rate limit every one registers and each pays a lock into a pool
+        // within 10 days ≈ 20 attempts; with no rate limit, and a lock that decays back to min_lock within a
+        // block (so that it cannot outgrow the TAO there is), every one registers and pays a lock into a pool
         final long inTenDays = java.util.Arrays.stream(blocks).filter(b -> b < 10 * 7200).count();
         final Scenario scenario = new Scenario(Era.LAUNCH_2025_02.defaults()
-                .with(dtaosim.engine.model.Parameter.NETWORK_RATE_LIMIT, 0), network(), 0, 10 * 7200, 2, 3L,
+                .with(dtaosim.engine.model.Parameter.NETWORK_RATE_LIMIT, 0)
+                .with(dtaosim.engine.model.Parameter.LOCK_REDUCTION_INTERVAL, 1), network(), 0, 10 * 7200, 2, 3L,
                 List.of(arrivals), List.of());
         final RunResult result = Runner.run(scenario, new RunOptions(1, 2, Kernels.scalar(), true, null));
         assertEquals((double) inTenDays, result.outcome(RunResult.REGISTRATIONS)[0], "every attempt registered");

