@@ -1,11 +1,15 @@
 package dtaosim.benchmarks;
 
 import dtaosim.engine.kernel.RowKernels;
+import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.market.UniformNoiseTraders;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.run.BatchSimulation;
 import dtaosim.engine.run.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,6 +65,12 @@ public class BlockBenchmark {
      */
     @Param({"era"})
     String fees;
+    /**
+     * "held": the noise traders sell at most holders' alpha, as scenario files run them; "peer": the numpy peer's
+     * traders without that cut (the {@code reference} command; lanes only with fee 0, else the scalar twin).
+     */
+    @Param({"held"})
+    String noise;
 
     private RowKernels kernels;
     private Scenario scenario;
@@ -79,9 +89,17 @@ public class BlockBenchmark {
         final ProtocolParams protocol = fees.equals("zero")
                 ? rules.defaults().with(Parameter.FEE_RATE, 0.0).with(Parameter.STAKE_FEE, 0.0)
                 : rules.defaults();
-        scenario = rules == Era.LAUNCH_2025_02 ? reference
-                : new Scenario(protocol, reference.network(), reference.startBlock(), reference.blocks(),
-                        reference.paths(), reference.seed(), reference.behaviours(), reference.probes());
+        if (!noise.equals("held") && !noise.equals("peer")) {
+            throw new IllegalArgumentException("noise must be held or peer, not " + noise);
+        }
+        final List<Behaviour> behaviours = new ArrayList<>();
+        for (final Behaviour behaviour : reference.behaviours()) {
+            behaviours.add(behaviour instanceof UniformNoiseTraders traders
+                    ? new UniformNoiseTraders(traders.sigma(), noise.equals("held")) : behaviour);
+        }
+        scenario = new Scenario(rules == Era.LAUNCH_2025_02 ? reference.protocol() : protocol, reference.network(),
+                reference.startBlock(), reference.blocks(), reference.paths(), reference.seed(), behaviours,
+                reference.probes());
     }
 
     /** JMH sample 38: a fresh batch at the scenario's first block before each iteration. */

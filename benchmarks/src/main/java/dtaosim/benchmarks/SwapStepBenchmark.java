@@ -44,6 +44,9 @@ public class SwapStepBenchmark {
     /** "scalar" or "vector". */
     @Param({"scalar", "vector"})
     String kernel;
+    /** "held": unstakes cut to holders' alpha (scenario files); "peer": the numpy peer's trader. */
+    @Param({"held", "peer"})
+    String noise;
 
     private Actor traders;
     private BatchState initial;
@@ -60,7 +63,8 @@ public class SwapStepBenchmark {
         final Scenario scenario = workload.scenario();
         initial = new BatchState(scenario.network(), scenario.protocol(), 0, paths, paths);
         state = new BatchState(scenario.network(), scenario.protocol(), 0, paths, paths);
-        traders = new UniformNoiseTraders(workload.sigma()).bind(state, kernels, workload.seed());
+        traders = new UniformNoiseTraders(workload.sigma(), noise.equals("held")).bind(state, kernels,
+                workload.seed());
         reset = new StateCopy();
     }
 

@@ -29,9 +29,10 @@ public interface RowKernels {
     /**
      * The reference workload's uniform noise traders on one subnet: draw u from the counter stream at state
      * {@code firstState + p · stateStride} for path slot p; x = 2u − 1; x &gt; 0 stakes {@code x·σ·taoReserve}
-     * TAO, otherwise unstakes {@code −x·σ·alphaIn} alpha, through the constant-product pool with the flat fee.
+     * TAO, otherwise unstakes {@code −x·σ·alphaIn} alpha (cut to {@link BatchState#heldAlpha} when
+     * {@code heldOnly}), through the era's pool and fee.
      */
-    void uniformNoise(BatchState s, int subnet, long firstState, long stateStride, double sigma);
+    void uniformNoise(BatchState s, int subnet, long firstState, long stateStride, double sigma, boolean heldOnly);
 
     /**
      * The coinbase of the capped-injection eras for one subnet row (mechanics §3–§4 by era; see

@@ -118,23 +118,24 @@ public final class ScalarRowKernels implements RowKernels {
 
     @Override
     public void uniformNoise(final BatchState s, final int subnet, final long firstState, final long stateStride,
-                             final double sigma) {
-        uniformNoise(s, subnet, firstState, stateStride, sigma, 0, s.paths);
+                             final double sigma, final boolean heldOnly) {
+        uniformNoise(s, subnet, firstState, stateStride, sigma, heldOnly, 0, s.paths);
     }
 
     /**
-     * {@link #uniformNoise(BatchState, int, long, long, double)} for path slots [from, to). Without a fee a
+     * {@link #uniformNoise(BatchState, int, long, long, double, boolean)} for path slots [from, to). Without a fee a
      * stake and an unstake are the same constant-product step with the reserves' roles swapped, which
      * {@link #feeFreeNoise} exploits; with a fee the two branches differ.
      */
     public static void uniformNoise(final BatchState s, final int subnet, final long firstState,
-                                    final long stateStride, final double sigma, final int from, final int to) {
+                                    final long stateStride, final double sigma, final boolean heldOnly,
+                                    final int from, final int to) {
         if (s.feeRate > 0.0) {
-            rateFeeNoise(s, subnet, firstState, stateStride, sigma, from, to);
+            rateFeeNoise(s, subnet, firstState, stateStride, sigma, heldOnly, from, to);
         } else if (s.stakeFeeTao == 0.0) {
-            feeFreeNoise(s, subnet, firstState, stateStride, sigma, from, to);
+            feeFreeNoise(s, subnet, firstState, stateStride, sigma, heldOnly, from, to);
         } else {
-            feeNoise(s, subnet, firstState, stateStride, sigma, from, to);
+            feeNoise(s, subnet, firstState, stateStride, sigma, heldOnly, from, to);
         }
     }
 
@@ -147,7 +148,8 @@ public final class ScalarRowKernels implements RowKernels {
      * the author's fee both divisions share one reciprocal, {@code 1/((r_in + net)(r_in + gross))}.
      */
     public static void rateFeeNoise(final BatchState s, final int subnet, final long firstState,
-                                    final long stateStride, final double sigma, final int from, final int to) {
+                                    final long stateStride, final double sigma, final boolean heldOnly,
+                                    final int from, final int to) {
         final int row = subnet * s.paths;
         final double rate = s.feeRate;
         final boolean toAuthor = s.feesLeavePool;
@@ -163,7 +165,9 @@ public final class ScalarRowKernels implements RowKernels {
             final double ain = alphaIn[c];
             final double reserveIn = stake ? tao : ain;
             final double reserveOut = stake ? ain : tao;
-            final double gross = Math.abs(x) * sigma * reserveIn;
+            final double wanted = Math.abs(x) * sigma * reserveIn;
+            // holders sell no more alpha than they hold
+            final double gross = stake || !heldOnly ? wanted : s.sellable(c, wanted);
             final double fee = gross * rate;
             final double net = gross - fee;
             final double inAfterNet = reserveIn + net;
@@ -200,7 +204,8 @@ public final class ScalarRowKernels implements RowKernels {
      * {@code r_out·amount/(r_in + amount)} out.
      */
     public static void feeFreeNoise(final BatchState s, final int subnet, final long firstState,
-                                    final long stateStride, final double sigma, final int from, final int to) {
+                                    final long stateStride, final double sigma, final boolean heldOnly,
+                                    final int from, final int to) {
         final int row = subnet * s.paths;
         final double[] taoReserve = s.taoReserve;
         final double[] alphaIn = s.alphaIn;
@@ -215,7 +220,9 @@ public final class ScalarRowKernels implements RowKernels {
             final double ain = alphaIn[c];
             final double reserveIn = stake ? tao : ain;
             final double reserveOut = stake ? ain : tao;
-            final double amount = Math.abs(x) * sigma * reserveIn;
+            final double wanted = Math.abs(x) * sigma * reserveIn;
+            // holders sell no more alpha than they hold
+            final double amount = stake || !heldOnly ? wanted : s.sellable(c, wanted);
             final double received = reserveOut * amount / (reserveIn + amount);
             final double newIn = reserveIn + amount;
             final double newOut = reserveOut - received;
@@ -235,7 +242,8 @@ public final class ScalarRowKernels implements RowKernels {
 
     /** Noise trades with the flat fee of the constant-product era (mechanics §5). */
     public static void feeNoise(final BatchState s, final int subnet, final long firstState,
-                                final long stateStride, final double sigma, final int from, final int to) {
+                                final long stateStride, final double sigma, final boolean heldOnly,
+                                final int from, final int to) {
         final int row = subnet * s.paths;
         final double fee = s.stakeFeeTao;
         final double[] taoReserve = s.taoReserve;
@@ -262,7 +270,8 @@ public final class ScalarRowKernels implements RowKernels {
                     taoStaked[p] += stake;
                 }
             } else {
-                final double sold = -x * sigma * ain;
+                final double wanted = -x * sigma * ain;
+                final double sold = heldOnly ? s.sellable(c, wanted) : wanted; // no more than holders hold
                 final double gross = tao * sold / (ain + sold);
                 final double paid = gross - fee;
                 if (paid > 0.0) {

@@ -57,8 +57,7 @@ public record GhostTown(double shareThreshold, double graceDays, double unstakeF
                         lowSince[c] = block;
                     }
                     if (block - lowSince[c] >= grace && block % everyBlocks == 0) {
-                        final double stakers = state.alphaOut[c] - state.pendingAlpha[c] - state.pendingOwner[c];
-                        final double sold = perOrder * stakers;
+                        final double sold = perOrder * state.heldAlpha(c);
                         if (sold > 0.0) {
                             ConstantProductPool.unstake(state, c, p, sold);
                         }

@@ -76,7 +76,7 @@ public record Intervention(int subnet, double triggerPriceMultiple, long trigger
                         if (withdrawSupport) {
                             state.supportWithdrawn[c] = true;
                         }
-                        final double sold = Math.min(sellAlpha, 0.5 * state.alphaOut[c]);
+                        final double sold = state.sellable(c, Math.min(sellAlpha, 0.5 * state.alphaOut[c]));
                         if (sold > 0.0) {
                             ConstantProductPool.unstake(state, c, p, sold);
                         }

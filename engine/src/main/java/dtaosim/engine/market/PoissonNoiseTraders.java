@@ -113,7 +113,8 @@ public record PoissonNoiseTraders(double tradesPerBlock, double logSizeMean, dou
                 if (stake) {
                     ConstantProductPool.stake(s, c, p, fraction * s.taoReserve[c]);
                 } else {
-                    ConstantProductPool.unstake(s, c, p, fraction * s.alphaIn[c]);
+                    // holders sell no more alpha than they hold
+                    ConstantProductPool.unstake(s, c, p, s.sellable(c, fraction * s.alphaIn[c]));
                 }
             }
         }

@@ -72,7 +72,7 @@ public final class ReferenceModel {
             if (behaviour instanceof EmissionSellers sellers) {
                 traders.add(new Sellers(sellers.sellFraction()));
             } else if (behaviour instanceof UniformNoiseTraders noise) {
-                traders.add(new Noise(noise.sigma()));
+                traders.add(new Noise(noise.sigma(), noise.heldAlphaOnly()));
             } else if (behaviour instanceof PumpAndDump pump) {
                 if (++pumps > 1) {
                     throw new IllegalArgumentException("the reference model supports one PumpAndDump per scenario");
@@ -400,13 +400,15 @@ public final class ReferenceModel {
     /**
      * {@link UniformNoiseTraders}: one trade per subnet per block, x = 2u − 1 with u the draw at
      * {@code (block·P + path)·N + subnet}; x &gt; 0 stakes {@code x·σ·tao}, otherwise unstakes
-     * {@code −x·σ·alphaIn}.
+     * {@code −x·σ·alphaIn}, at most the alpha holders hold unless {@code heldOnly} is off (the numpy peer).
      */
     private static final class Noise implements Trader {
         private final double sigma;
+        private final boolean heldOnly;
 
-        Noise(final double sigma) {
+        Noise(final double sigma, final boolean heldOnly) {
             this.sigma = sigma;
+            this.heldOnly = heldOnly;
         }
 
         @Override
@@ -417,7 +419,12 @@ public final class ReferenceModel {
                 if (x > 0.0) {
                     path.stake(i, x * sigma * path.tao[i]);
                 } else {
-                    path.unstake(i, -x * sigma * path.alphaIn[i]);
+                    // holders sell no more than they hold: alpha out less pending emission and root alpha sold
+                    // since the epoch (BatchState.heldAlpha; no claims or protocol alpha in the launch era)
+                    final double held = path.alphaOut[i] - path.pendingAlpha[i] - path.pendingOwner[i]
+                            - path.rootAlphaSold[i];
+                    final double wanted = -x * sigma * path.alphaIn[i];
+                    path.unstake(i, !heldOnly ? wanted : held > 0.0 ? Math.min(wanted, held) : 0.0);
                 }
             }
         }

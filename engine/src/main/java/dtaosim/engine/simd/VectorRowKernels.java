@@ -143,69 +143,50 @@ public final class VectorRowKernels implements RowKernels {
 
     @Override
     public void uniformNoise(final BatchState s, final int subnet, final long firstState, final long stateStride,
-                             final double sigma) {
+                             final double sigma, final boolean heldOnly) {
         final int bound = D.loopBound(s.paths);
+        if (!heldOnly) {
+            // the numpy peer's trader: lanes for its fee-free pools (the reference workload), else the scalar twin
+            final int lanesEnd = s.feeRate == 0.0 && s.stakeFeeTao == 0.0 ? bound : 0;
+            if (lanesEnd > 0) {
+                peerFeeFreeNoiseLanes(s, subnet, firstState, stateStride, sigma, lanesEnd);
+            }
+            ScalarRowKernels.uniformNoise(s, subnet, firstState, stateStride, sigma, false, lanesEnd, s.paths);
+            return;
+        }
         if (s.feeRate > 0.0) {
             if (bound > 0 && s.feesLeavePool) {
                 rateFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
             } else if (bound > 0) {
                 keptFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
             }
-            ScalarRowKernels.rateFeeNoise(s, subnet, firstState, stateStride, sigma, bound, s.paths);
+            ScalarRowKernels.rateFeeNoise(s, subnet, firstState, stateStride, sigma, true, bound, s.paths);
             return;
         }
         if (s.stakeFeeTao == 0.0) {
-            if (bound > 0) {
+            if (bound > 0 && s.alphaLockedBeyondPending) {
                 feeFreeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+            } else if (bound > 0) {
+                pendingOnlyFeeFreeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
             }
-            ScalarRowKernels.feeFreeNoise(s, subnet, firstState, stateStride, sigma, bound, s.paths);
+            ScalarRowKernels.feeFreeNoise(s, subnet, firstState, stateStride, sigma, true, bound, s.paths);
         } else {
-            if (bound > 0) {
-                feeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+            // the flat fee's lanes read only the pending emission: the over-credit variant (sold root alpha held
+            // back) runs the scalar twin
+            final int lanesEnd = s.alphaLockedBeyondPending ? 0 : bound;
+            if (lanesEnd > 0) {
+                feeNoiseLanes(s, subnet, firstState, stateStride, sigma, lanesEnd);
             }
-            ScalarRowKernels.feeNoise(s, subnet, firstState, stateStride, sigma, bound, s.paths);
+            ScalarRowKernels.feeNoise(s, subnet, firstState, stateStride, sigma, true, lanesEnd, s.paths);
         }
     }
 
-    /** {@link ScalarRowKernels#feeNoise} for path slots [0, bound). */
-    private static void feeNoiseLanes(final BatchState s, final int subnet, final long firstState,
-                                      final long stateStride, final double sigma, final int bound) {
-        final int paths = s.paths;
-        final int row = subnet * paths;
-        final double fee = s.stakeFeeTao;
-        final double[] taoReserve = s.taoReserve;
-        final double[] alphaIn = s.alphaIn;
-        final double[] alphaOut = s.alphaOut;
-        final double[] taoStaked = s.taoStaked;
-        final double[] taoUnstaked = s.taoUnstaked;
-        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
-        for (int p = 0; p < bound; p += LANES) {
-            final int c = row + p;
-            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
-            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
-            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
-            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
-            final VectorMask<Double> buy = x.compare(VectorOperators.GT, 0.0);
-            final DoubleVector stake = x.mul(sigma).mul(tao);
-            final DoubleVector net = stake.sub(fee);
-            final DoubleVector sold = x.neg().mul(sigma).mul(ain);
-            // one division per lane: bought = ain·net/(tao+net) on buys, gross = tao·sold/(ain+sold) on sells
-            final DoubleVector quotient = tao.mul(sold).blend(ain.mul(net), buy)
-                    .div(ain.add(sold).blend(tao.add(net), buy));
-            final DoubleVector paid = quotient.sub(fee);
-            final VectorMask<Double> stakes = buy.and(net.compare(VectorOperators.GT, 0.0));
-            final VectorMask<Double> unstakes = buy.not().and(paid.compare(VectorOperators.GT, 0.0));
-            tao.blend(tao.add(stake), stakes).blend(tao.sub(paid), unstakes).intoArray(taoReserve, c);
-            ain.blend(ain.sub(quotient), stakes).blend(ain.add(sold), unstakes).intoArray(alphaIn, c);
-            aout.blend(aout.add(quotient), stakes).blend(aout.sub(sold), unstakes).intoArray(alphaOut, c);
-            DoubleVector.fromArray(D, taoStaked, p).add(stake, stakes).intoArray(taoStaked, p);
-            DoubleVector.fromArray(D, taoUnstaked, p).add(paid, unstakes).intoArray(taoUnstaked, p);
-        }
-    }
-
-    /** {@link ScalarRowKernels#feeFreeNoise} for path slots [0, bound). */
-    private static void feeFreeNoiseLanes(final BatchState s, final int subnet, final long firstState,
-                                          final long stateStride, final double sigma, final int bound) {
+    /**
+     * {@link ScalarRowKernels#feeFreeNoise} without the cut to holders' alpha (the numpy peer's trader) for path
+     * slots [0, bound).
+     */
+    private static void peerFeeFreeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                              final long stateStride, final double sigma, final int bound) {
         final int paths = s.paths;
         final int row = subnet * paths;
         final double[] taoReserve = s.taoReserve;
@@ -235,6 +216,142 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     /**
+     * {@link ScalarRowKernels#feeNoise} for path slots [0, bound), while no alpha is locked beyond the pending
+     * emission ({@link BatchState#alphaLockedBeyondPending}).
+     */
+    private static void feeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                      final long stateStride, final double sigma, final int bound) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double fee = s.stakeFeeTao;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final DoubleVector zero = DoubleVector.zero(D);
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
+            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            final VectorMask<Double> buy = x.compare(VectorOperators.GT, 0.0);
+            final DoubleVector stake = x.mul(sigma).mul(tao);
+            final DoubleVector net = stake.sub(fee);
+            // holders sell no more alpha than they hold (BatchState.heldAlpha)
+            final DoubleVector held = aout.sub(DoubleVector.fromArray(D, s.pendingAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.pendingOwner, c));
+            final DoubleVector wanted = x.neg().mul(sigma).mul(ain);
+            // compare and blend: Java's min and max semantics cost a few more instructions
+            final DoubleVector sold = wanted.blend(zero.blend(held, held.compare(VectorOperators.GT, 0.0)),
+                    wanted.compare(VectorOperators.GT, held));
+            // one division per lane: bought = ain·net/(tao+net) on buys, gross = tao·sold/(ain+sold) on sells
+            final DoubleVector quotient = tao.mul(sold).blend(ain.mul(net), buy)
+                    .div(ain.add(sold).blend(tao.add(net), buy));
+            final DoubleVector paid = quotient.sub(fee);
+            final VectorMask<Double> stakes = buy.and(net.compare(VectorOperators.GT, 0.0));
+            final VectorMask<Double> unstakes = buy.not().and(paid.compare(VectorOperators.GT, 0.0));
+            tao.blend(tao.add(stake), stakes).blend(tao.sub(paid), unstakes).intoArray(taoReserve, c);
+            ain.blend(ain.sub(quotient), stakes).blend(ain.add(sold), unstakes).intoArray(alphaIn, c);
+            aout.blend(aout.add(quotient), stakes).blend(aout.sub(sold), unstakes).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(stake, stakes).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(paid, unstakes).intoArray(taoUnstaked, p);
+        }
+    }
+
+    /** {@link ScalarRowKernels#feeFreeNoise} for path slots [0, bound). */
+    private static void feeFreeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                          final long stateStride, final double sigma, final int bound) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector unlimited = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
+            final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
+            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            final DoubleVector reserveIn = ain.blend(tao, stake);
+            final DoubleVector reserveOut = tao.blend(ain, stake);
+            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            // holders sell no more alpha than they hold (BatchState.heldAlpha)
+            final DoubleVector held = aout.sub(DoubleVector.fromArray(D, s.pendingAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.pendingOwner, c))
+                    .sub(DoubleVector.fromArray(D, s.pendingRootAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
+                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
+            final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
+            // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
+            // Java's min and max semantics cost a few more instructions
+            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0)).blend(unlimited, stake);
+            final DoubleVector amount = wanted.blend(limit, wanted.compare(VectorOperators.GT, limit));
+            final DoubleVector received = reserveOut.mul(amount).div(reserveIn.add(amount));
+            final DoubleVector newIn = reserveIn.add(amount);
+            final DoubleVector newOut = reserveOut.sub(received);
+            newOut.blend(newIn, stake).intoArray(taoReserve, c);
+            newIn.blend(newOut, stake).intoArray(alphaIn, c);
+            aout.add(amount.neg().blend(received, stake)).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(amount, stake).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(received, stake.not()).intoArray(taoUnstaked, p);
+        }
+    }
+
+    /**
+     * {@link #feeFreeNoiseLanes} while no alpha outside the pools is locked beyond the pending emission
+     * ({@link BatchState#alphaLockedBeyondPending} unset: the launch and EMA-ramp eras): the arrays of root and
+     * protocol alpha hold zeros, so holders' alpha needs two loads instead of five, with the same bits.
+     */
+    private static void pendingOnlyFeeFreeNoiseLanes(final BatchState s, final int subnet, final long firstState,
+                                                     final long stateStride, final double sigma,
+                                                     final int bound) {
+        final int paths = s.paths;
+        final int row = subnet * paths;
+        final double[] taoReserve = s.taoReserve;
+        final double[] alphaIn = s.alphaIn;
+        final double[] alphaOut = s.alphaOut;
+        final double[] taoStaked = s.taoStaked;
+        final double[] taoUnstaked = s.taoUnstaked;
+        final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector unlimited = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
+            final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
+            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
+            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
+            final DoubleVector reserveIn = ain.blend(tao, stake);
+            final DoubleVector reserveOut = tao.blend(ain, stake);
+            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            // holders sell no more alpha than they hold (BatchState.heldAlpha)
+            final DoubleVector held = aout.sub(DoubleVector.fromArray(D, s.pendingAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.pendingOwner, c));
+            final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
+            // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
+            // Java's min and max semantics cost a few more instructions
+            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0)).blend(unlimited, stake);
+            final DoubleVector amount = wanted.blend(limit, wanted.compare(VectorOperators.GT, limit));
+            final DoubleVector received = reserveOut.mul(amount).div(reserveIn.add(amount));
+            final DoubleVector newIn = reserveIn.add(amount);
+            final DoubleVector newOut = reserveOut.sub(received);
+            newOut.blend(newIn, stake).intoArray(taoReserve, c);
+            newIn.blend(newOut, stake).intoArray(alphaIn, c);
+            aout.add(amount.neg().blend(received, stake)).intoArray(alphaOut, c);
+            DoubleVector.fromArray(D, taoStaked, p).add(amount, stake).intoArray(taoStaked, p);
+            DoubleVector.fromArray(D, taoUnstaked, p).add(received, stake.not()).intoArray(taoUnstaked, p);
+        }
+    }
+
+    /**
      * {@link ScalarRowKernels#rateFeeNoise} for path slots [0, bound) when the pool keeps the fees (V3 eras until
      * 2026-03-11): as the fee-free lanes with {@code r_in + gross} in, and no author fee, so nothing is added to
      * {@code taoFees}. A lane whose trade would receive nothing moves by +0.
@@ -251,6 +368,7 @@ public final class VectorRowKernels implements RowKernels {
         final double[] taoUnstaked = s.taoUnstaked;
         final double[] after = s.taoAfterStep;
         final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector unlimited = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
         final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
@@ -260,7 +378,18 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
             final DoubleVector reserveIn = ain.blend(tao, stake);
             final DoubleVector reserveOut = tao.blend(ain, stake);
-            final DoubleVector gross = x.abs().mul(sigma).mul(reserveIn);
+            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            // holders sell no more alpha than they hold (BatchState.heldAlpha)
+            final DoubleVector held = aout.sub(DoubleVector.fromArray(D, s.pendingAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.pendingOwner, c))
+                    .sub(DoubleVector.fromArray(D, s.pendingRootAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
+                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
+            final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
+            // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
+            // Java's min and max semantics cost a few more instructions
+            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0)).blend(unlimited, stake);
+            final DoubleVector gross = wanted.blend(limit, wanted.compare(VectorOperators.GT, limit));
             final DoubleVector fee = gross.mul(rate);
             final DoubleVector net = gross.sub(fee);
             final DoubleVector received = reserveOut.mul(net).div(reserveIn.add(net));
@@ -271,7 +400,7 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector newOut = reserveOut.sub(paidOut);
             newOut.blend(newIn, stake).intoArray(taoReserve, c);
             newIn.blend(newOut, stake).intoArray(alphaIn, c);
-            DoubleVector.fromArray(D, alphaOut, c).add(paidIn.neg().blend(paidOut, stake)).intoArray(alphaOut, c);
+            aout.add(paidIn.neg().blend(paidOut, stake)).intoArray(alphaOut, c);
             DoubleVector.fromArray(D, taoStaked, p).add(paidIn, stake).intoArray(taoStaked, p);
             DoubleVector.fromArray(D, taoUnstaked, p).add(paidOut, stake.not()).intoArray(taoUnstaked, p);
             // mechanics §2b: flow counts the stake net of its fee, so the fee the pool keeps joins the baseline
@@ -296,6 +425,7 @@ public final class VectorRowKernels implements RowKernels {
         final double[] taoUnstaked = s.taoUnstaked;
         final double[] taoFees = s.taoFees;
         final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector unlimited = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
         final DoubleVector one = DoubleVector.broadcast(D, 1.0);
         final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
         for (int p = 0; p < bound; p += LANES) {
@@ -306,7 +436,18 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
             final DoubleVector reserveIn = ain.blend(tao, stake);
             final DoubleVector reserveOut = tao.blend(ain, stake);
-            final DoubleVector gross = x.abs().mul(sigma).mul(reserveIn);
+            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
+            // holders sell no more alpha than they hold (BatchState.heldAlpha)
+            final DoubleVector held = aout.sub(DoubleVector.fromArray(D, s.pendingAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.pendingOwner, c))
+                    .sub(DoubleVector.fromArray(D, s.pendingRootAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
+                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
+            final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
+            // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
+            // Java's min and max semantics cost a few more instructions
+            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0)).blend(unlimited, stake);
+            final DoubleVector gross = wanted.blend(limit, wanted.compare(VectorOperators.GT, limit));
             final DoubleVector fee = gross.mul(rate);
             final DoubleVector net = gross.sub(fee);
             final DoubleVector inAfterNet = reserveIn.add(net);
@@ -324,7 +465,7 @@ public final class VectorRowKernels implements RowKernels {
                     .mul(perProduct), unstakes);
             newOut.sub(authorTao).blend(newIn, stake).intoArray(taoReserve, c);
             newIn.blend(newOut, stake).intoArray(alphaIn, c);
-            DoubleVector.fromArray(D, alphaOut, c).add(paidIn.neg().blend(paidOut, stake)).intoArray(alphaOut, c);
+            aout.add(paidIn.neg().blend(paidOut, stake)).intoArray(alphaOut, c);
             DoubleVector.fromArray(D, taoStaked, p).add(paidIn, stake).intoArray(taoStaked, p);
             DoubleVector.fromArray(D, taoUnstaked, p).add(paidOut, stake.not()).intoArray(taoUnstaked, p);
             DoubleVector.fromArray(D, taoFees, p).add(authorTao.blend(fee, stake.and(trades))).intoArray(taoFees, p);

@@ -43,6 +43,12 @@ public final class BatchState {
     public boolean overCreditRootAlpha;
     /** The moving price's input is min(spot, this): 1 (mechanics §2a), or +∞ without the 2025-02-15 clip. */
     public double movingPriceClip;
+    /**
+     * Whether alpha outside the pools may be more than holders' and pending emission: root alpha accrued,
+     * claimable or (over-credit) sold, or protocol alpha. Once an era of the run has such alpha it stays set; until
+     * then {@link #heldAlpha} needs only AlphaOut and the pending emission, which the fee-free noise lanes use.
+     */
+    public boolean alphaLockedBeyondPending;
 
     // ---- per subnet, [subnet * paths + path] ----
     /** SubnetTAO: TAO reserve of the pool. */
@@ -360,6 +366,7 @@ public final class BatchState {
         this.feesLeavePool = params.era().compareTo(Era.CAPPED_2025_12) > 0
                 || (params.era() == Era.CAPPED_2025_12 && params.on(Switch.FEES_TO_BLOCK_AUTHOR));
         this.overCreditRootAlpha = params.era() == Era.LAUNCH_2025_02 && !params.on(Switch.DIVIDEND_FIX);
+        this.alphaLockedBeyondPending |= overCreditRootAlpha || params.era().compareTo(Era.EMA_RAMP_2025_03) > 0;
     }
 
     /**
@@ -427,6 +434,27 @@ public final class BatchState {
         // mechanics §6: the chain keeps no registration at block 0, which reads as "none" (lock multiplier 1)
         final long block = Math.max(startBlock - (long) protocol.get(Parameter.LAST_LOCK_AGE), 0L);
         java.util.Arrays.fill(lastLockBlock, block);
+    }
+
+    /**
+     * The alpha of a cell that holders outside the pool can sell: AlphaOut less what is minted but not yet theirs
+     * (pending emission, root alpha accrued or claimable) and the protocol's alpha, at least 0. The over-credit
+     * variant of the launch era keeps sold root alpha in {@link #pendingRootAlpha}; it counts here too (a few
+     * blocks of root alpha held back).
+     */
+    public double heldAlpha(final int cell) {
+        final double held = alphaOut[cell] - pendingAlpha[cell] - pendingOwner[cell] - pendingRootAlpha[cell]
+                - rootClaimable[cell] - protocolAlpha[cell];
+        return held > 0.0 ? held : 0.0;
+    }
+
+    /**
+     * An unstake of {@code wanted} alpha cut to what holders hold: {@code min(wanted, heldAlpha)} written as the
+     * comparison the vector lanes make, so both give the same bits.
+     */
+    public double sellable(final int cell, final double wanted) {
+        final double held = heldAlpha(cell);
+        return wanted > held ? held : wanted;
     }
 
     /** Asks the block step to keep {@link #taoInjected} of one subnet up to date (probes call it at bind). */

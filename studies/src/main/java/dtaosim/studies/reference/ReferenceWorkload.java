@@ -87,7 +87,7 @@ public record ReferenceWorkload(long paths, int subnets, int blocks, long seed, 
                 .withStakeFee(0.0);
         return new Scenario(protocol, network(), 0L, blocks, paths, seed,
                 List.of(new EmissionSellers(sellFrac),
-                        new UniformNoiseTraders(sigma),
+                        new UniformNoiseTraders(sigma, false), // the peer's trader: no cut to holders' alpha
                         new PumpAndDump(target(), pumpRate, blocks / 6, blocks / 2, (2L * blocks) / 3)),
                 List.of(new SubnetWatch(target())));
     }

@@ -19,12 +19,16 @@ import java.util.List;
 
 /**
  * The market behaviours a scenario file can list, by the {@code type} it gives, with the keys each takes (the
- * engine record's component names; every key is required). Block numbers are chain blocks, like
+ * engine record's component names; every key is required but uniform-noise-traders' heldAlphaOnly). Block
+ * numbers are chain blocks, like
  * {@code startBlock}.
  */
 public enum BehaviourType {
-    /** {@link UniformNoiseTraders}: one trade of up to σ of pool depth per (path, subnet, block). */
-    UNIFORM_NOISE_TRADERS("uniform-noise-traders", UniformNoiseTraders.class, "sigma"),
+    /**
+     * {@link UniformNoiseTraders}: one trade of up to σ of pool depth per (path, subnet, block); heldAlphaOnly is
+     * optional (default true; false is the numpy peer's trader).
+     */
+    UNIFORM_NOISE_TRADERS("uniform-noise-traders", UniformNoiseTraders.class, "sigma", "heldAlphaOnly"),
     /** {@link EmissionSellers}: a fraction of every epoch payout sold at once. */
     EMISSION_SELLERS("emission-sellers", EmissionSellers.class, "sellFraction"),
     /** {@link PumpAndDump}: buys on one subnet over [buyFrom, buyUntil), sells everything at dumpAt. */

@@ -418,7 +418,9 @@ public final class ScenarioParser {
         return switch (type) {
             case UNIFORM_NOISE_TRADERS -> {
                 final double sigma = f.number("sigma", what);
-                yield prefixed(path, type.keys(), () -> new UniformNoiseTraders(sigma));
+                final boolean heldOnly = !f.has("heldAlphaOnly")
+                        || Fields.bool(f.path("heldAlphaOnly"), f.get("heldAlphaOnly"));
+                yield prefixed(path, type.keys(), () -> new UniformNoiseTraders(sigma, heldOnly));
             }
             case EMISSION_SELLERS -> {
                 final double fraction = f.number("sellFraction", what);
