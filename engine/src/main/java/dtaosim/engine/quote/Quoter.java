@@ -225,8 +225,16 @@ public final class Quoter {
         }
         final Fill fill = sell(pool, hasLimit ? Math.min(amount, max) : amount, hasLimit ? limitPrice : MIN_PRICE,
                 rules);
-        final double after = WeightedPool.price(pool.taoReserve() - fill.paidOut(),
-                pool.alphaReserve() + fill.paidIn(), pool.quoteWeight());
+        double taoAfter = pool.taoReserve() - fill.paidOut();
+        double alphaAfter = pool.alphaReserve() + fill.paidIn();
+        if (rules.alphaFeeResold() && fill.fee() > 0.0) {
+            // unstake_from_subnet: the alpha fee is sold fee-free at the minimum price, its TAO to the author
+            final Fill resold = sell(new PoolReserves(taoAfter, alphaAfter, pool.quoteWeight()), fill.fee(),
+                    MIN_PRICE, rules.withFeeRate(0));
+            taoAfter -= resold.paidOut();
+            alphaAfter += resold.paidIn();
+        }
+        final double after = WeightedPool.price(taoAfter, alphaAfter, pool.quoteWeight());
         return new Quote(fill.paidIn() + fill.fee(), fill.paidOut(), fill.fee(), after, max, null);
     }
 

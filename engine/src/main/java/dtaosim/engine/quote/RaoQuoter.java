@@ -280,8 +280,16 @@ public final class RaoQuoter {
         // unstake_from_subnet → swap_alpha_for_tao with the order's limit
         final BigInteger limit = hasLimit ? WeightedPoolRao.priceOfRaoPerAlpha(limitRao) : defaultLimit;
         final Fill fill = sell(pool, hasLimit ? Math.min(amount, max) : amount, limit, false, rules);
-        final BigInteger after = WeightedPoolRao.price(saturatingAdd(pool.alphaReserve(), fill.paidIn()),
-                pool.taoReserve() - fill.paidOut(), pool.quoteWeightParts());
+        long alphaAfter = saturatingAdd(pool.alphaReserve(), fill.paidIn());
+        long taoAfter = pool.taoReserve() - fill.paidOut();
+        if (rules.alphaFeeResold() && fill.fee() > 0) {
+            // unstake_from_subnet: the alpha fee is sold fee-free at the minimum price, its TAO to the author
+            final Fill resold = sell(new RaoPool(taoAfter, alphaAfter, pool.quoteWeightParts()), fill.fee(),
+                    defaultLimit, true, rules);
+            alphaAfter = saturatingAdd(alphaAfter, resold.paidIn());
+            taoAfter -= resold.paidOut();
+        }
+        final BigInteger after = WeightedPoolRao.price(alphaAfter, taoAfter, pool.quoteWeightParts());
         return new RaoQuote(saturatingAdd(fill.paidIn(), fill.fee()), fill.paidOut(), fill.fee(), after,
                 WeightedPoolRao.raoPerAlpha(after), max, null);
     }

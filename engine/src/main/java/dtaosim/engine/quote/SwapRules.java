@@ -17,9 +17,13 @@ import dtaosim.engine.model.Era;
  * @param inputReserveMultiplier input ≤ this × input reserve (1000 from 2026-06-26), 0 for no such check
  * @param zeroMaxIsError         whether a limit reached by no amount is an error ({@code ZeroMaxStakeAmount},
  *                               V3 eras) rather than a maximum of 0
+ * @param alphaFeeResold         whether an unstake's alpha fee is then sold fee-free into the pool for the block
+ *                               author's TAO ({@code stake_utils.rs :: unstake_from_subnet}; fees go to the author
+ *                               from 2026-03-11: the capped era's default and the later eras)
  */
 public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int feeRate, long minStakeRao,
-                        long minimumReserveRao, long inputReserveMultiplier, boolean zeroMaxIsError) {
+                        long minimumReserveRao, long inputReserveMultiplier, boolean zeroMaxIsError,
+                        boolean alphaFeeResold) {
     /** The chain's maximum {@code FeeRate} ({@code SwapMaxFeeRate}, mechanics §7). */
     public static final int MAX_FEE_RATE = 10_000;
     /** mechanics §5: {@code DefaultStakingFee} of the constant-product era, 50,000 rao. */
@@ -34,11 +38,11 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
     public static SwapRules of(final Era era) {
         return switch (era.pool()) {
             case CONSTANT_PRODUCT_FLAT_FEE -> new SwapRules(era.pool(), true, FLAT_FEE_RAO, 0, 500_000L,
-                    10_000_000L, 0L, false);
+                    10_000_000L, 0L, false, false);
             case CONSTANT_PRODUCT_RATE_FEE -> new SwapRules(era.pool(), false, 0L, era.feeRate(), 2_000_000L,
-                    1_000_000L, 0L, true);
+                    1_000_000L, 0L, true, era.compareTo(Era.CAPPED_2025_12) >= 0);
             case WEIGHTED -> new SwapRules(era.pool(), false, 0L, era.feeRate(), 2_000_000L, 1_000_000L, 1000L,
-                    false);
+                    false, true);
         };
     }
 
@@ -52,6 +56,6 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
             throw new IllegalArgumentException("fee-rate: " + rate + " is not in [0, " + MAX_FEE_RATE + "]");
         }
         return new SwapRules(pool, false, 0L, rate, minStakeRao, minimumReserveRao, inputReserveMultiplier,
-                zeroMaxIsError);
+                zeroMaxIsError, alphaFeeResold);
     }
 }

@@ -21,20 +21,28 @@ class QuoterLimitsTest {
         // unstake 830 × the alpha reserve: the default limit of 1000 rao/alpha binds; (p/p')^0.5 saturates at
         // u64::MAX/1e18 ≈ 18.45, so the price falls only by that factor squared (balancer.rs
         // calculate_base_delta_in), and the rest of the order is refunded
+        final SwapRules rules = SwapRules.of(Era.PRICE_BURN_2026_06);
         final RaoPool pool = new RaoPool(3_973_824L, 24_405_956L, HALF);
-        final RaoQuote rao = RaoQuoter.unstake(SwapRules.of(Era.PRICE_BURN_2026_06), pool, 20_318_069_537L, 0L,
-                true);
-        final Quote tao = Quoter.unstake(SwapRules.of(Era.PRICE_BURN_2026_06),
-                new PoolReserves(3_973_824e-9, 24_405_956e-9, 0.5), 20.318_069_537, Double.NaN, true);
+        final RaoQuoter.Fill rao = RaoQuoter.swap(pool, false, 20_318_069_537L,
+                WeightedPoolRao.priceOfRaoPerAlpha(RaoQuoter.MIN_PRICE_RAO), false, rules);
+        final PoolReserves reserves = new PoolReserves(3_973_824e-9, 24_405_956e-9, 0.5);
+        final Quoter.Fill tao = Quoter.sell(reserves, 20.318_069_537, Quoter.MIN_PRICE, rules);
         final double factor = Quoter.MAX_LIMIT_POWER * Quoter.MAX_LIMIT_POWER;
         final double priceBefore = 3_973_824.0 / 24_405_956.0;
+        final double raoPriceAfter = (3_973_824.0 - rao.paidOut()) / (24_405_956.0 + rao.paidIn());
+        final double taoPriceAfter = (reserves.taoReserve() - tao.paidOut()) / (reserves.alphaReserve() + tao.paidIn());
         assertAll(
-                () -> assertNull(rao.error()),
-                () -> assertEquals(priceBefore / factor, WeightedPoolRao.taoPerAlpha(rao.priceAfterBits()),
-                        priceBefore / factor * 1e-5), // a rao of the 2e5-rao TAO reserve left is 5e-6 of it
-                () -> assertEquals(priceBefore / factor, tao.priceAfter(), priceBefore / factor * 1e-12),
+                // a rao of the 2e5-rao TAO reserve left is 5e-6 of it
+                () -> assertEquals(priceBefore / factor, raoPriceAfter, priceBefore / factor * 1e-5),
+                () -> assertEquals(priceBefore / factor, taoPriceAfter, priceBefore / factor * 1e-12),
                 () -> assertEquals(24_405_956.0 * (Quoter.MAX_LIMIT_POWER - 1.0) * 65535.0 / (65535.0 - 33.0),
-                        rao.amountIn(), 2.0));
+                        rao.paidIn() + rao.fee(), 2.0));
+        // the unstake call then sells the alpha fee for the block author into a TAO reserve of 2e5 rao, below
+        // SwapMinimumReserve (1e6): unstake_from_subnet fails with the re-sale's ReservesTooLow
+        assertEquals(SwapError.RESERVES_TOO_LOW,
+                RaoQuoter.unstake(rules, pool, 20_318_069_537L, 0L, true).error());
+        assertEquals(SwapError.RESERVES_TOO_LOW,
+                Quoter.unstake(rules, reserves, 20.318_069_537, Double.NaN, true).error());
     }
 
     @Test
@@ -74,5 +82,27 @@ class QuoterLimitsTest {
         final RaoQuote q = RaoQuoter.stake(SwapRules.of(Era.EMA_RAMP_2025_03), pool, 10_000_000_000L, 300_000_000L,
                 true);
         assertEquals(200_000_000_000L, q.maxAmount());
+    }
+
+    @Test
+    void anUnstakesPriceAfterShouldIncludeTheAlphaFeeResoldForTheAuthor() {
+        // test_remove_stake_full_limit_ok's pool (y = x = 100 TAO), 10 alpha unstaked at fee 33/65535: the swap
+        // takes fee f = ⌈…⌉ alpha, pays out for the rest, then unstake_from_subnet sells f fee-free for the
+        // author (stake_utils.rs), so the pool ends at (y − out − f·y'/(x' + f)) / (x' + f), x' = x + 10 − f
+        final RaoPool pool = new RaoPool(100_000_000_000L, 100_000_000_000L, HALF);
+        for (final Era era : new Era[] {Era.NETFLOW_2026_05, Era.PRICE_BURN_2026_06, Era.TAOFLOW_2025_11}) {
+            final RaoQuote quote = RaoQuoter.unstake(SwapRules.of(era), pool, 10_000_000_000L, 0L, false);
+            assertNull(quote.error(), era.id());
+            final double fee = quote.fee();
+            final double taoAfterSwap = 100e9 - quote.amountOut();
+            final double alphaAfterSwap = 100e9 + (10e9 - fee);
+            final boolean resold = era != Era.TAOFLOW_2025_11; // fees go to the author from 2026-03-11
+            final double authorTao = resold ? taoAfterSwap * fee / (alphaAfterSwap + fee) : 0.0;
+            final double expected = (taoAfterSwap - authorTao) / (alphaAfterSwap + (resold ? fee : 0.0)) * 1e9;
+            assertEquals(expected, quote.priceAfterRao(), 2.0, era.id() + ": price after, rao per alpha");
+            final Quote doubles = Quoter.unstake(SwapRules.of(era), new PoolReserves(100.0, 100.0, 0.5), 10.0,
+                    Double.NaN, false);
+            assertEquals(expected / 1e9, doubles.priceAfter(), 1e-8, era.id() + ": price after in TAO");
+        }
     }
 }

@@ -83,15 +83,19 @@ class QuoteCommandTest {
 
     @Test
     void quoteWeightOfThreeQuartersShouldSellWithExponentOneThird() {
-        // w2 = 0.75: p = y/(3x); sell Δx: out = y·(1 − (x/(x+Δx))^(1/3))
+        // w2 = 0.75: p = y/(3x); sell Δx: out = y·(1 − (x/(x+Δx))^(1/3)); then the alpha fee f is sold the same
+        // way, fee-free, for the block author
         final double delta = 40.0 * (1.0 - FEE_33);
         final double out = 1000.0 * (1.0 - Math.cbrt(4000.0 / (4000.0 + delta)));
+        final double fee = 40.0 * FEE_33;
+        final double authorTao = (1000.0 - out) * (1.0 - Math.cbrt((4000.0 + delta) / (4000.0 + delta + fee)));
         final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000",
                 "--alpha-reserve", "4000", "--weight-quote", "0.75", "--unstake", "40");
         assertAll(
                 () -> assertEquals(out, number(q, "amount_out"), 1e-11),
-                () -> assertEquals(40.0 * FEE_33, number(q, "fee"), 1e-15),
-                () -> assertEquals((1000.0 - out) / (3.0 * (4000.0 + delta)), number(q, "price_after"), 1e-15));
+                () -> assertEquals(fee, number(q, "fee"), 1e-15),
+                () -> assertEquals((1000.0 - out - authorTao) / (3.0 * (4000.0 + delta + fee)),
+                        number(q, "price_after"), 1e-15));
     }
 
     @Test
@@ -189,13 +193,16 @@ class QuoteCommandTest {
 
     @Test
     void anUnstakeLimitShouldStopThePriceAtTheLimit() {
-        // w2 = 0.5, p = 0.25 → 0.2: Δx = x·(sqrt(0.25/0.2) − 1)
+        // w2 = 0.5, p = 0.25 → 0.2: Δx = x·(sqrt(0.25/0.2) − 1); the alpha fee f = Δx·33/65502 then sold
+        // fee-free for the block author moves the price to 0.2·(x'/(x' + f))², x' = x + Δx
         final double delta = 4000.0 * (Math.sqrt(1.25) - 1.0);
+        final double fee = delta * 33.0 / 65502.0;
+        final double resale = (4000.0 + delta) / (4000.0 + delta + fee);
         final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000",
                 "--alpha-reserve", "4000", "--unstake", "1000", "--limit-price", "0.2");
         assertAll(
                 () -> assertEquals(delta * 65535.0 / 65502.0, number(q, "max_amount"), 1e-9),
-                () -> assertEquals(0.2, number(q, "price_after"), 1e-14),
+                () -> assertEquals(0.2 * resale * resale, number(q, "price_after"), 1e-14),
                 () -> assertEquals(1000.0 * delta / (4000.0 + delta), number(q, "amount_out"), 1e-10));
     }
 
