@@ -156,6 +156,11 @@ public final class CappedEraStep implements BlockStep {
         // (from 2026-05-27) restaked on root, after every subnet's coinbase read R
         final double[] blockClaimTao = s.blockClaimTao;
         java.util.Arrays.fill(blockClaimTao, 0.0);
+        // the subsidy era's coinbase issues only tao_in: what the block emitted beyond it is kept as unissued
+        final double[] issuanceBefore = s.pathScratchD;
+        if (!issueExcess) {
+            System.arraycopy(s.totalIssuance, 0, issuanceBefore, 0, s.paths);
+        }
         s.drainedCount = 0;
         // coinbase, epoch and root claims row by row: each reads and writes its own row and adds to per-path
         // sums in subnet order, so this gives the bits of a coinbase pass, an epoch pass and a claim pass
@@ -196,6 +201,8 @@ public final class CappedEraStep implements BlockStep {
                 s.taoEmitted[p] += s.blockEmission[p];
                 if (issueExcess) {
                     s.totalIssuance[p] += s.blockEmission[p];
+                } else {
+                    s.taoUnissued[p] += s.blockEmission[p] - (s.totalIssuance[p] - issuanceBefore[p]);
                 }
             }
         }

@@ -121,6 +121,7 @@ public final class ReferenceModel {
         outcomes.put(RunResult.ALPHA_BURNED, 0.0);
         outcomes.put(RunResult.TAO_FEES, 0.0);
         outcomes.put(RunResult.TAO_RECYCLED, 0.0);
+        outcomes.put(RunResult.TAO_UNISSUED, 0.0); // the launch era issues every block's emission
         for (final Trader trader : traders) {
             trader.report(outcomes);
         }

@@ -135,6 +135,7 @@ public final class BatchSimulation {
         System.arraycopy(s.alphaBurned, 0, out.column(RunResult.ALPHA_BURNED), 0, s.paths);
         System.arraycopy(s.taoFees, 0, out.column(RunResult.TAO_FEES), 0, s.paths);
         System.arraycopy(s.taoRecycled, 0, out.column(RunResult.TAO_RECYCLED), 0, s.paths);
+        System.arraycopy(s.taoUnissued, 0, out.column(RunResult.TAO_UNISSUED), 0, s.paths);
         if (s.subnets > s.initialSubnets) {
             System.arraycopy(s.taoLocked, 0, out.column(RunResult.TAO_LOCKED), 0, s.paths);
             System.arraycopy(s.taoDissolved, 0, out.column(RunResult.TAO_DISSOLVED), 0, s.paths);

@@ -49,6 +49,11 @@ public record RunResult(PathRange range, PathOutcomes outcomes, FinalState final
     public static final String TAO_FEES = "taoFees";
     /** Σ TAO recycled (TotalIssuance lowered). */
     public static final String TAO_RECYCLED = "taoRecycled";
+    /**
+     * Σ TAO emitted into pools but never added to TotalIssuance: the subsidy era's chain buys (mechanics §3
+     * history), so that TotalIssuance = initial + taoEmitted − taoRecycled − taoUnissued in every era.
+     */
+    public static final String TAO_UNISSUED = "taoUnissued";
     /** Σ TAO registrants put into new pools (only when subnets register during the run). */
     public static final String TAO_LOCKED = "taoLocked";
     /** Σ TAO that left pools with dissolved subnets (paid to holders, or the protocol's share recycled). */

@@ -168,6 +168,8 @@ public final class BatchState {
     public final double[] taoFees;
     /** Σ TAO recycled (TotalIssuance lowered; mechanics §1). */
     public final double[] taoRecycled;
+    /** Σ TAO put into pools that TotalIssuance never counted (the subsidy era's chain buys, mechanics §3). */
+    public final double[] taoUnissued;
     /** Σ TAO root stakers received by selling claimed root alpha (Swap claims, mechanics §4). */
     public final double[] rootClaimTao;
     /** Scratch per path: whether Σ moving price &gt; 1 this block (mechanics §4 root-sell flag). */
@@ -302,6 +304,7 @@ public final class BatchState {
         alphaBurned = new double[paths];
         taoFees = new double[paths];
         taoRecycled = new double[paths];
+        taoUnissued = new double[paths];
         rootClaimTao = new double[paths];
         rootSellFlag = new boolean[paths];
         pathScratchA = new double[paths];

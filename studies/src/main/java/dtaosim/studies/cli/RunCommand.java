@@ -149,11 +149,16 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  %-36s %14s %14s %14s%n", "per path", "q05", "q50", "q95");
         row(out, "Σ spot prices (TAO/alpha)", spotPriceSums(result.finalState()));
         row(out, "TAO in pools", result.outcome(RunResult.POOL_TAO));
-        row(out, "root dividends (TAO)", result.outcome(RunResult.ROOT_DIVIDENDS));
+        row(out, "root dividends paid at epochs (TAO)", result.outcome(RunResult.ROOT_DIVIDENDS));
         row(out, "root TAO sold (paid, pending, claims)", result.outcome(RunResult.ROOT_TAO_SOLD));
         row(out, "total issuance (TAO)", result.outcome(RunResult.TOTAL_ISSUANCE));
         row(out, "TAO recycled", result.outcome(RunResult.TAO_RECYCLED));
+        final double[] unissued = result.outcome(RunResult.TAO_UNISSUED);
+        if (java.util.Arrays.stream(unissued).anyMatch(v -> v != 0.0)) {
+            row(out, "TAO emitted but not issued (subsidy)", unissued);
+        }
         row(out, "alpha recycled", result.outcome(RunResult.ALPHA_RECYCLED));
+        row(out, "alpha burned", result.outcome(RunResult.ALPHA_BURNED));
         final Map<String, double[]> columns = result.outcomes().columns();
         if (columns.containsKey(RunResult.REGISTRATIONS)) {
             row(out, "subnet registrations", result.outcome(RunResult.REGISTRATIONS));

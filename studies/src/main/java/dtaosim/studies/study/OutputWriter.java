@@ -37,13 +37,17 @@ public final class OutputWriter {
     /** Writes every output of a finished study into {@code dir}. */
     public static void write(final Path dir, final StudyPlan plan, final List<RunResult> results,
                              final StudyOutput output, final Map<String, Object> stamp) throws IOException {
+        // the texts first: a value no format can hold fails here, before the folder has any file
+        final String timeseries = timeseries(plan, results);
+        final String paths = paths(plan, results);
+        final String summary = Json.write(summary(plan, output, stamp)) + "\n";
         Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve("timeseries.csv"), timeseries(plan, results));
-        AtomicFiles.writeString(dir.resolve("paths.csv"), paths(plan, results));
+        AtomicFiles.writeString(dir.resolve("timeseries.csv"), timeseries);
+        AtomicFiles.writeString(dir.resolve("paths.csv"), paths);
         AtomicFiles.write(dir.resolve("distributions.hlog"), out -> hlog(new PrintStream(out, false,
                 StandardCharsets.UTF_8), plan, results, output));
         output.report().write(dir.resolve("report.html"));
-        AtomicFiles.writeString(dir.resolve(SUMMARY), Json.write(summary(plan, output, stamp)) + "\n");
+        AtomicFiles.writeString(dir.resolve(SUMMARY), summary);
     }
 
     /** The summary: figures and what produced them; {@code stamp} holds what may differ between equal runs. */
