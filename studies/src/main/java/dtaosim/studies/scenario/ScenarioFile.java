@@ -93,7 +93,10 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
             first++;
         }
         schedule = schedule.subList(first, schedule.size());
-        for (final Map.Entry<Switch, Boolean> e : switches.entrySet()) {
+        // under an --era override (run --era, the eras study) the file's switches of other eras do not apply:
+        // each run takes the override era's defaults for its own switches
+        for (final Map.Entry<Switch, Boolean> e : overrides.era() != null ? Map.<Switch, Boolean>of().entrySet()
+                : switches.entrySet()) {
             final Switch s = e.getKey();
             if (schedule.stream().noneMatch(entry -> entry.era() == s.era())) {
                 final Era era = schedule.get(0).era();

@@ -190,6 +190,18 @@ class ScenarioParserTest {
     }
 
     @Test
+    void anEraOverrideShouldLeaveTheFilesSwitchesOfOtherErasOut() {
+        // excess-buy: false belongs to taoflow-2025-11; under --era capped-2025-12 (run, the eras study) the run
+        // is capped-2025-12 with its own defaults, as if the file named that era and no switch
+        final Scenario overridden = parse(FULL).resolve(new Overrides(null, null, null, Era.CAPPED_2025_12));
+        final Scenario written = parse(FULL.replace("switches:\n  excess-buy: false\n", "")
+                .replace("era: taoflow-2025-11", "era: capped-2025-12")).resolve(Overrides.NONE);
+        assertEquals(written, overridden);
+        // without the override the file's own switch applies
+        assertFalse(parse(FULL).resolve(Overrides.NONE).protocol().on(Switch.EXCESS_BUY));
+    }
+
+    @Test
     void anEraOverrideShouldReplaceASchedule() {
         final ScenarioFile file = parse(SMALL.replace("era: launch-2025-02\n",
                 "eras:\n  - era: launch-2025-02\n    fromBlock: 0\n  - era: capped-2025-12\n    fromBlock: 1\n"));
@@ -200,9 +212,7 @@ class ScenarioParserTest {
     static Stream<Arguments> badOverrides() {
         return Stream.of(
                 Arguments.of(new Overrides(0L, null, null, null), "--paths: 0 is not in [1, 2147483647]"),
-                Arguments.of(new Overrides(null, 0, null, null), "--blocks: 0 is not in [1, 100000000]"),
-                Arguments.of(new Overrides(null, null, null, Era.CAPPED_2025_12),
-                        "switches.excess-buy: belongs to era taoflow-2025-11, not capped-2025-12"));
+                Arguments.of(new Overrides(null, 0, null, null), "--blocks: 0 is not in [1, 100000000]"));
     }
 
     @ParameterizedTest(name = "{1}")
