@@ -276,6 +276,8 @@ class QuoteCommandTest {
                         List.of("--stake", "1", "--weight-quote", "0.25"), "weight-quote", "only 0.5"),
                 bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "0", "--alpha-reserve", "4000"),
                         List.of("--stake", "1"), "tao-reserve", "> 0"),
+                bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "1e30", "--alpha-reserve", "4000"),
+                        List.of("--stake", "1"), "tao-reserve", "1.0E30 is not in [0.0, 1.8446744073709553E10]"),
                 bad(List.of("--era", "bogus", "--tao-reserve", "1", "--alpha-reserve", "1"), List.of("--stake", "1"),
                         "era", "launch-2025-02"),
                 bad(List.of("--tao-reserve", "1", "--alpha-reserve", "1"), List.of("--stake", "1"), "--era"),
