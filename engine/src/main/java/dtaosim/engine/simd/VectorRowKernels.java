@@ -164,20 +164,15 @@ public final class VectorRowKernels implements RowKernels {
             return;
         }
         if (s.stakeFeeTao == 0.0) {
-            if (bound > 0 && s.alphaLockedBeyondPending) {
+            if (bound > 0) {
                 feeFreeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
-            } else if (bound > 0) {
-                pendingOnlyFeeFreeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
             }
             ScalarRowKernels.feeFreeNoise(s, subnet, firstState, stateStride, sigma, true, bound, s.paths);
         } else {
-            // the flat fee's lanes read only the pending emission: the over-credit variant (sold root alpha held
-            // back) runs the scalar twin
-            final int lanesEnd = s.alphaLockedBeyondPending ? 0 : bound;
-            if (lanesEnd > 0) {
-                feeNoiseLanes(s, subnet, firstState, stateStride, sigma, lanesEnd);
+            if (bound > 0) {
+                feeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
             }
-            ScalarRowKernels.feeNoise(s, subnet, firstState, stateStride, sigma, true, lanesEnd, s.paths);
+            ScalarRowKernels.feeNoise(s, subnet, firstState, stateStride, sigma, true, bound, s.paths);
         }
     }
 
@@ -215,10 +210,7 @@ public final class VectorRowKernels implements RowKernels {
         }
     }
 
-    /**
-     * {@link ScalarRowKernels#feeNoise} for path slots [0, bound), while no alpha is locked beyond the pending
-     * emission ({@link BatchState#alphaLockedBeyondPending}).
-     */
+    /** {@link ScalarRowKernels#feeNoise} for path slots [0, bound). */
     private static void feeNoiseLanes(final BatchState s, final int subnet, final long firstState,
                                       final long stateStride, final double sigma, final int bound) {
         final int paths = s.paths;
@@ -242,7 +234,10 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector net = stake.sub(fee);
             // holders sell no more alpha than they hold (BatchState.heldAlpha)
             final DoubleVector held = aout.sub(DoubleVector.fromArray(D, s.pendingAlpha, c))
-                    .sub(DoubleVector.fromArray(D, s.pendingOwner, c));
+                    .sub(DoubleVector.fromArray(D, s.pendingOwner, c))
+                    .sub(DoubleVector.fromArray(D, s.pendingRootAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
+                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
             final DoubleVector wanted = x.neg().mul(sigma).mul(ain);
             // compare and blend: Java's min and max semantics cost a few more instructions
             final DoubleVector sold = wanted.blend(zero.blend(held, held.compare(VectorOperators.GT, 0.0)),
@@ -289,52 +284,6 @@ public final class VectorRowKernels implements RowKernels {
                     .sub(DoubleVector.fromArray(D, s.pendingRootAlpha, c))
                     .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
                     .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
-            final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
-            // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
-            // Java's min and max semantics cost a few more instructions
-            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0)).blend(unlimited, stake);
-            final DoubleVector amount = wanted.blend(limit, wanted.compare(VectorOperators.GT, limit));
-            final DoubleVector received = reserveOut.mul(amount).div(reserveIn.add(amount));
-            final DoubleVector newIn = reserveIn.add(amount);
-            final DoubleVector newOut = reserveOut.sub(received);
-            newOut.blend(newIn, stake).intoArray(taoReserve, c);
-            newIn.blend(newOut, stake).intoArray(alphaIn, c);
-            aout.add(amount.neg().blend(received, stake)).intoArray(alphaOut, c);
-            DoubleVector.fromArray(D, taoStaked, p).add(amount, stake).intoArray(taoStaked, p);
-            DoubleVector.fromArray(D, taoUnstaked, p).add(received, stake.not()).intoArray(taoUnstaked, p);
-        }
-    }
-
-    /**
-     * {@link #feeFreeNoiseLanes} while no alpha outside the pools is locked beyond the pending emission
-     * ({@link BatchState#alphaLockedBeyondPending} unset: the launch and EMA-ramp eras): the arrays of root and
-     * protocol alpha hold zeros, so holders' alpha needs two loads instead of five, with the same bits.
-     */
-    private static void pendingOnlyFeeFreeNoiseLanes(final BatchState s, final int subnet, final long firstState,
-                                                     final long stateStride, final double sigma,
-                                                     final int bound) {
-        final int paths = s.paths;
-        final int row = subnet * paths;
-        final double[] taoReserve = s.taoReserve;
-        final double[] alphaIn = s.alphaIn;
-        final double[] alphaOut = s.alphaOut;
-        final double[] taoStaked = s.taoStaked;
-        final double[] taoUnstaked = s.taoUnstaked;
-        final DoubleVector zero = DoubleVector.zero(D);
-        final DoubleVector unlimited = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
-        final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
-        for (int p = 0; p < bound; p += LANES) {
-            final int c = row + p;
-            final DoubleVector x = uniform(laneStates, firstState + p * stateStride).mul(2.0).sub(1.0);
-            final VectorMask<Double> stake = x.compare(VectorOperators.GT, 0.0);
-            final DoubleVector tao = DoubleVector.fromArray(D, taoReserve, c);
-            final DoubleVector ain = DoubleVector.fromArray(D, alphaIn, c);
-            final DoubleVector reserveIn = ain.blend(tao, stake);
-            final DoubleVector reserveOut = tao.blend(ain, stake);
-            final DoubleVector aout = DoubleVector.fromArray(D, alphaOut, c);
-            // holders sell no more alpha than they hold (BatchState.heldAlpha)
-            final DoubleVector held = aout.sub(DoubleVector.fromArray(D, s.pendingAlpha, c))
-                    .sub(DoubleVector.fromArray(D, s.pendingOwner, c));
             final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
             // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
             // Java's min and max semantics cost a few more instructions

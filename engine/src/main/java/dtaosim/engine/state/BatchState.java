@@ -43,12 +43,6 @@ public final class BatchState {
     public boolean overCreditRootAlpha;
     /** The moving price's input is min(spot, this): 1 (mechanics §2a), or +∞ without the 2025-02-15 clip. */
     public double movingPriceClip;
-    /**
-     * Whether alpha outside the pools may be more than holders' and pending emission: root alpha accrued,
-     * claimable or (over-credit) sold, or protocol alpha. Once an era of the run has such alpha it stays set; until
-     * then {@link #heldAlpha} needs only AlphaOut and the pending emission, which the fee-free noise lanes use.
-     */
-    public boolean alphaLockedBeyondPending;
 
     // ---- per subnet, [subnet * paths + path] ----
     /** SubnetTAO: TAO reserve of the pool. */
@@ -369,7 +363,6 @@ public final class BatchState {
         this.feesLeavePool = params.era().compareTo(Era.CAPPED_2025_12) > 0
                 || (params.era() == Era.CAPPED_2025_12 && params.on(Switch.FEES_TO_BLOCK_AUTHOR));
         this.overCreditRootAlpha = params.era() == Era.LAUNCH_2025_02 && !params.on(Switch.DIVIDEND_FIX);
-        this.alphaLockedBeyondPending |= overCreditRootAlpha || params.era().compareTo(Era.EMA_RAMP_2025_03) > 0;
     }
 
     /**
