@@ -10,7 +10,7 @@ import java.util.List;
  * before it. Its default makes the era the rule set the era's table describes; a scenario may flip it.
  */
 public enum Switch {
-    /** mechanics §2a: the moving price's input is clipped at 1.0 (f95810a25, merged by the 2025-02-15 deploy f9254ea63). */
+    /** mechanics §2a: the moving price's input is clipped at 1.0 (f95810a25, in main with the 2025-02-15 deploy). */
     EMA_CLIP_AT_ONE(Era.LAUNCH_2025_02, LocalDate.of(2025, 2, 15), true,
             "moving-price input min(spot, 1)", "moving-price input = spot"),
     /**
