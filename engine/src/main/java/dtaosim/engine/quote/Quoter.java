@@ -298,10 +298,16 @@ public final class Quoter {
         return Math.max(0.0, limit * pool.alphaReserve() - pool.taoReserve());
     }
 
-    /** remove_stake.rs {@code get_max_amount_remove} at f9254ea63: {@code max(0, y/limit − x)}; 0 at/above price. */
+    /**
+     * remove_stake.rs {@code get_max_amount_remove} at f9254ea63: {@code max(0, y/limit − x)}; 0 at/above price;
+     * u64::MAX rao for a limit of 0.
+     */
     static double constantProductMaxRemove(final PoolReserves pool, final double limit) {
         if (limit >= pool.taoReserve() / pool.alphaReserve()) {
             return 0.0;
+        }
+        if (limit == 0.0) {
+            return PoolReserves.MAX_RESERVE;
         }
         return Math.max(0.0, pool.taoReserve() / limit - pool.alphaReserve());
     }

@@ -50,12 +50,13 @@ public final class RaoQuoter {
     }
 
     /**
-     * Stakes {@code amount} rao of TAO. {@code limitRao} is the limit price in rao per alpha, 0 for none;
+     * Stakes {@code amount} rao of TAO. {@code limitRao} is the limit price in rao per alpha, −1 for none (0 is a
+     * limit, as on chain: a stake cannot stay below it, an unstake always can);
      * {@code allowPartial} lets a limit order fill up to the limit instead of failing with SlippageTooHigh.
      */
     public static RaoQuote stake(final SwapRules rules, final RaoPool pool, final long amount, final long limitRao,
                                  final boolean allowPartial) {
-        final boolean hasLimit = limitRao > 0;
+        final boolean hasLimit = limitRao >= 0;
         long max = -1L;
         try {
             if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_FLAT_FEE) {
@@ -74,7 +75,7 @@ public final class RaoQuoter {
     /** Unstakes {@code amount} rao of alpha; arguments as for {@link #stake}. */
     public static RaoQuote unstake(final SwapRules rules, final RaoPool pool, final long amount, final long limitRao,
                                    final boolean allowPartial) {
-        final boolean hasLimit = limitRao > 0;
+        final boolean hasLimit = limitRao >= 0;
         long max = -1L;
         try {
             if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_FLAT_FEE) {

@@ -44,7 +44,7 @@ class QuoterAgreementTest {
             final boolean withLimit = random.nextBoolean();
             final double priceTao = pool.price();
             final double limitTao = withLimit ? priceTao * random.nextDouble(0.5, 1.5) : Double.NaN;
-            final long limitRao = withLimit ? Math.max(1L, (long) (limitTao * 1e9)) : 0L;
+            final long limitRao = withLimit ? Math.max(1L, (long) (limitTao * 1e9)) : -1L;
             final double limitExact = withLimit ? limitRao / 1e9 : Double.NaN;
             final boolean partial = random.nextBoolean();
             final RaoQuote exact = stake ? RaoQuoter.stake(rules, raoPool, amount, limitRao, partial)

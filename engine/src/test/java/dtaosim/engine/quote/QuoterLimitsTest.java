@@ -40,7 +40,7 @@ class QuoterLimitsTest {
         // the unstake call then sells the alpha fee for the block author into a TAO reserve of 2e5 rao, below
         // SwapMinimumReserve (1e6): unstake_from_subnet fails with the re-sale's ReservesTooLow
         assertEquals(SwapError.RESERVES_TOO_LOW,
-                RaoQuoter.unstake(rules, pool, 20_318_069_537L, 0L, true).error());
+                RaoQuoter.unstake(rules, pool, 20_318_069_537L, -1L, true).error());
         assertEquals(SwapError.RESERVES_TOO_LOW,
                 Quoter.unstake(rules, reserves, 20.318_069_537, Double.NaN, true).error());
     }
@@ -91,7 +91,7 @@ class QuoterLimitsTest {
         // author (stake_utils.rs), so the pool ends at (y − out − f·y'/(x' + f)) / (x' + f), x' = x + 10 − f
         final RaoPool pool = new RaoPool(100_000_000_000L, 100_000_000_000L, HALF);
         for (final Era era : new Era[] {Era.NETFLOW_2026_05, Era.PRICE_BURN_2026_06, Era.TAOFLOW_2025_11}) {
-            final RaoQuote quote = RaoQuoter.unstake(SwapRules.of(era), pool, 10_000_000_000L, 0L, false);
+            final RaoQuote quote = RaoQuoter.unstake(SwapRules.of(era), pool, 10_000_000_000L, -1L, false);
             assertNull(quote.error(), era.id());
             final double fee = quote.fee();
             final double taoAfterSwap = 100e9 - quote.amountOut();

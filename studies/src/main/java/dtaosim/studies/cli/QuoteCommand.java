@@ -74,7 +74,7 @@ final class QuoteCommand implements Callable<Integer> {
             description = "alpha to unstake (sell for TAO); alpha, or rao with --rao")
     private BigDecimal unstake;
     @Option(names = "--limit-price", paramLabel = "P",
-            description = "limit price, > 0: TAO per alpha, or rao per alpha with --rao; a stake may not lift"
+            description = "limit price, ≥ 0: TAO per alpha, or rao per alpha with --rao; a stake may not lift"
                     + " the price above it, an unstake may not push it below (fills partially unless"
                     + " --fill-or-kill)")
     private BigDecimal limitPrice;
@@ -124,7 +124,7 @@ final class QuoteCommand implements Callable<Integer> {
         final double amount = isStake ? Checks.positive("stake", stake.doubleValue())
                 : Checks.positive("unstake", unstake.doubleValue());
         final double limit = limitPrice == null ? Double.NaN
-                : Checks.positive("limit-price", limitPrice.doubleValue());
+                : Checks.nonNegative("limit-price", limitPrice.doubleValue());
         final Quote quote = isStake ? Quoter.stake(rules, pool, amount, limit, !fillOrKill)
                 : Quoter.unstake(rules, pool, amount, limit, !fillOrKill);
         result.put("price_before", pool.price());
@@ -133,9 +133,10 @@ final class QuoteCommand implements Callable<Integer> {
             result.put("amount_out", quote.amountOut());
             result.put("fee", quote.fee());
             result.put("price_after", quote.priceAfter());
-            if (limitPrice != null) {
-                result.put("max_amount", quote.maxAmount());
-            }
+        }
+        if (limitPrice != null && !Double.isNaN(quote.maxAmount())) {
+            // get_max_amount_add/remove's answer, also when a later check of the call rejects it
+            result.put("max_amount", quote.maxAmount());
         }
         return quote.error();
     }
@@ -145,7 +146,8 @@ final class QuoteCommand implements Callable<Integer> {
         final RaoPool pool = new RaoPool(wholeRao("tao-reserve", taoReserve), wholeRao("alpha-reserve", alphaReserve),
                 WeightedPoolRao.quoteWeightParts(weight));
         final long amount = isStake ? wholeRao("stake", stake) : wholeRao("unstake", unstake);
-        final long limit = limitPrice == null ? 0L : wholeRao("limit-price", limitPrice);
+        final long limit = limitPrice == null ? -1L
+                : limitPrice.signum() == 0 ? 0L : wholeRao("limit-price", limitPrice);
         final RaoQuote quote = isStake ? RaoQuoter.stake(rules, pool, amount, limit, !fillOrKill)
                 : RaoQuoter.unstake(rules, pool, amount, limit, !fillOrKill);
         result.put("price_before", WeightedPoolRao.raoPerAlpha(pool.price()));
@@ -154,9 +156,10 @@ final class QuoteCommand implements Callable<Integer> {
             result.put("amount_out", quote.amountOut());
             result.put("fee", quote.fee());
             result.put("price_after", quote.priceAfterRao());
-            if (limitPrice != null) {
-                result.put("max_amount", quote.maxAmount());
-            }
+        }
+        if (limitPrice != null && quote.maxAmount() >= 0) {
+            // get_max_amount_add/remove's answer, also when a later check of the call rejects it
+            result.put("max_amount", quote.maxAmount());
         }
         return quote.error();
     }
@@ -212,10 +215,11 @@ final class QuoteCommand implements Callable<Integer> {
             out.printf("  amount out:  %s %s%n", number(result.get("amount_out")), outUnit);
             out.printf("  fee:         %s %s%n", number(result.get("fee")), feeUnit);
             out.printf("  price after: %s %s%n", number(result.get("price_after")), priceUnit);
-            if (result.containsKey("max_amount")) {
-                out.printf("  max amount:  %s %s (reaches the limit %s %s)%n", number(result.get("max_amount")),
-                        inUnit, limitPrice.toPlainString(), priceUnit);
-            }
+        }
+        if (result.containsKey("max_amount")) {
+            // also for a rejected call whose limit check got that far (get_max_amount_add/remove's answer)
+            out.printf("  max amount:  %s %s (reaches the limit %s %s)%n", number(result.get("max_amount")),
+                    inUnit, limitPrice.toPlainString(), priceUnit);
         }
         out.flush();
     }

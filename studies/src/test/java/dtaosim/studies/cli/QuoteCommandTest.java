@@ -207,6 +207,30 @@ class QuoteCommandTest {
     }
 
     @Test
+    void anUnstakeLimitOfZeroShouldAllowTheLargestSupportedInput() {
+        // test_max_amount_remove_dynamic (10e9, 10e9, 0) and (200e9, 100e9, 0): get_max_amount_remove probes
+        // 1000 × SubnetAlphaIn, and a limit of 0 rao per alpha stops none of it
+        for (final String[] pool : new String[][] {{"10000000000", "10000000000"}, {"200000000000", "100000000000"}}) {
+            final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", pool[0],
+                    "--alpha-reserve", pool[1], "--unstake", "5000000", "--limit-price", "0", "--rao");
+            assertEquals(1000.0 * Double.parseDouble(pool[1]), number(q, "max_amount"), 0.0, String.join(",", pool));
+        }
+    }
+
+    @Test
+    void aRejectedLimitOrderShouldStillShowTheChainsMaximumInText() {
+        // the maximum is computed before the minimum-stake check that rejects the call (remove_stake_limit);
+        // test_max_amount_remove_dynamic (1e6, 1e6, 2.5e8): 1,010,000 within its 1 %
+        final CliRun run = CliRun.of("quote", "--era", "price-burn-2026-06", "--tao-reserve", "1000000",
+                "--alpha-reserve", "1000000", "--unstake", "1000", "--limit-price", "250000000", "--rao");
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.out().contains("AmountTooLow"), run.out());
+        final java.util.regex.Matcher max = java.util.regex.Pattern.compile("max amount: +(\\d+) rao").matcher(run.out());
+        assertTrue(max.find(), run.out());
+        assertEquals(1_010_000.0, Double.parseDouble(max.group(1)), 10_100.0, run.out());
+    }
+
+    @Test
     void aRaoLimitOrderShouldMatchTheChainsMaximum() {
         final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000000000000",
                 "--alpha-reserve", "4000000000000", "--weight-quote", "0.25", "--stake", "10000000000",
@@ -220,6 +244,8 @@ class QuoteCommandTest {
         final List<String> pool = List.of("--tao-reserve", "1000", "--alpha-reserve", "4000");
         return Stream.of(
                 err("PriceLimitExceeded", pool, "--era", "price-burn-2026-06", "--stake", "10", "--limit-price", "0.2"),
+                // test_stake_into_subnet_prohibitive_limit: a stake's limit of 0 is below any price
+                err("PriceLimitExceeded", pool, "--era", "price-burn-2026-06", "--stake", "10", "--limit-price", "0"),
                 err("PriceLimitExceeded", pool, "--era", "price-burn-2026-06", "--stake", "10", "--limit-price",
                         "0.25"),
                 err("PriceLimitExceeded", pool, "--era", "subsidy-2025-07", "--unstake", "10", "--limit-price", "0.3"),
@@ -269,7 +295,7 @@ class QuoteCommandTest {
                 bad(pool, List.of("--stake", "-1"), "stake", "> 0"),
                 bad(pool, List.of("--stake", "1", "--weight-quote", "0.995"), "weight-quote", "[0.01, 0.99]"),
                 bad(pool, List.of("--stake", "1", "--fee-rate", "10001"), "fee-rate", "[0, 10000]"),
-                bad(pool, List.of("--stake", "1", "--limit-price", "0"), "limit-price", "> 0"),
+                bad(pool, List.of("--stake", "1", "--limit-price", "-1"), "limit-price", "≥ 0"),
                 bad(pool, List.of("--stake", "1", "--fill-or-kill"), "fill-or-kill", "--limit-price"),
                 bad(pool, List.of("--stake", "1.5", "--rao"), "stake", "whole number of rao"),
                 bad(List.of("--era", "subsidy-2025-07", "--tao-reserve", "1000", "--alpha-reserve", "4000"),
