@@ -148,8 +148,9 @@ public final class Quoter {
     /** {@code get_max_amount_add/remove}: input plus fee of a swap of the largest supported input up to the limit. */
     static double maxAmount(final SwapRules rules, final PoolReserves pool, final boolean buy, final double limit) {
         final double reserve = buy ? pool.taoReserve() : pool.alphaReserve();
+        // the chain probes with 1000 × the reserve, or u64::MAX rao in the V3 eras: a limit of 0 stops none of it
         final double probe = rules.inputReserveMultiplier() > 0 ? reserve * rules.inputReserveMultiplier()
-                : Double.POSITIVE_INFINITY;
+                : PoolReserves.MAX_RESERVE;
         final Fill fill = buy ? buy(pool, probe, limit, rules) : sell(pool, probe, limit, rules);
         final double max = fill.paidIn() + fill.fee();
         if (rules.zeroMaxIsError() && max == 0.0) {

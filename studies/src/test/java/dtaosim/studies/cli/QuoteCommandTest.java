@@ -215,6 +215,10 @@ class QuoteCommandTest {
                     "--alpha-reserve", pool[1], "--unstake", "5000000", "--limit-price", "0", "--rao");
             assertEquals(1000.0 * Double.parseDouble(pool[1]), number(q, "max_amount"), 0.0, String.join(",", pool));
         }
+        // the V3 eras probe with u64::MAX rao: in TAO, 2^64 − 1 rao (a number JSON can hold)
+        final Map<String, Object> v3 = json("--era", "netflow-2026-05", "--tao-reserve", "100", "--alpha-reserve",
+                "100", "--unstake", "10", "--limit-price", "0");
+        assertEquals(18_446_744_073.709_551_615, number(v3, "max_amount"), 1e-3);
     }
 
     @Test
