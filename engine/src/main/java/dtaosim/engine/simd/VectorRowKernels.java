@@ -239,9 +239,10 @@ public final class VectorRowKernels implements RowKernels {
                     .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
                     .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
             final DoubleVector wanted = x.neg().mul(sigma).mul(ain);
-            // compare and blend: Java's min and max semantics cost a few more instructions
-            final DoubleVector sold = wanted.blend(zero.blend(held, held.compare(VectorOperators.GT, 0.0)),
-                    wanted.compare(VectorOperators.GT, held));
+            // compare and blend, against the held alpha floored at 0 as BatchState.sellable does (NaN included):
+            // Java's min and max semantics cost a few more instructions
+            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0));
+            final DoubleVector sold = wanted.blend(limit, wanted.compare(VectorOperators.GT, limit));
             // one division per lane: bought = ain·net/(tao+net) on buys, gross = tao·sold/(ain+sold) on sells
             final DoubleVector quotient = tao.mul(sold).blend(ain.mul(net), buy)
                     .div(ain.add(sold).blend(tao.add(net), buy));
