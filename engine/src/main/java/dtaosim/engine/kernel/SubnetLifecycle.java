@@ -168,6 +168,7 @@ public final class SubnetLifecycle {
         s.pendingRootAlpha[c] = 0.0;
         s.rootClaimable[c] = 0.0;
         s.protocolAlpha[c] = 0.0;
+        s.positionAlpha[c] = 0.0;
         s.taoFlowEma[c] = 0.0;
         s.protocolFlowEma[c] = 0.0;
         s.protocolFlow[c] = 0.0;

@@ -84,12 +84,14 @@ public record CapitalInflow(double buyRatePerBlock, long buyFrom, long buyUntil,
                             if (bought > 0.0) {
                                 held[c] += bought;
                                 heldRegisteredAt[c] = state.registeredAt[c];
+                                state.positionAlpha[c] += bought;
                                 spent[p] += order;
                             }
                         } else if (held[c] > 0.0) {
                             final double alpha = sellFraction >= 1.0 ? held[c] : sellFraction * held[c];
                             received[p] += ConstantProductPool.unstake(state, c, p, alpha);
                             held[c] -= alpha;
+                            state.positionAlpha[c] -= alpha;
                         }
                     }
                 }

@@ -81,6 +81,7 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
         private final long stream;
         private final double momentumWeight;
         private final double[] holdings;
+        private final long[] holdingsRegisteredAt;
         private final double[] spent;
         private final double[] received;
         private final double[] momentum;
@@ -100,6 +101,7 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
             this.momentumWeight = 1.0 / plan.momentumBlocks;
             final int n = s.paths;
             holdings = new double[n];
+            holdingsRegisteredAt = new long[n];
             spent = new double[n];
             received = new double[n];
             momentum = new double[n];
@@ -118,6 +120,9 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
             final boolean epoch = drainedThisBlock();
             for (int p = 0; p < s.paths; p++) {
                 final int c = s.cell(plan.subnet, p);
+                if (holdings[p] > 0.0 && holdingsRegisteredAt[p] != s.registeredAt[c]) {
+                    holdings[p] = 0.0; // the meme subnet was dissolved: its alpha is gone
+                }
                 if (!s.live[c]) {
                     continue;
                 }
@@ -140,9 +145,12 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
                 maxShare[p] = Math.max(maxShare[p], share);
                 if (epoch && plan.holderRewards && !s.supportWithdrawn[c] && holdings[p] > 0.0) {
                     // validators score miners by holdings: the cohort's share of alpha outstanding earns the
-                    // same share of the miner incentive (already minted into AlphaOut)
-                    final double reward = s.drainedMinerAlpha[c] * Math.min(holdings[p] / s.alphaOut[c], 1.0);
+                    // same share of the miner incentive (already minted into AlphaOut; at most what holders
+                    // outside the tracked positions still hold, should noise traders have sold the payout)
+                    final double reward = s.sellable(c,
+                            s.drainedMinerAlpha[c] * Math.min(holdings[p] / s.alphaOut[c], 1.0));
                     holdings[p] += reward;
+                    s.positionAlpha[c] += reward;
                     final double perDay = reward / holdings[p] * (7200.0 / (s.protocol.tempo() + 1.0));
                     dailyYield[p] += 0.1 * (perDay - dailyYield[p]);
                 }
@@ -156,6 +164,7 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
                         if (tao > 0.0) {
                             received[p] += tao;
                             holdings[p] -= sell;
+                            s.positionAlpha[c] -= sell;
                         }
                     }
                 } else if (spent[p] + plan.buyTao <= plan.capitalTao
@@ -163,6 +172,8 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
                     final double bought = ConstantProductPool.stake(s, c, p, plan.buyTao);
                     if (bought > 0.0) {
                         holdings[p] += bought;
+                        holdingsRegisteredAt[p] = s.registeredAt[c];
+                        s.positionAlpha[c] += bought;
                         spent[p] += plan.buyTao;
                     }
                 }
@@ -199,7 +210,8 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
             System.arraycopy(peakBlock, 0, outcomes.column(PEAK_BLOCK), 0, s.paths);
             for (int p = 0; p < s.paths; p++) {
                 final int c = s.cell(plan.subnet, p);
-                final double price = s.live[c] ? s.taoReserve[c] / s.alphaIn[c] : 0.0;
+                final boolean held = s.live[c] && holdingsRegisteredAt[p] == s.registeredAt[c];
+                final double price = held ? s.taoReserve[c] / s.alphaIn[c] : 0.0;
                 pnl[p] = received[p] + holdings[p] * price - spent[p];
                 peak[p] = firstPrice[p] > 0.0 ? peakPrice[p] / firstPrice[p] : 0.0;
                 share[p] = maxShare[p];

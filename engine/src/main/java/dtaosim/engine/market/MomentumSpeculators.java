@@ -46,6 +46,7 @@ public record MomentumSpeculators(double lookbackBlocks, double entryReturn, dou
         private final double weight;
         private final double[] logPriceEma;
         private final double[] position;
+        private final long[] positionRegisteredAt;
         private final double[] invested;
         private final double[] result;
 
@@ -56,6 +57,7 @@ public record MomentumSpeculators(double lookbackBlocks, double entryReturn, dou
             final int cells = s.subnets * s.paths;
             logPriceEma = new double[cells];
             position = new double[cells];
+            positionRegisteredAt = new long[cells];
             invested = new double[s.paths];
             result = new double[s.paths];
             java.util.Arrays.fill(logPriceEma, Double.NaN);
@@ -73,6 +75,12 @@ public record MomentumSpeculators(double lookbackBlocks, double entryReturn, dou
                 final int row = i * s.paths;
                 for (int p = 0; p < s.paths; p++) {
                     final int c = row + p;
+                    if (position[c] > 0.0 && positionRegisteredAt[c] != s.registeredAt[c]) {
+                        // the subnet of this position was dissolved: its alpha is gone (the holders' share of
+                        // the pool's TAO is not tracked here), the budget frees up
+                        position[c] = 0.0;
+                        invested[p] -= plan.positionTao;
+                    }
                     if (!s.live[c]) {
                         continue;
                     }
@@ -88,6 +96,8 @@ public record MomentumSpeculators(double lookbackBlocks, double entryReturn, dou
                         final double bought = ConstantProductPool.stake(s, c, p, plan.positionTao);
                         if (bought > 0.0) {
                             position[c] = bought;
+                            positionRegisteredAt[c] = s.registeredAt[c];
+                            s.positionAlpha[c] += bought;
                             invested[p] += plan.positionTao;
                             result[p] -= plan.positionTao;
                         }
@@ -95,6 +105,7 @@ public record MomentumSpeculators(double lookbackBlocks, double entryReturn, dou
                         final double tao = ConstantProductPool.unstake(s, c, p, position[c]);
                         if (tao > 0.0) {
                             result[p] += tao;
+                            s.positionAlpha[c] -= position[c];
                             invested[p] -= plan.positionTao;
                             position[c] = 0.0;
                         }
@@ -110,7 +121,7 @@ public record MomentumSpeculators(double lookbackBlocks, double entryReturn, dou
                 double open = 0.0;
                 for (int i = 0; i < s.subnets; i++) {
                     final int c = s.cell(i, p);
-                    if (position[c] > 0.0 && s.live[c]) {
+                    if (position[c] > 0.0 && s.live[c] && positionRegisteredAt[c] == s.registeredAt[c]) {
                         open += position[c] * s.taoReserve[c] / s.alphaIn[c];
                     }
                 }

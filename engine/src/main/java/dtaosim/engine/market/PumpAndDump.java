@@ -48,6 +48,7 @@ public record PumpAndDump(int subnet, double rateTao, long buyFrom, long buyUnti
         private final BatchState s;
         private final double[] rate;
         private final double[] alphaHeld;
+        private final long[] heldRegisteredAt;
         private final double[] taoSpent;
         private final double[] taoReceived;
 
@@ -56,6 +57,7 @@ public record PumpAndDump(int subnet, double rateTao, long buyFrom, long buyUnti
             this.s = s;
             rate = new double[s.paths];
             alphaHeld = new double[s.paths];
+            heldRegisteredAt = new long[s.paths];
             taoSpent = new double[s.paths];
             taoReceived = new double[s.paths];
             for (int p = 0; p < s.paths; p++) {
@@ -68,19 +70,33 @@ public record PumpAndDump(int subnet, double rateTao, long buyFrom, long buyUnti
             final int row = plan.subnet * s.paths;
             if (block >= plan.buyFrom && block < plan.buyUntil) {
                 for (int p = 0; p < s.paths; p++) {
-                    final double bought = ConstantProductPool.stake(s, row + p, p, rate[p]);
+                    final int c = row + p;
+                    dropIfDissolved(c, p);
+                    final double bought = ConstantProductPool.stake(s, c, p, rate[p]);
                     if (bought > 0.0) {
                         alphaHeld[p] += bought;
+                        heldRegisteredAt[p] = s.registeredAt[c];
+                        s.positionAlpha[c] += bought;
                         taoSpent[p] += rate[p];
                     }
                 }
             } else if (block == plan.dumpAt) {
                 for (int p = 0; p < s.paths; p++) {
+                    final int c = row + p;
+                    dropIfDissolved(c, p);
                     if (alphaHeld[p] > 0.0) {
-                        taoReceived[p] += ConstantProductPool.unstake(s, row + p, p, alphaHeld[p]);
+                        taoReceived[p] += ConstantProductPool.unstake(s, c, p, alphaHeld[p]);
+                        s.positionAlpha[c] -= alphaHeld[p];
                         alphaHeld[p] = 0.0;
                     }
                 }
+            }
+        }
+
+        /** The alpha of a dissolved subnet is gone (its pool's TAO went to holders, not tracked here). */
+        private void dropIfDissolved(final int c, final int p) {
+            if (alphaHeld[p] > 0.0 && (!s.live[c] || heldRegisteredAt[p] != s.registeredAt[c])) {
+                alphaHeld[p] = 0.0;
             }
         }
 

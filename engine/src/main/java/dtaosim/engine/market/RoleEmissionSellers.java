@@ -34,8 +34,9 @@ public record RoleEmissionSellers(double ownerFraction, double minerFraction, do
                     final double owner = state.drainedOwnerAlpha[c];
                     final double miners = state.drainedMinerAlpha[c];
                     final double validators = Math.max(state.drainedAlpha[c] - owner - miners, 0.0);
-                    final double sold = ownerFraction * owner + minerFraction * miners
-                            + validatorFraction * validators;
+                    // recipients sell from their payout; the cut binds only if noise traders sold it first
+                    final double sold = state.sellable(c, ownerFraction * owner + minerFraction * miners
+                            + validatorFraction * validators);
                     if (sold > 0.0) {
                         ConstantProductPool.unstake(state, c, p, sold);
                     }

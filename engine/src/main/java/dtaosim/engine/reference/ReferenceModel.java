@@ -70,7 +70,7 @@ public final class ReferenceModel {
         int pumps = 0;
         for (final Behaviour behaviour : scenario.behaviours()) {
             if (behaviour instanceof EmissionSellers sellers) {
-                traders.add(new Sellers(sellers.sellFraction()));
+                traders.add(new Sellers(sellers.sellFraction(), sellers.heldAlphaOnly()));
             } else if (behaviour instanceof UniformNoiseTraders noise) {
                 traders.add(new Noise(noise.sigma(), noise.heldAlphaOnly()));
             } else if (behaviour instanceof PumpAndDump pump) {
@@ -196,6 +196,8 @@ public final class ReferenceModel {
         final double[] pendingRootTao;
         /** Root alpha sold since the last epoch, credited again at the epoch without the dividend fix. */
         final double[] rootAlphaSold;
+        /** Alpha of the pump's position (BatchState.positionAlpha). */
+        final double[] positionAlpha;
         /** eras-spec launch 6: whether the epoch over-credits the sold root share (dividend-fix off). */
         final boolean overCredit;
         /** tao_in of each subnet in the current block. */
@@ -231,6 +233,7 @@ public final class ReferenceModel {
             this.pendingOwner = new double[subnets];
             this.pendingRootTao = new double[subnets];
             this.rootAlphaSold = new double[subnets];
+            this.positionAlpha = new double[subnets];
             this.overCredit = !protocol.on(Switch.DIVIDEND_FIX);
             this.taoInThisBlock = new double[subnets];
             this.drainedThisBlock = new double[subnets];
@@ -337,6 +340,16 @@ public final class ReferenceModel {
         }
 
         /**
+         * {@code BatchState.sellable}: {@code wanted} cut to alpha out less pending emission, root alpha sold
+         * since the epoch and the pump's position (no claims or protocol alpha in the launch era).
+         */
+        double sellable(final int i, final double wanted) {
+            double held = alphaOut[i] - pendingAlpha[i] - pendingOwner[i] - rootAlphaSold[i] - positionAlpha[i];
+            held = held > 0.0 ? held : 0.0;
+            return wanted > held ? held : wanted;
+        }
+
+        /**
          * mechanics §5 (constant-product era): stake {@code taoAmount} TAO; the flat fee stays in the pool, the
          * rest buys {@code alphaIn·net/(tao + net)} alpha. Skipped (returns 0) unless the net amount is positive.
          */
@@ -382,15 +395,18 @@ public final class ReferenceModel {
     /** {@link EmissionSellers}: at each subnet's epoch, sell the fraction of the payout through the pool. */
     private static final class Sellers implements Trader {
         private final double fraction;
+        private final boolean heldOnly;
 
-        Sellers(final double fraction) {
+        Sellers(final double fraction, final boolean heldOnly) {
             this.fraction = fraction;
+            this.heldOnly = heldOnly;
         }
 
         @Override
         public void act(final PathState path, final long block) {
             for (int i = 0; i < path.subnets; i++) {
-                final double sold = fraction * path.drainedThisBlock[i];
+                final double wanted = fraction * path.drainedThisBlock[i];
+                final double sold = heldOnly ? path.sellable(i, wanted) : wanted;
                 if (sold > 0.0) {
                     path.unstake(i, sold);
                 }
@@ -420,12 +436,8 @@ public final class ReferenceModel {
                 if (x > 0.0) {
                     path.stake(i, x * sigma * path.tao[i]);
                 } else {
-                    // holders sell no more than they hold: alpha out less pending emission and root alpha sold
-                    // since the epoch (BatchState.heldAlpha; no claims or protocol alpha in the launch era)
-                    final double held = path.alphaOut[i] - path.pendingAlpha[i] - path.pendingOwner[i]
-                            - path.rootAlphaSold[i];
                     final double wanted = -x * sigma * path.alphaIn[i];
-                    path.unstake(i, !heldOnly ? wanted : held > 0.0 ? Math.min(wanted, held) : 0.0);
+                    path.unstake(i, heldOnly ? path.sellable(i, wanted) : wanted); // holders sell what they hold
                 }
             }
         }
@@ -453,10 +465,12 @@ public final class ReferenceModel {
                 final double bought = path.stake(plan.subnet(), rate);
                 if (bought > 0.0) {
                     alphaHeld += bought;
+                    path.positionAlpha[plan.subnet()] += bought;
                     taoSpent += rate;
                 }
             } else if (block == plan.dumpAt() && alphaHeld > 0.0) {
                 taoReceived += path.unstake(plan.subnet(), alphaHeld);
+                path.positionAlpha[plan.subnet()] -= alphaHeld;
                 alphaHeld = 0.0;
             }
         }

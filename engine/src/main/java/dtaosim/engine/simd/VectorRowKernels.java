@@ -237,7 +237,8 @@ public final class VectorRowKernels implements RowKernels {
                     .sub(DoubleVector.fromArray(D, s.pendingOwner, c))
                     .sub(DoubleVector.fromArray(D, s.pendingRootAlpha, c))
                     .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
-                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
+                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.positionAlpha, c));
             final DoubleVector wanted = x.neg().mul(sigma).mul(ain);
             // compare and blend, against the held alpha floored at 0 as BatchState.sellable does (NaN included):
             // Java's min and max semantics cost a few more instructions
@@ -284,7 +285,8 @@ public final class VectorRowKernels implements RowKernels {
                     .sub(DoubleVector.fromArray(D, s.pendingOwner, c))
                     .sub(DoubleVector.fromArray(D, s.pendingRootAlpha, c))
                     .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
-                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
+                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.positionAlpha, c));
             final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
             // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
             // Java's min and max semantics cost a few more instructions
@@ -334,7 +336,8 @@ public final class VectorRowKernels implements RowKernels {
                     .sub(DoubleVector.fromArray(D, s.pendingOwner, c))
                     .sub(DoubleVector.fromArray(D, s.pendingRootAlpha, c))
                     .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
-                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
+                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.positionAlpha, c));
             final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
             // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
             // Java's min and max semantics cost a few more instructions
@@ -392,7 +395,8 @@ public final class VectorRowKernels implements RowKernels {
                     .sub(DoubleVector.fromArray(D, s.pendingOwner, c))
                     .sub(DoubleVector.fromArray(D, s.pendingRootAlpha, c))
                     .sub(DoubleVector.fromArray(D, s.rootClaimable, c))
-                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c));
+                    .sub(DoubleVector.fromArray(D, s.protocolAlpha, c))
+                    .sub(DoubleVector.fromArray(D, s.positionAlpha, c));
             final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
             // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
             // Java's min and max semantics cost a few more instructions

@@ -114,6 +114,11 @@ public final class BatchState {
     public final double[] rootClaimable;
     /** SubnetProtocolAlpha: chain-bought alpha kept by the protocol (mechanics §3, from 2026-06-01). */
     public final double[] protocolAlpha;
+    /**
+     * Alpha in the positions that behaviours track and later sell as a whole (a pump, speculators, the meme
+     * cohort, a capital inflow): theirs, so not for the anonymous holders of {@link #heldAlpha} to sell.
+     */
+    public final double[] positionAlpha;
     /** Whether the cell holds a subnet on its path (registered and not dissolved). */
     public final boolean[] live;
     /** NetworkRegisteredAt of each cell's subnet. */
@@ -279,6 +284,7 @@ public final class BatchState {
         pendingRootAlpha = new double[cells];
         rootClaimable = new double[cells];
         protocolAlpha = new double[cells];
+        positionAlpha = new double[cells];
         live = new boolean[cells];
         registeredAt = new long[cells];
         liveCount = new int[subnets];
@@ -434,13 +440,14 @@ public final class BatchState {
 
     /**
      * The alpha of a cell that holders outside the pool can sell: AlphaOut less what is minted but not yet theirs
-     * (pending emission, root alpha accrued or claimable) and the protocol's alpha, at least 0. The over-credit
+     * (pending emission, root alpha accrued or claimable), the protocol's alpha and the tracked positions
+     * ({@link #positionAlpha}), at least 0. The over-credit
      * variant of the launch era keeps sold root alpha in {@link #pendingRootAlpha}; it counts here too (a few
      * blocks of root alpha held back).
      */
     public double heldAlpha(final int cell) {
         final double held = alphaOut[cell] - pendingAlpha[cell] - pendingOwner[cell] - pendingRootAlpha[cell]
-                - rootClaimable[cell] - protocolAlpha[cell];
+                - rootClaimable[cell] - protocolAlpha[cell] - positionAlpha[cell];
         return held > 0.0 ? held : 0.0;
     }
 

@@ -86,7 +86,7 @@ public record ReferenceWorkload(long paths, int subnets, int blocks, long seed, 
                 .withTempo(tempo)
                 .withStakeFee(0.0);
         return new Scenario(protocol, network(), 0L, blocks, paths, seed,
-                List.of(new EmissionSellers(sellFrac),
+                List.of(new EmissionSellers(sellFrac, false), // the peer's sellers: no cut to holders' alpha
                         new UniformNoiseTraders(sigma, false), // the peer's trader: no cut to holders' alpha
                         new PumpAndDump(target(), pumpRate, blocks / 6, blocks / 2, (2L * blocks) / 3)),
                 List.of(new SubnetWatch(target())));

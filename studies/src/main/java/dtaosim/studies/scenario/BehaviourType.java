@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The market behaviours a scenario file can list, by the {@code type} it gives, with the keys each takes (the
- * engine record's component names; every key is required but uniform-noise-traders' heldAlphaOnly). Block
+ * engine record's component names; every key is required but the heldAlphaOnly of uniform-noise-traders and emission-sellers). Block
  * numbers are chain blocks, like
  * {@code startBlock}.
  */
@@ -29,8 +29,11 @@ public enum BehaviourType {
      * optional (default true; false is the numpy peer's trader).
      */
     UNIFORM_NOISE_TRADERS("uniform-noise-traders", UniformNoiseTraders.class, "sigma", "heldAlphaOnly"),
-    /** {@link EmissionSellers}: a fraction of every epoch payout sold at once. */
-    EMISSION_SELLERS("emission-sellers", EmissionSellers.class, "sellFraction"),
+    /**
+     * {@link EmissionSellers}: a fraction of every epoch payout sold at once; heldAlphaOnly is optional (default
+     * true; false is the numpy peer's sellers).
+     */
+    EMISSION_SELLERS("emission-sellers", EmissionSellers.class, "sellFraction", "heldAlphaOnly"),
     /** {@link PumpAndDump}: buys on one subnet over [buyFrom, buyUntil), sells everything at dumpAt. */
     PUMP_AND_DUMP("pump-and-dump", PumpAndDump.class, "subnet", "rateTao", "buyFrom", "buyUntil", "dumpAt"),
     /** {@link SubnetRegistrations}: count registrations from firstBlock, every everyBlocks. */

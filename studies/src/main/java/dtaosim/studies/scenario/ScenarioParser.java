@@ -418,13 +418,13 @@ public final class ScenarioParser {
         return switch (type) {
             case UNIFORM_NOISE_TRADERS -> {
                 final double sigma = f.number("sigma", what);
-                final boolean heldOnly = !f.has("heldAlphaOnly")
-                        || Fields.bool(f.path("heldAlphaOnly"), f.get("heldAlphaOnly"));
+                final boolean heldOnly = heldAlphaOnly(f);
                 yield prefixed(path, type.keys(), () -> new UniformNoiseTraders(sigma, heldOnly));
             }
             case EMISSION_SELLERS -> {
                 final double fraction = f.number("sellFraction", what);
-                yield prefixed(path, type.keys(), () -> new EmissionSellers(fraction));
+                final boolean heldOnly = heldAlphaOnly(f);
+                yield prefixed(path, type.keys(), () -> new EmissionSellers(fraction, heldOnly));
             }
             case PUMP_AND_DUMP -> {
                 final int subnet = (int) f.whole("subnet", Integer.MIN_VALUE, Integer.MAX_VALUE, what);
@@ -551,6 +551,11 @@ public final class ScenarioParser {
             names.add(era.id());
         }
         return String.join(", ", names);
+    }
+
+    /** The optional {@code heldAlphaOnly} of sellers: true unless the file says false (the numpy peer's). */
+    private static boolean heldAlphaOnly(final Fields f) {
+        return !f.has("heldAlphaOnly") || Fields.bool(f.path("heldAlphaOnly"), f.get("heldAlphaOnly"));
     }
 
     /**
