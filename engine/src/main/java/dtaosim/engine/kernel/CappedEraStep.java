@@ -156,11 +156,6 @@ public final class CappedEraStep implements BlockStep {
         // (from 2026-05-27) restaked on root, after every subnet's coinbase read R
         final double[] blockClaimTao = s.blockClaimTao;
         java.util.Arrays.fill(blockClaimTao, 0.0);
-        // the subsidy era's coinbase issues only tao_in: what the block emitted beyond it is kept as unissued
-        final double[] issuanceBefore = s.pathScratchD;
-        if (!issueExcess) {
-            System.arraycopy(s.totalIssuance, 0, issuanceBefore, 0, s.paths);
-        }
         s.drainedCount = 0;
         // coinbase, epoch and root claims row by row: each reads and writes its own row and adds to per-path
         // sums in subnet order, so this gives the bits of a coinbase pass, an epoch pass and a claim pass
@@ -196,13 +191,12 @@ public final class CappedEraStep implements BlockStep {
         }
         for (int p = 0; p < s.paths; p++) {
             // every subnet's tao_in + excess is its share of E, so the pools received E (none without shares);
-            // from 2025-11-06 the chain issues it all, the subsidy era only the tao_in (added by the kernel)
+            // from 2025-11-06 the chain issues it all, the subsidy era only the tao_in (the kernel issues it and
+            // counts the excess as unissued)
             if (s.emissionPerMovingPrice[p] > 0.0) {
                 s.taoEmitted[p] += s.blockEmission[p];
                 if (issueExcess) {
                     s.totalIssuance[p] += s.blockEmission[p];
-                } else {
-                    s.taoUnissued[p] += s.blockEmission[p] - (s.totalIssuance[p] - issuanceBefore[p]);
                 }
             }
         }

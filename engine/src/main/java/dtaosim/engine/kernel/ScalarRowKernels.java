@@ -542,7 +542,9 @@ public final class ScalarRowKernels implements RowKernels {
                 s.alphaRecycled[p] += bought;
             }
             if (!issueExcess) {
+                // the subsidy era issues only tao_in; the chain buys' TAO reached the pool unissued
                 s.totalIssuance[p] += taoInjected;
+                s.taoUnissued[p] += excess;
             }
             if (recordProtocolFlow) {
                 s.protocolFlow[c] += taoInjected + excess;

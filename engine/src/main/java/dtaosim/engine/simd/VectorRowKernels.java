@@ -868,8 +868,9 @@ public final class VectorRowKernels implements RowKernels {
             // chain-bought alpha: kept as protocol alpha (in alpha out) or recycled, into the array chosen above
             aout = aout.add(bought, keepLanes);
             DoubleVector.fromArray(D, boughtTo, boughtRow + p).add(bought).intoArray(boughtTo, boughtRow + p);
-            // the subsidy era issues only the tao_in (lanesRun)
+            // the subsidy era issues only the tao_in (lanesRun); the chain buys' TAO reached the pool unissued
             DoubleVector.fromArray(D, s.totalIssuance, p).add(taoInjected).intoArray(s.totalIssuance, p);
+            DoubleVector.fromArray(D, s.taoUnissued, p).add(excess).intoArray(s.taoUnissued, p);
             DoubleVector.fromArray(D, s.alphaMinted, p).add(alphaInjected.add(emitted)).intoArray(s.alphaMinted, p);
             aout = aout.add(emitted);
             final DoubleVector owner = emitted.mul(ownerCut);
