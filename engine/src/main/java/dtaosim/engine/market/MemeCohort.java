@@ -120,7 +120,7 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
             final boolean epoch = drainedThisBlock();
             for (int p = 0; p < s.paths; p++) {
                 final int c = s.cell(plan.subnet, p);
-                if (holdings[p] > 0.0 && holdingsRegisteredAt[p] != s.registeredAt[c]) {
+                if (holdings[p] > 0.0 && (!s.live[c] || holdingsRegisteredAt[p] != s.registeredAt[c])) {
                     holdings[p] = 0.0; // the meme subnet was dissolved: its alpha is gone
                 }
                 if (!s.live[c]) {
@@ -147,8 +147,9 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
                     // validators score miners by holdings: the cohort's share of alpha outstanding earns the
                     // same share of the miner incentive (already minted into AlphaOut; at most what holders
                     // outside the tracked positions still hold, should noise traders have sold the payout)
-                    final double reward = s.sellable(c,
-                            s.drainedMinerAlpha[c] * Math.min(holdings[p] / s.alphaOut[c], 1.0));
+                    // (AlphaOut can sit at a rounding residue at or below zero: no share of it then)
+                    final double holdersShare = s.alphaOut[c] > 0.0 ? Math.min(holdings[p] / s.alphaOut[c], 1.0) : 0.0;
+                    final double reward = s.sellable(c, s.drainedMinerAlpha[c] * holdersShare);
                     holdings[p] += reward;
                     s.positionAlpha[c] += reward;
                     final double perDay = reward / holdings[p] * (7200.0 / (s.protocol.tempo() + 1.0));
