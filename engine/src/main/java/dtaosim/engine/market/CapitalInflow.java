@@ -72,11 +72,11 @@ public record CapitalInflow(double buyRatePerBlock, long buyFrom, long buyUntil,
                     final int row = i * state.paths;
                     for (int p = 0; p < state.paths; p++) {
                         final int c = row + p;
+                        if (held[c] > 0.0 && (!state.live[c] || heldRegisteredAt[c] != state.registeredAt[c])) {
+                            held[c] = 0.0; // the subnet this alpha was bought in is gone
+                        }
                         if (!state.live[c]) {
                             continue;
-                        }
-                        if (held[c] > 0.0 && heldRegisteredAt[c] != state.registeredAt[c]) {
-                            held[c] = 0.0; // the subnet this alpha was bought in is gone
                         }
                         if (buying) {
                             final double order = buyFraction * state.taoReserve[c];
@@ -89,9 +89,12 @@ public record CapitalInflow(double buyRatePerBlock, long buyFrom, long buyUntil,
                             }
                         } else if (held[c] > 0.0) {
                             final double alpha = sellFraction >= 1.0 ? held[c] : sellFraction * held[c];
-                            received[p] += ConstantProductPool.unstake(state, c, p, alpha);
-                            held[c] -= alpha;
-                            state.positionAlpha[c] -= alpha;
+                            final double paid = ConstantProductPool.unstake(state, c, p, alpha);
+                            if (paid > 0.0) { // a refused sale (pool at its minimum reserve) keeps the alpha
+                                received[p] += paid;
+                                held[c] -= alpha;
+                                state.positionAlpha[c] -= alpha;
+                            }
                         }
                     }
                 }

@@ -69,19 +69,18 @@ public record MomentumSpeculators(double lookbackBlocks, double entryReturn, dou
                 return;
             }
             for (int i = 0; i < s.subnets; i++) {
-                if (s.rowMode(i, block) == BatchState.ROW_IDLE) {
-                    continue;
-                }
+                final boolean idle = s.rowMode(i, block) == BatchState.ROW_IDLE;
                 final int row = i * s.paths;
                 for (int p = 0; p < s.paths; p++) {
                     final int c = row + p;
-                    if (position[c] > 0.0 && positionRegisteredAt[c] != s.registeredAt[c]) {
-                        // the subnet of this position was dissolved: its alpha is gone (the holders' share of
-                        // the pool's TAO is not tracked here), the budget frees up
+                    if (position[c] > 0.0 && (!s.live[c] || positionRegisteredAt[c] != s.registeredAt[c])) {
+                        // the subnet of this position was dissolved (a pruned slot stays dead, a reused one is
+                        // registered anew): its alpha is gone (the holders' share of the pool's TAO is not
+                        // tracked here), the budget frees up
                         position[c] = 0.0;
                         invested[p] -= plan.positionTao;
                     }
-                    if (!s.live[c]) {
+                    if (idle || !s.live[c]) {
                         continue;
                     }
                     final double logPrice = StrictMath.log(s.taoReserve[c] / s.alphaIn[c]);
