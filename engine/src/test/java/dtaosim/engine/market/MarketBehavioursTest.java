@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dtaosim.engine.kernel.Kernels;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Network;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.run.BatchSimulation;
 import dtaosim.engine.run.RunOptions;
 import dtaosim.engine.run.RunResult;
 import dtaosim.engine.run.Runner;
@@ -72,6 +75,50 @@ class MarketBehavioursTest {
                 + pumped.outcome(RunResult.TAO_STAKED)[0]);
         final double chasersPnl = pumped.outcome(MomentumSpeculators.PNL)[0];
         assertTrue(chasersPnl != 0.0, "positions opened and closed: PnL " + chasersPnl);
+    }
+
+    @Test
+    void aSpeculatorsPositionInAPrunedSubnetShouldBeDroppedAndItsBudgetFreed() {
+        // a pump lifts subnet 1, the speculators put their whole budget (one position) in it; a registration at
+        // block 200 prunes it (limit 2, no immunity) into a slot left dead; a pump of subnet 0 from block 400 is
+        // then the speculators' next chance, which they take only if the pruned position no longer counts
+        final RunResult allIn = pruneUnderSpeculators(1.0);
+        final RunResult roomForTwo = pruneUnderSpeculators(2.0);
+        assertEquals(1.0, allIn.outcome(RunResult.PRUNINGS)[0], "subnet 1 pruned");
+        final double pnl = allIn.outcome(MomentumSpeculators.PNL)[0];
+        assertTrue(pnl > -1.0, "the speculators traded subnet 0's pump after losing their position: PnL " + pnl);
+        assertEquals(roomForTwo.outcome(MomentumSpeculators.PNL)[0], pnl, "a budget of one position is enough again");
+    }
+
+    private static RunResult pruneUnderSpeculators(final double capitalTao) {
+        final ProtocolParams params = Era.CAPPED_2025_12.defaults().with(Parameter.SUBNET_LIMIT, 2)
+                .with(Parameter.NETWORK_RATE_LIMIT, 0).with(Parameter.IMMUNITY_PERIOD, 0)
+                .with(Parameter.START_CALL_DELAY, 10).with(Parameter.LAST_LOCK, 10);
+        final Network network = new Network(new double[] {1000, 10}, new double[] {1000, 1000},
+                new double[] {100, 100}, new double[] {0.5, 0.001}, new long[2], 1e6, 5e6);
+        final Scenario scenario = new Scenario(params, network, 0, 800, 1, 1L, List.of(
+                new PumpAndDump(1, 5.0, 10, 60, 100_000),
+                new MomentumSpeculators(20, 0.02, 5.0, 1.0, capitalTao, 1),
+                new SubnetRegistrations(200, 1000, 1),
+                new PumpAndDump(0, 50.0, 400, 500, 100_000)), List.of());
+        return Runner.run(scenario, new RunOptions(1, 1, Kernels.scalar(), true, null));
+    }
+
+    @Test
+    void aSaleThePoolRefusesShouldLeaveThePumpsAlphaWithThePump() {
+        // one stake of 30,000–90,000 rao (75,000 on this path) under the launch era's 50,000-rao flat fee buys
+        // alpha worth the rest, whose sale cannot cover the fee: the dump is refused and the alpha stays the
+        // pump's, not the holders'
+        final Scenario scenario = new Scenario(Era.LAUNCH_2025_02.defaults(), network(), 0, 30, 1, 3L,
+                List.of(new PumpAndDump(0, 6e-5, 0, 1, 20)), List.of());
+        final BatchSimulation sim = new BatchSimulation(scenario, 0, 1, Kernels.scalar());
+        sim.runBlocks(19);
+        final double bought = sim.state().positionAlpha[0];
+        assertTrue(bought > 0.0, "the pump bought alpha: " + bought);
+        sim.runBlocks(11);
+        assertEquals(bought, sim.state().positionAlpha[0], "still the pump's after the refused dump");
+        assertEquals(0.0, sim.state().taoUnstaked[0], "nothing sold");
+        assertEquals(-sim.state().taoStaked[0], sim.outcomes().column(PumpAndDump.PNL)[0], "spent, nothing received");
     }
 
     @Test
