@@ -211,6 +211,10 @@ public final class CappedEraStep implements BlockStep {
      * unit of weight (so tao_emission = weight × it), and {@code rootSellFlag} with Σ P̄ &gt; 1 (pre-update).
      */
     private void shareWeights(final BatchState s, final long block) {
+        if (shares != Shares.MOVING_PRICE && flowExponent == 1.0 && flowCutoff >= 0.0) {
+            fewerPassFlowWeights(s, block);
+            return;
+        }
         final int paths = s.paths;
         final double[] w = s.shareWeight;
         final boolean netFlow = shares == Shares.NET_TAO_FLOW;
@@ -286,6 +290,91 @@ public final class CappedEraStep implements BlockStep {
                     final double weight = !s.live[row + p] ? 0.0 : flowExponent == 1.0 ? z : Math.pow(z, flowExponent);
                     w[row + p] = weight;
                     sum[p] += weight;
+                }
+            }
+        }
+        for (int p = 0; p < paths; p++) {
+            sum[p] = sum[p] > 0.0 ? s.blockEmission[p] / sum[p] : 0.0;
+        }
+    }
+
+    /**
+     * {@link #shareWeights} for flow shares with exponent 1 and a cutoff at or above 0 (the eras' defaults), in
+     * fewer passes with the same bits: the floor {@code L = max(cutoff, lowest)} is then the cutoff, as the
+     * lowest weight is at most 0, so a row's weights need no other row's. Users' flow: one pass (EMA, weight,
+     * sums); net flow: one pass for the EMAs and their positive sums, one for the weights after the norm.
+     */
+    private void fewerPassFlowWeights(final BatchState s, final long block) {
+        final int paths = s.paths;
+        final double[] w = s.shareWeight;
+        final boolean netFlow = shares == Shares.NET_TAO_FLOW;
+        final double[] userPositive = s.pathScratchA;
+        final double[] protocolPositive = s.pathScratchB;
+        final double[] movingPriceSum = s.pathScratchC;
+        final double[] sum = s.emissionPerMovingPrice;
+        java.util.Arrays.fill(userPositive, 0.0);
+        java.util.Arrays.fill(protocolPositive, 0.0);
+        java.util.Arrays.fill(movingPriceSum, 0.0);
+        java.util.Arrays.fill(sum, 0.0);
+        // per-path sums over subnets, row by row in subnet order, as the passes of shareWeights add them
+        for (int i = 0; i < s.subnets; i++) {
+            final int row = i * paths;
+            final int mode = s.rowMode(i, block);
+            if (s.liveCount[i] == 0) {
+                java.util.Arrays.fill(w, row, row + paths, 0.0);
+            } else if (mode == BatchState.ROW_IDLE) {
+                // not started: no flow update, no weight, but its EMAs and moving price count in the sums
+                if (netFlow) {
+                    kernels.accumulatePositive(s.taoFlowEma, row, userPositive);
+                    kernels.accumulatePositive(s.protocolFlowEma, row, protocolPositive);
+                }
+                kernels.accumulate(s.movingPrice, row, movingPriceSum);
+                java.util.Arrays.fill(w, row, row + paths, 0.0);
+            } else if (netFlow) {
+                kernels.updateNetFlows(s, i, flowSmoothing, userPositive, protocolPositive, movingPriceSum);
+            } else if (mode == BatchState.ROW_LIVE && s.emissionEnabled[i]) {
+                kernels.userFlowShares(s, i, flowSmoothing, flowCutoff, sum, movingPriceSum);
+            } else {
+                kernels.updateFlows(s, i, flowSmoothing, false, s.pathScratchD);
+                kernels.accumulate(s.movingPrice, row, movingPriceSum);
+                for (int p = 0; p < paths; p++) {
+                    final int c = row + p;
+                    final double weight = s.emissionEnabled[i] && s.live[c]
+                            ? Math.max(s.taoFlowEma[c] - flowCutoff, 0.0) : 0.0;
+                    w[c] = weight;
+                    if (s.emissionEnabled[i]) {
+                        sum[p] += weight;
+                    }
+                }
+            }
+        }
+        final double[] norm = userPositive;
+        for (int p = 0; p < paths; p++) {
+            // mechanics §4 (2025-11-06): root alpha accrues for root stakers only while Σ P̄ > 1
+            s.rootSellFlag[p] = movingPriceSum[p] > 1.0;
+            if (netFlow) {
+                // mechanics §2b (2026-05-27): norm = min(1, Σ max(S,0) / Σ max(P,0)), 0 without protocol inflow
+                norm[p] = protocolPositive[p] > 0.0 ? Math.min(1.0, userPositive[p] / protocolPositive[p]) : 0.0;
+            }
+        }
+        if (netFlow) {
+            for (int i = 0; i < s.subnets; i++) {
+                final int row = i * paths;
+                final int mode = s.rowMode(i, block);
+                if (mode == BatchState.ROW_IDLE || !s.emissionEnabled[i]) {
+                    java.util.Arrays.fill(w, row, row + paths, 0.0);
+                } else if (mode == BatchState.ROW_LIVE) {
+                    kernels.netFlowShares(s, i, norm, flowCutoff, sum);
+                } else {
+                    for (int p = 0; p < paths; p++) {
+                        final int c = row + p;
+                        final double user = s.taoFlowEma[c];
+                        final double prot = s.protocolFlowEma[c];
+                        final double net = prot > 0.0 ? user - norm[p] * prot : user - prot;
+                        final double weight = s.live[c] ? Math.max(net - flowCutoff, 0.0) : 0.0;
+                        w[c] = weight;
+                        sum[p] += weight;
+                    }
                 }
             }
         }

@@ -82,6 +82,30 @@ public interface RowKernels {
     void flowShares(BatchState s, int subnet, double[] flows, double cutoff, double[] lowest, double[] sum);
 
     /**
+     * {@link #updateFlows} without the protocol's flow, {@link #flowShares} and {@link #accumulate} of the moving
+     * price in one pass, for a row where every cell holds a started subnet that the chain emits to, when the
+     * cutoff is at or above 0: the lowest weight (≤ 0) then never binds, so {@code w = max(S − cutoff, 0)} needs
+     * no other row (mechanics §2b, exponent 1). Gives the bits of the three passes.
+     */
+    void userFlowShares(BatchState s, int subnet, double smoothing, double cutoff, double[] sum,
+                        double[] movingPriceSum);
+
+    /**
+     * {@link #updateFlows} with the protocol's flow, then {@link #accumulatePositive} of both EMAs and
+     * {@link #accumulate} of the moving price, in one pass over a row (mechanics §2b, 2026-05-27). Gives the bits
+     * of the four passes.
+     */
+    void updateNetFlows(BatchState s, int subnet, double smoothing, double[] userPositive,
+                        double[] protocolPositive, double[] movingPriceSum);
+
+    /**
+     * {@link #netFlowWeights} and {@link #flowShares} in one pass, for a row where every cell holds a started
+     * subnet that the chain emits to, when the cutoff is at or above 0 (the lowest weight never binds):
+     * {@code w = max(S − norm·P − cutoff, 0)} (S − P where P ≤ 0). Gives the bits of the two passes.
+     */
+    void netFlowShares(BatchState s, int subnet, double[] norm, double cutoff, double[] sum);
+
+    /**
      * mechanics §4 root claim in aggregate for one row where every cell holds a subnet: claim {@code rate} of
      * the claimable root alpha; sell {@code swapShare} of it fee-free for TAO, added per path to
      * {@code blockClaimTao} (the block's claims, which the step adds to the root stakers' TAO and, from

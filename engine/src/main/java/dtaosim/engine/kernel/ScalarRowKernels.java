@@ -407,6 +407,88 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public void userFlowShares(final BatchState s, final int subnet, final double smoothing, final double cutoff,
+                               final double[] sum, final double[] movingPriceSum) {
+        userFlowShares(s, subnet, smoothing, cutoff, sum, movingPriceSum, 0, s.paths);
+    }
+
+    /** {@link RowKernels#userFlowShares} for path slots [from, to). */
+    public static void userFlowShares(final BatchState s, final int subnet, final double smoothing,
+                                      final double cutoff, final double[] sum, final double[] movingPriceSum,
+                                      final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double keep = 1.0 - smoothing;
+        final double[] tao = s.taoReserve;
+        final double[] after = s.taoAfterStep;
+        final double[] user = s.taoFlowEma;
+        final double[] w = s.shareWeight;
+        final double[] movingPrice = s.movingPrice;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            final double flow = keep * user[c] + smoothing * (tao[c] - after[c]);
+            user[c] = flow;
+            movingPriceSum[p] += movingPrice[c];
+            final double z = Math.max(flow - cutoff, 0.0);
+            w[c] = z;
+            sum[p] += z;
+        }
+    }
+
+    @Override
+    public void updateNetFlows(final BatchState s, final int subnet, final double smoothing,
+                               final double[] userPositive, final double[] protocolPositive,
+                               final double[] movingPriceSum) {
+        updateNetFlows(s, subnet, smoothing, userPositive, protocolPositive, movingPriceSum, 0, s.paths);
+    }
+
+    /** {@link RowKernels#updateNetFlows} for path slots [from, to). */
+    public static void updateNetFlows(final BatchState s, final int subnet, final double smoothing,
+                                      final double[] userPositive, final double[] protocolPositive,
+                                      final double[] movingPriceSum, final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double keep = 1.0 - smoothing;
+        final double[] tao = s.taoReserve;
+        final double[] after = s.taoAfterStep;
+        final double[] user = s.taoFlowEma;
+        final double[] prot = s.protocolFlowEma;
+        final double[] protFlow = s.protocolFlow;
+        final double[] movingPrice = s.movingPrice;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            final double flow = keep * user[c] + smoothing * (tao[c] - after[c]);
+            user[c] = flow;
+            final double protocol = keep * prot[c] + smoothing * protFlow[c];
+            prot[c] = protocol;
+            protFlow[c] = 0.0;
+            userPositive[p] += Math.max(flow, 0.0);
+            protocolPositive[p] += Math.max(protocol, 0.0);
+            movingPriceSum[p] += movingPrice[c];
+        }
+    }
+
+    @Override
+    public void netFlowShares(final BatchState s, final int subnet, final double[] norm, final double cutoff,
+                              final double[] sum) {
+        netFlowShares(s, subnet, norm, cutoff, sum, 0, s.paths);
+    }
+
+    /** {@link RowKernels#netFlowShares} for path slots [from, to). */
+    public static void netFlowShares(final BatchState s, final int subnet, final double[] norm, final double cutoff,
+                                     final double[] sum, final int from, final int to) {
+        final int row = subnet * s.paths;
+        final double[] user = s.taoFlowEma;
+        final double[] prot = s.protocolFlowEma;
+        final double[] w = s.shareWeight;
+        for (int p = from; p < to; p++) {
+            final int c = row + p;
+            final double weight = prot[c] > 0.0 ? user[c] - norm[p] * prot[c] : user[c] - prot[c];
+            final double z = Math.max(weight - cutoff, 0.0);
+            w[c] = z;
+            sum[p] += z;
+        }
+    }
+
+    @Override
     public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
                           final boolean protocolFlow, final double[] blockClaimTao) {
         claimRoot(s, subnet, rate, swapShare, protocolFlow, blockClaimTao, 0, s.paths);

@@ -609,6 +609,99 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void userFlowShares(final BatchState s, final int subnet, final double smoothing, final double cutoff,
+                               final double[] sum, final double[] movingPriceSum) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            userFlowSharesLanes(s, subnet, smoothing, cutoff, sum, movingPriceSum, bound);
+        }
+        ScalarRowKernels.userFlowShares(s, subnet, smoothing, cutoff, sum, movingPriceSum, bound, s.paths);
+    }
+
+    private static void userFlowSharesLanes(final BatchState s, final int subnet, final double smoothing,
+                                            final double cutoff, final double[] sum, final double[] movingPriceSum,
+                                            final int bound) {
+        final int row = subnet * s.paths;
+        final DoubleVector keep = DoubleVector.broadcast(D, 1.0 - smoothing);
+        final DoubleVector f = DoubleVector.broadcast(D, smoothing);
+        final DoubleVector cutoffs = DoubleVector.broadcast(D, cutoff);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector userFlow = DoubleVector.fromArray(D, s.taoReserve, c)
+                    .sub(DoubleVector.fromArray(D, s.taoAfterStep, c));
+            final DoubleVector flow = keep.mul(DoubleVector.fromArray(D, s.taoFlowEma, c)).add(f.mul(userFlow));
+            flow.intoArray(s.taoFlowEma, c);
+            DoubleVector.fromArray(D, movingPriceSum, p).add(DoubleVector.fromArray(D, s.movingPrice, c))
+                    .intoArray(movingPriceSum, p);
+            final DoubleVector z = flow.sub(cutoffs).max(0.0);
+            z.intoArray(s.shareWeight, c);
+            DoubleVector.fromArray(D, sum, p).add(z).intoArray(sum, p);
+        }
+    }
+
+    @Override
+    public void updateNetFlows(final BatchState s, final int subnet, final double smoothing,
+                               final double[] userPositive, final double[] protocolPositive,
+                               final double[] movingPriceSum) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            updateNetFlowsLanes(s, subnet, smoothing, userPositive, protocolPositive, movingPriceSum, bound);
+        }
+        ScalarRowKernels.updateNetFlows(s, subnet, smoothing, userPositive, protocolPositive, movingPriceSum,
+                bound, s.paths);
+    }
+
+    private static void updateNetFlowsLanes(final BatchState s, final int subnet, final double smoothing,
+                                            final double[] userPositive, final double[] protocolPositive,
+                                            final double[] movingPriceSum, final int bound) {
+        final int row = subnet * s.paths;
+        final DoubleVector keep = DoubleVector.broadcast(D, 1.0 - smoothing);
+        final DoubleVector f = DoubleVector.broadcast(D, smoothing);
+        final DoubleVector zero = DoubleVector.zero(D);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector userFlow = DoubleVector.fromArray(D, s.taoReserve, c)
+                    .sub(DoubleVector.fromArray(D, s.taoAfterStep, c));
+            final DoubleVector flow = keep.mul(DoubleVector.fromArray(D, s.taoFlowEma, c)).add(f.mul(userFlow));
+            flow.intoArray(s.taoFlowEma, c);
+            final DoubleVector protocol = keep.mul(DoubleVector.fromArray(D, s.protocolFlowEma, c))
+                    .add(f.mul(DoubleVector.fromArray(D, s.protocolFlow, c)));
+            protocol.intoArray(s.protocolFlowEma, c);
+            zero.intoArray(s.protocolFlow, c);
+            DoubleVector.fromArray(D, userPositive, p).add(flow.max(0.0)).intoArray(userPositive, p);
+            DoubleVector.fromArray(D, protocolPositive, p).add(protocol.max(0.0)).intoArray(protocolPositive, p);
+            DoubleVector.fromArray(D, movingPriceSum, p).add(DoubleVector.fromArray(D, s.movingPrice, c))
+                    .intoArray(movingPriceSum, p);
+        }
+    }
+
+    @Override
+    public void netFlowShares(final BatchState s, final int subnet, final double[] norm, final double cutoff,
+                              final double[] sum) {
+        final int bound = D.loopBound(s.paths);
+        if (bound > 0) {
+            netFlowSharesLanes(s, subnet, norm, cutoff, sum, bound);
+        }
+        ScalarRowKernels.netFlowShares(s, subnet, norm, cutoff, sum, bound, s.paths);
+    }
+
+    private static void netFlowSharesLanes(final BatchState s, final int subnet, final double[] norm,
+                                           final double cutoff, final double[] sum, final int bound) {
+        final int row = subnet * s.paths;
+        final DoubleVector cutoffs = DoubleVector.broadcast(D, cutoff);
+        for (int p = 0; p < bound; p += LANES) {
+            final int c = row + p;
+            final DoubleVector user = DoubleVector.fromArray(D, s.taoFlowEma, c);
+            final DoubleVector prot = DoubleVector.fromArray(D, s.protocolFlowEma, c);
+            final DoubleVector weight = user.sub(prot).blend(user.sub(DoubleVector.fromArray(D, norm, p).mul(prot)),
+                    prot.compare(VectorOperators.GT, 0.0));
+            final DoubleVector z = weight.sub(cutoffs).max(0.0);
+            z.intoArray(s.shareWeight, c);
+            DoubleVector.fromArray(D, sum, p).add(z).intoArray(sum, p);
+        }
+    }
+
+    @Override
     public void claimRoot(final BatchState s, final int subnet, final double rate, final double swapShare,
                           final boolean protocolFlow, final double[] blockClaimTao) {
         final int bound = D.loopBound(s.paths);

@@ -21,6 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The rules that tell each of the seven eras apart, one to three blocks on one to three subnets and one path,
@@ -655,6 +657,41 @@ class EraRulesTest {
                     () -> assertClose(100.0 + 2.0 / 3.0, s.taoReserve[0], "⅔ E"),
                     () -> assertClose(100.0, s.taoReserve[1], "0"),
                     () -> assertClose(100.0 + 1.0 / 3.0, s.taoReserve[2], "⅓ E"));
+        }
+
+        /**
+         * mechanics §2b: the floor is {@code L = max(cutoff, min_i min(Net_i, 0))} and the weight {@code z^p},
+         * z = max(Net − L, 0). Net = (4, −4, 2)·(1 − f) after this block's decay, so the lowest is −4·(1 − f):
+         * a cutoff of −2 binds (z = (6, 0, 4) before decay terms), one of −10 does not (the lowest does: z = (8,
+         * 0, 6)), a positive one lowers every weight, and p = 2 squares them. Covers both the one-pass weights
+         * (cutoff ≥ 0, p = 1) and the general ones.
+         */
+        @ParameterizedTest
+        @CsvSource({"0, 1", "1, 1", "-2, 1", "-10, 1", "-10, 2", "0.5, 3"})
+        void sharesShouldFloorNetFlowAtTheCutoffOrTheLowestAndRaiseItToTheExponent(final double cutoff,
+                                                                                   final double exponent) {
+            final BatchSimulation sim = sim(Era.NETFLOW_2026_05.defaults().with(Parameter.FLOW_CUTOFF, cutoff)
+                            .with(Parameter.FLOW_EXPONENT, exponent),
+                    pools(0.0, 0.0, v(100.0, 100.0, 100.0), v(100.0, 100.0, 100.0), v(10.0, 10.0, 10.0),
+                            v(0.3, 0.3, 0.3)), 0);
+            final BatchState s = sim.state();
+            System.arraycopy(v(6.0, 4.0, 0.0), 0, s.taoFlowEma, 0, 3);
+            System.arraycopy(v(8.0, 32.0, -2.0), 0, s.protocolFlowEma, 0, 3);
+            sim.runBlocks(1);
+            final double k = 1.0 - FLOW_F;
+            final double[] net = {4.0 * k, -4.0 * k, 2.0 * k};
+            final double floor = Math.max(cutoff, -4.0 * k);
+            final double[] weight = new double[3];
+            double sum = 0.0;
+            for (int i = 0; i < 3; i++) {
+                weight[i] = Math.pow(Math.max(net[i] - floor, 0.0), exponent);
+                sum += weight[i];
+            }
+            for (int i = 0; i < 3; i++) {
+                // price 1 and d ≤ 1: uncapped, SubnetTAO grows by share·E with E = 1
+                assertClose(100.0 + weight[i] / sum, s.taoReserve[i], "subnet " + i + ", cutoff " + cutoff
+                        + ", exponent " + exponent);
+            }
         }
 
         /**
