@@ -1,10 +1,15 @@
 package dtaosim.engine.kernel;
 
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.ParameterizedTest;
-import dtaosim.engine.model.Era;
 import static dtaosim.engine.testing.Compare.assertBitIdentical;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.market.SubnetRegistrations;
+import dtaosim.engine.market.UniformNoiseTraders;
+import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Network;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.run.PathRange;
 import dtaosim.engine.run.RunOptions;
 import dtaosim.engine.run.RunResult;
@@ -12,9 +17,13 @@ import dtaosim.engine.run.Runner;
 import dtaosim.engine.run.Scenario;
 import dtaosim.engine.testing.RandomScenarios;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The Vector API kernels promise the scalar kernels' numbers bit for bit (same operations, no FMA, tails handed to
@@ -78,5 +87,36 @@ class VectorKernelsMatchScalarTest {
                     new RunOptions(1, batch, vector, true, null)));
         }
         assertBitIdentical("split vector vs whole scalar", scalar, RunResult.merge(parts));
+    }
+
+    @ParameterizedTest(name = "{0}, cutoff {1}, exponent {2}")
+    @CsvSource({
+        "TAOFLOW_2025_11, 0, 1", "TAOFLOW_2025_11, 0.5, 1", "TAOFLOW_2025_11, -2, 1", "TAOFLOW_2025_11, 0, 2",
+        "CAPPED_2025_12, 0, 1", "CAPPED_2025_12, -2, 1",
+        "NETFLOW_2026_05, 0, 1", "NETFLOW_2026_05, 0.5, 1", "NETFLOW_2026_05, -2, 1", "NETFLOW_2026_05, 0, 2"})
+    void vectorKernelsShouldGiveTheScalarBitsForFlowSharesThroughRegistrationsAndPrunings(final Era era,
+            final double cutoff, final double exponent) {
+        // a cutoff at or above 0 with exponent 1 takes CappedEraStep's fewer-pass weights, the others the general
+        // passes (fast smoothing, so the flow EMAs reach the cutoffs within the run); registrations into fresh
+        // slots (rows not yet started) and prunings, each path pruning its own lowest subnet (rows live on some
+        // paths only), bring rows of every mode
+        final ProtocolParams protocol = era.defaults().with(Parameter.FLOW_CUTOFF, cutoff)
+                .with(Parameter.FLOW_EXPONENT, exponent).with(Parameter.FLOW_SMOOTHING, 0.01)
+                .with(Parameter.SUBNET_LIMIT, 5).with(Parameter.NETWORK_RATE_LIMIT, 50)
+                .with(Parameter.IMMUNITY_PERIOD, 100).with(Parameter.START_CALL_DELAY, 10)
+                .with(Parameter.LOCK_REDUCTION_INTERVAL, 1_000).with(Parameter.LAST_LOCK, 10).withTempo(20);
+        final Network network = new Network(new double[] {4_000, 2_000, 1_000, 300},
+                new double[] {20_000, 20_000, 20_000, 20_000}, new double[] {2_000, 2_000, 2_000, 1_000},
+                new double[] {0.2, 0.1, 0.05, 0.01}, new long[4], 1e6, 5e6);
+        final List<Behaviour> market = List.of(new UniformNoiseTraders(0.05), new SubnetRegistrations(100, 120, 8));
+        final Scenario scenario = new Scenario(protocol, network, 0, 1_500, PATHS, 21L, market, List.of());
+        final RunResult scalar = Runner.run(scenario, new RunOptions(1, 64, Kernels.scalar(), true, null));
+        assertTrue(Arrays.stream(scalar.outcome(RunResult.PRUNINGS)).max().orElse(0) > 0,
+                "subnets were pruned within the run");
+        for (final int batch : new int[] {8, 19, 41}) {
+            final RunResult lanes = Runner.run(scenario, new RunOptions(1, batch, vector, true, null));
+            assertBitIdentical(era.id() + " cutoff " + cutoff + " exponent " + exponent + ", batch " + batch,
+                    scalar, lanes);
+        }
     }
 }
