@@ -1,5 +1,6 @@
 package dtaosim.engine.market;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +120,25 @@ class MarketBehavioursTest {
         assertEquals(bought, sim.state().positionAlpha[0], "still the pump's after the refused dump");
         assertEquals(0.0, sim.state().taoUnstaked[0], "nothing sold");
         assertEquals(-sim.state().taoStaked[0], sim.outcomes().column(PumpAndDump.PNL)[0], "spent, nothing received");
+    }
+
+    @Test
+    void salesThePoolRefusesShouldLeaveTheInflowsAlphaWithTheInflow() {
+        // one order of 7.5e-8 of each pool's TAO: 75,000 rao into subnets 0 and 1 under the launch era's
+        // 50,000-rao flat fee (subnet 2's 750 rao buy nothing) buys alpha worth about 25,000 rao, whose sales
+        // cannot cover the fee: every sale of the liquidation is refused and the alpha stays the inflow's
+        final Scenario scenario = new Scenario(Era.LAUNCH_2025_02.defaults(), network(), 0, 30, 1, 3L,
+                List.of(new CapitalInflow(7.5e-8, 0, 1, 10, 20, 1)), List.of());
+        final BatchSimulation sim = new BatchSimulation(scenario, 0, 1, Kernels.scalar());
+        sim.runBlocks(10);
+        final double[] bought = sim.state().positionAlpha.clone();
+        assertTrue(bought[0] > 0.0 && bought[1] > 0.0, "the inflow bought into subnets 0 and 1");
+        assertEquals(0.0, bought[2], "an order below the fee buys nothing");
+        sim.runBlocks(20);
+        assertArrayEquals(bought, sim.state().positionAlpha, "still the inflow's after the refused sales");
+        assertEquals(0.0, sim.state().taoUnstaked[0], "nothing sold");
+        assertEquals(0.0, sim.outcomes().column(CapitalInflow.RECEIVED)[0], "nothing received");
+        assertEquals(sim.state().taoStaked[0], sim.outcomes().column(CapitalInflow.SPENT)[0], "spent what it staked");
     }
 
     @Test
