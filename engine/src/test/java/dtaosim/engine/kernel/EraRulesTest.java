@@ -695,6 +695,74 @@ class EraRulesTest {
         }
 
         /**
+         * mechanics §2b per path, on a row live on some paths only (subnet 1 dissolved on path 1): each path's
+         * floor, norm and weight sum come from its own subnets. Path 0: S = (6, 4, 3), P = (2, 1, −2); path 1:
+         * S = (2, −, −5), P = (1, −, 4). Cutoffs at or above 0 with p = 1 take the one-pass weights, whose rows
+         * live on some paths only run apart from the lanes; the others the general passes.
+         */
+        @ParameterizedTest
+        @CsvSource({"TAOFLOW_2025_11, 0, 1", "TAOFLOW_2025_11, 0.5, 1", "TAOFLOW_2025_11, -2, 1",
+            "NETFLOW_2026_05, 0, 1", "NETFLOW_2026_05, 0.5, 1", "NETFLOW_2026_05, -2, 1", "NETFLOW_2026_05, 0, 2"})
+        void sharesOfARowLiveOnSomePathsOnlyShouldComeFromEachPathsOwnSubnets(final Era era, final double cutoff,
+                                                                             final double exponent) {
+            final ProtocolParams protocol = era.defaults().with(Parameter.FLOW_CUTOFF, cutoff)
+                    .with(Parameter.FLOW_EXPONENT, exponent);
+            final Scenario scenario = new Scenario(protocol, pools(0.0, 0.0, v(100.0, 100.0, 100.0),
+                    v(100.0, 100.0, 100.0), v(10.0, 10.0, 10.0), v(0.3, 0.3, 0.3)), 0, 1_000, 2, 7L, List.of(),
+                    List.of());
+            final BatchSimulation sim = new BatchSimulation(scenario, 0, 2, Kernels.scalar());
+            final BatchState s = sim.state();
+            new SubnetLifecycle(protocol, 3).dissolve(s, 1, 1);
+            assertEquals(BatchState.ROW_MIXED, s.rowMode(1, 0), "subnet 1 lives on path 0 only");
+            final double[][] user = {{6.0, 4.0, 3.0}, {2.0, 0.0, -5.0}};
+            final double[][] prot = {{2.0, 1.0, -2.0}, {1.0, 0.0, 4.0}};
+            for (int p = 0; p < 2; p++) {
+                for (int i = 0; i < 3; i++) {
+                    s.taoFlowEma[s.cell(i, p)] = user[p][i];
+                    s.protocolFlowEma[s.cell(i, p)] = prot[p][i];
+                }
+            }
+            s.taoFlowEma[s.cell(1, 1)] = 0.0; // the dissolved cell holds zeros
+            s.protocolFlowEma[s.cell(1, 1)] = 0.0;
+            sim.runBlocks(1);
+            // both EMAs decay by (1 − f) this block (no new flows)
+            final double k = 1.0 - protocol.get(Parameter.FLOW_SMOOTHING);
+            final boolean netFlow = era == Era.NETFLOW_2026_05;
+            for (int p = 0; p < 2; p++) {
+                final int subnets = p == 0 ? 3 : 2;
+                final int[] slots = p == 0 ? new int[] {0, 1, 2} : new int[] {0, 2};
+                double userPositive = 0.0;
+                double protocolPositive = 0.0;
+                for (final int i : slots) {
+                    userPositive += Math.max(k * user[p][i], 0.0);
+                    protocolPositive += Math.max(k * prot[p][i], 0.0);
+                }
+                final double norm = protocolPositive > 0.0 ? Math.min(1.0, userPositive / protocolPositive) : 0.0;
+                final double[] net = new double[subnets];
+                double lowest = 0.0;
+                for (int j = 0; j < subnets; j++) {
+                    final int i = slots[j];
+                    final double protocolEma = k * prot[p][i];
+                    net[j] = !netFlow ? k * user[p][i]
+                            : k * user[p][i] - (protocolEma > 0.0 ? norm : 1.0) * protocolEma;
+                    lowest = Math.min(lowest, net[j]);
+                }
+                final double floor = Math.max(cutoff, lowest);
+                final double[] weight = new double[subnets];
+                double sum = 0.0;
+                for (int j = 0; j < subnets; j++) {
+                    weight[j] = Math.pow(Math.max(net[j] - floor, 0.0), exponent);
+                    sum += weight[j];
+                }
+                for (int j = 0; j < subnets; j++) {
+                    // price 1 and d ≤ 1: uncapped, SubnetTAO grows by share·E with E = 1
+                    assertClose(100.0 + weight[j] / sum, s.taoReserve[s.cell(slots[j], p)], era.id() + " path " + p
+                            + " subnet " + slots[j] + ", cutoff " + cutoff + ", exponent " + exponent);
+                }
+            }
+        }
+
+        /**
          * eras-spec netflow 3 (ec2212c53, 2026-06-01): chain-bought alpha is kept as SubnetProtocolAlpha (in
          * AlphaOut); with the switch off it is recycled. Same pool and numbers as the taoflow cap test: bought
          * = 1001·0.99/11 = 90.09.
