@@ -90,7 +90,7 @@ public record CapitalInflow(double buyRatePerBlock, long buyFrom, long buyUntil,
                         } else if (held[c] > 0.0) {
                             final double alpha = sellFraction >= 1.0 ? held[c] : sellFraction * held[c];
                             final double paid = ConstantProductPool.unstake(state, c, p, alpha);
-                            if (paid > 0.0) { // a refused sale (pool at its minimum reserve) keeps the alpha
+                            if (paid > 0.0) { // a refused sale (proceeds at or below the flat fee) keeps the alpha
                                 received[p] += paid;
                                 held[c] -= alpha;
                                 state.positionAlpha[c] -= alpha;

@@ -86,7 +86,7 @@ public record PumpAndDump(int subnet, double rateTao, long buyFrom, long buyUnti
                     dropIfDissolved(c, p);
                     if (alphaHeld[p] > 0.0) {
                         final double paid = ConstantProductPool.unstake(s, c, p, alphaHeld[p]);
-                        if (paid > 0.0) { // a refused sale (pool at its minimum reserve) leaves the alpha held
+                        if (paid > 0.0) { // a refused sale (proceeds at or below the flat fee) leaves the alpha held
                             taoReceived[p] += paid;
                             s.positionAlpha[c] -= alphaHeld[p];
                             alphaHeld[p] = 0.0;
