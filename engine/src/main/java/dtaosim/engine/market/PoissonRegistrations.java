@@ -55,7 +55,7 @@ public record PoissonRegistrations(double ratePerDay, long firstBlock, int maxCo
     public Actor bind(final BatchState state, final RowKernels kernels, final long seed) {
         final SubnetLifecycle lifecycle = new SubnetLifecycle(state.protocol, state.subnets);
         final long[] arrivals = arrivalBlocks(seed);
-        final int firstSlot = state.subnets - maxCount;
+        final int firstSlot = state.reserveSlots(maxCount);
         final int[] next = new int[1];
         return block -> {
             // two arrivals can fall on one block: the chain takes them one after the other (the second is then

@@ -31,7 +31,7 @@ public record SubnetRegistrations(long firstBlock, long everyBlocks, int count) 
     @Override
     public Actor bind(final BatchState state, final RowKernels kernels, final long seed) {
         final SubnetLifecycle lifecycle = new SubnetLifecycle(state.protocol, state.subnets);
-        final int firstSlot = state.subnets - count;
+        final int firstSlot = state.reserveSlots(count);
         return block -> {
             final long since = block - firstBlock;
             if (since >= 0 && since % everyBlocks == 0 && since / everyBlocks < count) {

@@ -22,6 +22,8 @@ public final class BatchState {
     public final int subnets;
     /** Subnets of the network at the start (the first slots). */
     public final int initialSubnets;
+    /** Free slots already reserved by registering behaviours ({@link #reserveSlots}). */
+    private int slotsReserved;
     /** Paths in this batch; also the stride between subnets in per-subnet arrays. */
     public final int paths;
     /** Global index of this batch's path 0. */
@@ -487,6 +489,20 @@ public final class BatchState {
         for (final int slot : slots) {
             yumaSubnet[slot] = true;
         }
+    }
+
+    /**
+     * Reserves the next {@code count} free slots for one registering behaviour and returns the first: behaviours
+     * reserve, in the order they are bound, the slots their {@code extraSlots} added after the network's subnets,
+     * so two of them in one scenario never take the same slot.
+     */
+    public int reserveSlots(final int count) {
+        final int first = initialSubnets + slotsReserved;
+        if (count < 0 || first + count > subnets) {
+            throw new IllegalStateException(count + " slots from " + first + " exceed the " + subnets + " slots");
+        }
+        slotsReserved += count;
+        return first;
     }
 
     /** Netuid of a subnet slot (root is netuid 0). */

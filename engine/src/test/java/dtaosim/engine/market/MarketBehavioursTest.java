@@ -178,6 +178,21 @@ class MarketBehavioursTest {
     }
 
     @Test
+    void scheduledAndPoissonRegistrationsShouldEachTakeSlotsOfTheirOwn() {
+        // both behaviours in one scenario: each reserves the slots it added, so neither registers into the other's
+        final PoissonRegistrations arrivals = new PoissonRegistrations(2.0, 0, 10);
+        final int blocks = 3 * 7200;
+        final long arrived = java.util.Arrays.stream(arrivals.arrivalBlocks(3L)).filter(b -> b < blocks).count();
+        assertTrue(arrived > 0, "some Poisson arrivals within the run");
+        final Scenario scenario = new Scenario(Era.LAUNCH_2025_02.defaults().with(Parameter.NETWORK_RATE_LIMIT, 0)
+                .with(Parameter.LOCK_REDUCTION_INTERVAL, 1), network(), 0, blocks, 2, 3L,
+                List.of(new SubnetRegistrations(100, 3_600, 4), arrivals), List.of());
+        final RunResult result = Runner.run(scenario, new RunOptions(1, 2, Kernels.scalar(), true, null));
+        assertEquals(4.0 + arrived, result.outcome(RunResult.REGISTRATIONS)[0], "every attempt of both registered");
+        assertEquals(3 + 4 + 10, result.finalState().subnets(), "slots: the network's, then each behaviour's");
+    }
+
+    @Test
     void capitalInflowShouldLiftEveryPoolWhileBuyingAndSellEverythingByItsEnd() {
         // 1e-4 of each pool's TAO a block for 1,000 blocks: τ grows by ≈ e^0.1, prices by ≈ e^0.2 before selling
         final CapitalInflow wave = new CapitalInflow(1e-4, 0, 1_000, 1_000, 2_000, 10);
