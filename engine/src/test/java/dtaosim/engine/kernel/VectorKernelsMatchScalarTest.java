@@ -98,8 +98,9 @@ class VectorKernelsMatchScalarTest {
             final double cutoff, final double exponent) {
         // a cutoff at or above 0 with exponent 1 takes CappedEraStep's fewer-pass weights, the others the general
         // passes (fast smoothing, so the flow EMAs reach the cutoffs within the run); registrations into fresh
-        // slots bring rows not yet started, and prunings (rows live on some paths only, which run apart from the
-        // lanes, are checked against hand-computed shares in EraRulesTest.NetFlow)
+        // slots bring rows not yet started, then prunings (every path here prunes the same subnet; rows live on
+        // some paths only run apart from the lanes and are checked against hand-computed shares in
+        // EraRulesTest.NetFlow)
         final ProtocolParams protocol = era.defaults().with(Parameter.FLOW_CUTOFF, cutoff)
                 .with(Parameter.FLOW_EXPONENT, exponent).with(Parameter.FLOW_SMOOTHING, 0.01)
                 .with(Parameter.SUBNET_LIMIT, 5).with(Parameter.NETWORK_RATE_LIMIT, 50)
