@@ -9,10 +9,11 @@ import java.math.RoundingMode;
  * ({@code pallets/swap/src/pallet/balancer.rs}, {@code swap_step.rs}, {@code impls.rs} at subtensor 14bc6f9f):
  * the same formulas as {@link WeightedPool}, with every intermediate value rounded where the chain rounds.
  *
- * <p>Representation: amounts are rao in a {@code long} (the chain's u64; sums saturate at
- * {@link Long#MAX_VALUE}, i.e. at 9.2e9 TAO instead of u64::MAX); the quote weight is a Perquintill, parts
- * of {@value #ONE_PARTS}; prices are U64F64 values given by their 128 raw bits (value × 2^64) as a
- * {@link BigInteger}. Fixed-point multiplications and divisions truncate, as the {@code fixed} crate does.
+ * <p>Representation: amounts are rao as the chain's u64, held in a {@code long} read as unsigned (so
+ * {@link #MAX_RAO}, u64::MAX, is −1 as a signed {@code long}; compare with {@link Long#compareUnsigned}, convert
+ * with {@link #unsigned}); sums and products saturate at u64::MAX as the chain's do. The quote weight is a
+ * Perquintill, parts of {@value #ONE_PARTS}; prices are U64F64 values given by their 128 raw bits (value × 2^64)
+ * as a {@link BigInteger}. Fixed-point multiplications and divisions truncate, as the {@code fixed} crate does.
  *
  * <p>Where this differs from the chain: the chain evaluates the weighted powers with
  * {@code safe_bigmath::pow_ratio_scaled} at scale 1e18 (see {@link PowRatio}). When the reduced exponent has
@@ -34,13 +35,14 @@ public final class WeightedPoolRao {
     public static final long RAO_PER_TAO = 1_000_000_000L;
     /** Marker for a rejected weight update or initialisation. */
     public static final long REJECTED = -1L;
+    /** u64::MAX rao, the largest amount, as the unsigned bits of a {@code long}. */
+    public static final long MAX_RAO = -1L;
 
     private static final BigInteger ONE_FIXED = BigInteger.ONE.shiftLeft(64);
     private static final BigInteger U128_MAX = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
     private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigInteger ACCURACY = BigInteger.valueOf(ONE_PARTS);
     private static final BigInteger RAO = BigInteger.valueOf(RAO_PER_TAO);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private WeightedPoolRao() {
     }
@@ -73,19 +75,18 @@ public final class WeightedPoolRao {
         }
         final BigInteger weightRatio = BigInteger.valueOf(ONE_PARTS - quoteParts).shiftLeft(64)
                 .divide(BigInteger.valueOf(quoteParts));
-        final BigInteger reserveRatio = BigInteger.valueOf(taoReserve).shiftLeft(64)
-                .divide(BigInteger.valueOf(alphaReserve));
+        final BigInteger reserveRatio = unsigned(taoReserve).shiftLeft(64).divide(unsigned(alphaReserve));
         return weightRatio.multiply(reserveRatio).shiftRight(64).min(U128_MAX);
     }
 
     /** impls.rs {@code swap}: a limit of {@code raoPerAlpha} as U64F64 bits, {@code floor(limit·2^64/1e9)}. */
     public static BigInteger priceOfRaoPerAlpha(final long raoPerAlpha) {
-        return BigInteger.valueOf(raoPerAlpha).shiftLeft(64).divide(RAO);
+        return unsigned(raoPerAlpha).shiftLeft(64).divide(RAO);
     }
 
-    /** A U64F64 price in rao per alpha, floored: {@code floor(bits·1e9/2^64)}. */
+    /** A U64F64 price in rao per alpha, floored: {@code floor(bits·1e9/2^64)}, at most u64::MAX. */
     public static long raoPerAlpha(final BigInteger priceBits) {
-        return priceBits.multiply(RAO).shiftRight(64).min(LONG_MAX).longValue();
+        return toRao(priceBits.multiply(RAO).shiftRight(64));
     }
 
     /** A U64F64 price in TAO per alpha as the nearest double. */
@@ -100,7 +101,7 @@ public final class WeightedPoolRao {
     public static long fee(final long amount, final int feeRate) {
         final BigInteger rate = BigInteger.valueOf(feeRate).shiftLeft(64)
                 .divide(BigInteger.valueOf(WeightedPool.FEE_RATE_DENOMINATOR));
-        return BigInteger.valueOf(amount).multiply(rate).shiftRight(64).longValue();
+        return unsigned(amount).multiply(rate).shiftRight(64).longValue();
     }
 
     /**
@@ -110,29 +111,35 @@ public final class WeightedPoolRao {
     public static long feeOnTop(final long delta, final int feeRate) {
         final BigInteger rate = BigInteger.valueOf(feeRate).shiftLeft(64)
                 .divide(BigInteger.valueOf(WeightedPool.FEE_RATE_DENOMINATOR - feeRate));
-        return BigInteger.valueOf(delta).multiply(rate).shiftRight(64).min(LONG_MAX).longValue();
+        return toRao(unsigned(delta).multiply(rate).shiftRight(64));
     }
 
     /**
      * balancer.rs {@code exp_scaled}: U64F64 bits of {@code (r/(r+Δ))^(w1/w2)} when {@code baseQuote}, else
      * {@code ^(w2/w1)}: {@code floor(1e18·power)} by {@code pow_ratio_scaled}, then ÷ 1e18 truncated to U64F64,
-     * capped at 1.0 for Δ ≥ 0; 0 when {@code r + Δ} is 0 or the scaled power does not fit a u64.
+     * capped at 1.0 for Δ added; 0 when {@code r ± Δ} is 0 or the scaled power does not fit a u64. The sum
+     * saturates at u64::MAX and the difference at 0, as the chain's {@code saturating_add/sub}.
      */
     static BigInteger expScaled(final long reserve, final long delta, final long quoteParts,
                                 final boolean baseQuote) {
-        final long reservePlusDelta = delta >= 0 ? saturatingAdd(reserve, delta) : Math.max(0L, reserve + delta);
+        return expScaled(reserve, delta, false, quoteParts, baseQuote);
+    }
+
+    private static BigInteger expScaled(final long reserve, final long delta, final boolean deltaOut,
+                                        final long quoteParts, final boolean baseQuote) {
+        final long reservePlusDelta = deltaOut ? saturatingSubtract(reserve, delta) : saturatingAdd(reserve, delta);
         if (reservePlusDelta == 0) {
             return BigInteger.ZERO;
         }
         final BigInteger w1 = BigInteger.valueOf(ONE_PARTS - quoteParts);
         final BigInteger w2 = BigInteger.valueOf(quoteParts);
-        final BigInteger scaled = PowRatio.floorScaledPow(BigInteger.valueOf(reserve),
-                BigInteger.valueOf(reservePlusDelta), baseQuote ? w1 : w2, baseQuote ? w2 : w1, ACCURACY);
+        final BigInteger scaled = PowRatio.floorScaledPow(unsigned(reserve), unsigned(reservePlusDelta),
+                baseQuote ? w1 : w2, baseQuote ? w2 : w1, ACCURACY);
         if (scaled == null || scaled.compareTo(U64_MAX) > 0) {
             return BigInteger.ZERO;
         }
         final BigInteger bits = scaled.shiftLeft(64).divide(ACCURACY);
-        return delta >= 0 ? bits.min(ONE_FIXED) : bits;
+        return deltaOut ? bits : bits.min(ONE_FIXED);
     }
 
     /**
@@ -155,7 +162,7 @@ public final class WeightedPoolRao {
 
     private static long oneMinusTimes(final long reserve, final BigInteger e) {
         final BigInteger oneMinusE = ONE_FIXED.subtract(e).max(BigInteger.ZERO);
-        return BigInteger.valueOf(reserve).multiply(oneMinusE).shiftRight(64).longValue();
+        return unsigned(reserve).multiply(oneMinusE).shiftRight(64).longValue();
     }
 
     /**
@@ -187,9 +194,8 @@ public final class WeightedPoolRao {
         if (from.signum() == 0 || to.compareTo(from) <= 0) {
             return 0L;
         }
-        final BigInteger scaled = PowRatio.floorScaledPow(to, from, BigInteger.ONE, BigInteger.TWO,
-                BigInteger.valueOf(reserve));
-        return scaled.subtract(BigInteger.valueOf(reserve)).min(LONG_MAX).longValue();
+        final BigInteger scaled = PowRatio.floorScaledPow(to, from, BigInteger.ONE, BigInteger.TWO, unsigned(reserve));
+        return toRao(scaled.subtract(unsigned(reserve)));
     }
 
     private static long deltaIn(final BigInteger numerator, final BigInteger denominator, final long weightParts,
@@ -201,7 +207,7 @@ public final class WeightedPoolRao {
         }
         final BigInteger fixed = scaled.min(U64_MAX).shiftLeft(64).divide(ACCURACY);
         final BigInteger minusOne = fixed.subtract(ONE_FIXED).max(BigInteger.ZERO);
-        return BigInteger.valueOf(reserve).multiply(minusOne).shiftRight(64).min(LONG_MAX).longValue();
+        return toRao(unsigned(reserve).multiply(minusOne).shiftRight(64));
     }
 
     /**
@@ -210,9 +216,9 @@ public final class WeightedPoolRao {
      */
     public static long baseNeededForQuote(final long taoReserve, final long alphaReserve, final long quoteParts,
                                           final long taoOut) {
-        final BigInteger e = expScaled(taoReserve, -taoOut, quoteParts, false);
+        final BigInteger e = expScaled(taoReserve, taoOut, true, quoteParts, false);
         final BigInteger minusOne = e.subtract(ONE_FIXED).max(BigInteger.ZERO);
-        return BigInteger.valueOf(alphaReserve).multiply(minusOne).shiftRight(64).min(LONG_MAX).longValue();
+        return toRao(unsigned(alphaReserve).multiply(minusOne).shiftRight(64));
     }
 
     /** balancer.rs {@code mul_perquintill_round}: {@code value·parts/1e18} rounded half up, capped at u128. */
@@ -229,12 +235,12 @@ public final class WeightedPoolRao {
      */
     public static long quoteWeightAfterInjection(final long taoReserve, final long alphaReserve, final long taoIn,
                                                  final long alphaIn, final long quoteParts) {
-        final BigInteger tao = BigInteger.valueOf(taoReserve);
-        final BigInteger alpha = BigInteger.valueOf(alphaReserve);
+        final BigInteger tao = unsigned(taoReserve);
+        final BigInteger alpha = unsigned(alphaReserve);
         final BigInteger q1 = mulPerquintillRound(ONE_PARTS - quoteParts,
-                tao.multiply(alpha.add(BigInteger.valueOf(alphaIn))).min(U128_MAX));
+                tao.multiply(alpha.add(unsigned(alphaIn))).min(U128_MAX));
         final BigInteger q2 = mulPerquintillRound(quoteParts,
-                alpha.multiply(tao.add(BigInteger.valueOf(taoIn))).min(U128_MAX));
+                alpha.multiply(tao.add(unsigned(taoIn))).min(U128_MAX));
         final BigInteger sum = q1.add(q2).min(U128_MAX);
         final long parts = sum.signum() != 0 ? partsOfRational(q2, sum) : HALF_PARTS;
         return isValidQuoteWeight(parts) ? parts : REJECTED;
@@ -247,28 +253,50 @@ public final class WeightedPoolRao {
      */
     public static long initialQuoteWeight(final long taoReserve, final long alphaReserve,
                                           final BigInteger priceBits) {
-        final BigInteger alpha = BigInteger.valueOf(alphaReserve);
+        final BigInteger alpha = unsigned(alphaReserve);
         final BigInteger integerPart = priceBits.shiftRight(64).min(U64_MAX);
         final BigInteger fraction = priceBits.and(U64_MAX);
         final BigInteger priceTimesAlpha = integerPart.multiply(alpha).add(alpha.multiply(fraction).shiftRight(64));
-        final BigInteger sum = priceTimesAlpha.add(BigInteger.valueOf(taoReserve));
+        final BigInteger sum = priceTimesAlpha.add(unsigned(taoReserve));
         if (sum.signum() == 0) {
             return REJECTED;
         }
-        final long parts = partsOfRational(BigInteger.valueOf(taoReserve), sum);
+        final long parts = partsOfRational(unsigned(taoReserve), sum);
         return isValidQuoteWeight(parts) ? parts : REJECTED;
     }
 
-    /** u64 {@code saturating_add} within this class's domain (saturates at {@link Long#MAX_VALUE}). */
+    /** u64 {@code saturating_add}: {@code a + b}, or u64::MAX when the sum does not fit. */
     public static long saturatingAdd(final long a, final long b) {
         final long sum = a + b;
-        return sum < 0 ? Long.MAX_VALUE : sum;
+        return Long.compareUnsigned(sum, a) < 0 ? MAX_RAO : sum;
     }
 
-    /** u64 {@code saturating_mul} within this class's domain. */
+    /** u64 {@code saturating_sub}: {@code a − b}, or 0 when b is larger. */
+    public static long saturatingSubtract(final long a, final long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? 0L : a - b;
+    }
+
+    /** u64 {@code saturating_mul}: {@code a · b}, or u64::MAX when the product does not fit. */
     public static long saturatingMultiply(final long a, final long b) {
-        final long high = Math.multiplyHigh(a, b);
-        final long low = a * b;
-        return high != 0 || low < 0 ? Long.MAX_VALUE : low;
+        if (a == 0 || b == 0) {
+            return 0L;
+        }
+        return Long.compareUnsigned(a, Long.divideUnsigned(MAX_RAO, b)) > 0 ? MAX_RAO : a * b;
+    }
+
+    /** The smaller of two u64 amounts. */
+    public static long min(final long a, final long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
+    }
+
+    /** A u64 amount (the unsigned bits of {@code rao}) as a number. */
+    public static BigInteger unsigned(final long rao) {
+        final BigInteger value = BigInteger.valueOf(rao & Long.MAX_VALUE);
+        return rao < 0 ? value.setBit(63) : value;
+    }
+
+    /** A whole number ≥ 0 as a u64 amount, saturating at u64::MAX. */
+    public static long toRao(final BigInteger value) {
+        return value.min(U64_MAX).longValue();
     }
 }

@@ -8,16 +8,13 @@ import java.math.BigInteger;
  * swap pallet's quote weight as Perquintill parts ({@link WeightedPoolRao#HALF_PARTS} in the constant-product
  * eras).
  *
- * @param taoReserve       y, rao
- * @param alphaReserve     x, rao
+ * @param taoReserve       y, rao as u64 bits ({@link WeightedPoolRao})
+ * @param alphaReserve     x, rao as u64 bits
  * @param quoteWeightParts w2 in parts of 1e18
  */
 public record RaoPool(long taoReserve, long alphaReserve, long quoteWeightParts) {
-    /** Checks reserves ≥ 0 and a weight the chain accepts. */
+    /** Checks the weight is one the chain accepts (reserves are u64, any {@code long} bits). */
     public RaoPool {
-        if (taoReserve < 0 || alphaReserve < 0) {
-            throw new IllegalArgumentException("reserves must be ≥ 0 rao: " + taoReserve + ", " + alphaReserve);
-        }
         if (!WeightedPoolRao.isValidQuoteWeight(quoteWeightParts)) {
             throw new IllegalArgumentException("weight-quote: " + quoteWeightParts + " parts of 1e18 is not in [1e16, "
                     + (WeightedPoolRao.ONE_PARTS - WeightedPoolRao.MIN_WEIGHT_PARTS) + "]");

@@ -1,6 +1,7 @@
 package dtaosim.engine.quote;
 
 import java.math.BigInteger;
+import java.util.OptionalLong;
 
 /**
  * A stake or unstake as the chain would execute it, in rao (see {@link RaoQuoter}).
@@ -12,12 +13,12 @@ import java.math.BigInteger;
  * @param priceAfterBits    the pool's price after the swap as U64F64 bits (fees not in the reserves)
  * @param priceAfterRao     the same in rao per alpha, floored
  * @param maxAmount         with a limit price, the most the order may be ({@code get_max_amount_add/remove});
- *                          −1 without one
+ *                          empty without one or when the call fails before the chain computes it
  * @param error             the chain's error, or {@code null} when the call succeeds; on an error the amounts are 0
  */
 public record RaoQuote(long amountIn, long amountOut, long fee, BigInteger priceAfterBits,
-                       long priceAfterRao, long maxAmount, SwapError error) {
-    static RaoQuote rejected(final SwapError error, final long maxAmount) {
+                       long priceAfterRao, OptionalLong maxAmount, SwapError error) {
+    static RaoQuote rejected(final SwapError error, final OptionalLong maxAmount) {
         return new RaoQuote(0L, 0L, 0L, BigInteger.ZERO, 0L, maxAmount, error);
     }
 }

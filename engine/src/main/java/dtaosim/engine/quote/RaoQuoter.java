@@ -1,11 +1,14 @@
 package dtaosim.engine.quote;
 
+import static dtaosim.engine.kernel.WeightedPoolRao.MAX_RAO;
 import static dtaosim.engine.kernel.WeightedPoolRao.saturatingAdd;
 import static dtaosim.engine.kernel.WeightedPoolRao.saturatingMultiply;
+import static dtaosim.engine.kernel.WeightedPoolRao.unsigned;
 
 import dtaosim.engine.kernel.WeightedPoolRao;
 import dtaosim.engine.model.Era;
 import java.math.BigInteger;
+import java.util.OptionalLong;
 
 /**
  * mechanics §5: what a stake ({@code add_stake}, {@code add_stake_limit}) or an unstake ({@code remove_stake},
@@ -25,6 +28,9 @@ import java.math.BigInteger;
  * <p>Constant-product eras ({@code stake_utils.rs}, {@code add_stake.rs}, {@code remove_stake.rs} at
  * f9254ea63): U110F18 x·y = k, the pool keeping ≥ 1e7 rao, the flat 50,000-rao fee kept in SubnetTAO, the
  * era's linear limit formulas and no price-limit error (a limit not beyond the price gives a maximum of 0).
+ *
+ * <p>Amounts and limits are the chain's u64 rao, held as the unsigned bits of a {@code long}
+ * ({@link WeightedPoolRao}): u64::MAX is −1L, and every comparison is unsigned.
  */
 public final class RaoQuoter {
     /** impls.rs {@code max_price_inner}: 1e15 rao per alpha, the limit of a stake given without one. */
@@ -50,22 +56,26 @@ public final class RaoQuoter {
     }
 
     /**
-     * Stakes {@code amount} rao of TAO. {@code limitRao} is the limit price in rao per alpha, −1 for none (0 is a
+     * Stakes {@code amount} rao of TAO. {@code limitRao} is the limit price in rao per alpha, if any (0 is a
      * limit, as on chain: a stake cannot stay below it, an unstake always can);
      * {@code allowPartial} lets a limit order fill up to the limit instead of failing with SlippageTooHigh.
      */
-    public static RaoQuote stake(final SwapRules rules, final RaoPool pool, final long amount, final long limitRao,
-                                 final boolean allowPartial) {
-        final boolean hasLimit = limitRao >= 0;
-        long max = -1L;
+    public static RaoQuote stake(final SwapRules rules, final RaoPool pool, final long amount,
+                                 final OptionalLong limitRao, final boolean allowPartial) {
+        OptionalLong max = OptionalLong.empty();
         try {
             if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_FLAT_FEE) {
-                max = hasLimit ? constantProductMaxAdd(pool.taoReserve(), pool.alphaReserve(), limitRao) : -1L;
+                if (limitRao.isPresent()) {
+                    max = OptionalLong.of(constantProductMaxAdd(pool.taoReserve(), pool.alphaReserve(),
+                            limitRao.getAsLong()));
+                }
                 return stakeConstantProduct(rules, pool, amount, max, allowPartial);
             }
             // add_stake.rs ensure_add_stake_input_within_swap_limit, then get_max_amount_add
             checkInputWithinReserveLimit(amount, pool.taoReserve(), rules);
-            max = hasLimit ? maxAmount(rules, pool, true, limitRao) : -1L;
+            if (limitRao.isPresent()) {
+                max = OptionalLong.of(maxAmount(rules, pool, true, limitRao.getAsLong()));
+            }
             return stakeThroughSwapPallet(rules, pool, amount, limitRao, max, allowPartial);
         } catch (final SwapRejected e) {
             return RaoQuote.rejected(e.error(), max);
@@ -73,18 +83,22 @@ public final class RaoQuoter {
     }
 
     /** Unstakes {@code amount} rao of alpha; arguments as for {@link #stake}. */
-    public static RaoQuote unstake(final SwapRules rules, final RaoPool pool, final long amount, final long limitRao,
-                                   final boolean allowPartial) {
-        final boolean hasLimit = limitRao >= 0;
-        long max = -1L;
+    public static RaoQuote unstake(final SwapRules rules, final RaoPool pool, final long amount,
+                                   final OptionalLong limitRao, final boolean allowPartial) {
+        OptionalLong max = OptionalLong.empty();
         try {
             if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_FLAT_FEE) {
-                max = hasLimit ? constantProductMaxRemove(pool.taoReserve(), pool.alphaReserve(), limitRao) : -1L;
+                if (limitRao.isPresent()) {
+                    max = OptionalLong.of(constantProductMaxRemove(pool.taoReserve(), pool.alphaReserve(),
+                            limitRao.getAsLong()));
+                }
                 return unstakeConstantProduct(rules, pool, amount, max, allowPartial);
             }
             // remove_stake.rs ensure_remove_stake_input_within_swap_limit, then get_max_amount_remove
             checkInputWithinReserveLimit(amount, pool.alphaReserve(), rules);
-            max = hasLimit ? maxAmount(rules, pool, false, limitRao) : -1L;
+            if (limitRao.isPresent()) {
+                max = OptionalLong.of(maxAmount(rules, pool, false, limitRao.getAsLong()));
+            }
             return unstakeThroughSwapPallet(rules, pool, amount, limitRao, max, allowPartial);
         } catch (final SwapRejected e) {
             return RaoQuote.rejected(e.error(), max);
@@ -93,13 +107,13 @@ public final class RaoQuoter {
 
     /**
      * add_stake.rs {@code get_max_amount_add} / remove_stake.rs {@code get_max_amount_remove}: input plus fee of
-     * a simulated swap of the largest supported input (1000 × the input reserve; u64::MAX in the V3 eras, here
-     * {@link Long#MAX_VALUE}) up to the limit. Errors of that swap surface as they are.
+     * a simulated swap of the largest supported input (1000 × the input reserve, saturating; u64::MAX in the V3
+     * eras) up to the limit, saturating at u64::MAX. Errors of that swap surface as they are.
      */
     static long maxAmount(final SwapRules rules, final RaoPool pool, final boolean buy, final long limitRao) {
         final long multiplier = rules.inputReserveMultiplier();
         final long reserve = buy ? pool.taoReserve() : pool.alphaReserve();
-        final long probe = multiplier > 0 ? saturatingMultiply(reserve, multiplier) : Long.MAX_VALUE;
+        final long probe = multiplier > 0 ? saturatingMultiply(reserve, multiplier) : MAX_RAO;
         final BigInteger limit = WeightedPoolRao.priceOfRaoPerAlpha(limitRao);
         final Fill fill = buy ? buy(pool, probe, limit, false, rules) : sell(pool, probe, limit, false, rules);
         final long max = saturatingAdd(fill.paidIn(), fill.fee());
@@ -111,7 +125,7 @@ public final class RaoQuoter {
 
     private static void checkInputWithinReserveLimit(final long amount, final long reserve, final SwapRules rules) {
         final long multiplier = rules.inputReserveMultiplier();
-        if (multiplier > 0 && amount > saturatingMultiply(reserve, multiplier)) {
+        if (multiplier > 0 && Long.compareUnsigned(amount, saturatingMultiply(reserve, multiplier)) > 0) {
             throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
         }
     }
@@ -130,10 +144,11 @@ public final class RaoQuoter {
         final long weight = pool.quoteWeightParts();
         long fee = WeightedPoolRao.fee(amount, rate);
         final long requested = amount - fee;
-        if (rules.inputReserveMultiplier() > 0 && requested > saturatingMultiply(tao, rules.inputReserveMultiplier())) {
+        if (rules.inputReserveMultiplier() > 0
+                && Long.compareUnsigned(requested, saturatingMultiply(tao, rules.inputReserveMultiplier())) > 0) {
             throw new SwapRejected(SwapError.SWAP_INPUT_TOO_LARGE);
         }
-        if (alpha < rules.minimumReserveRao()) {
+        if (Long.compareUnsigned(alpha, rules.minimumReserveRao()) < 0) {
             throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
         }
         final BigInteger current = pool.price();
@@ -170,10 +185,10 @@ public final class RaoQuoter {
         long fee = WeightedPoolRao.fee(amount, rate);
         final long requested = amount - fee;
         if (rules.inputReserveMultiplier() > 0
-                && requested > saturatingMultiply(alpha, rules.inputReserveMultiplier())) {
+                && Long.compareUnsigned(requested, saturatingMultiply(alpha, rules.inputReserveMultiplier())) > 0) {
             throw new SwapRejected(SwapError.SWAP_INPUT_TOO_LARGE);
         }
-        if (tao < rules.minimumReserveRao()) {
+        if (Long.compareUnsigned(tao, rules.minimumReserveRao()) < 0) {
             throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
         }
         final BigInteger current = pool.price();
@@ -214,9 +229,9 @@ public final class RaoQuoter {
     }
 
     private static RaoQuote stakeThroughSwapPallet(final SwapRules rules, final RaoPool pool, final long amount,
-                                                   final long limitRao, final long max,
+                                                   final OptionalLong limitRao, final OptionalLong max,
                                                    final boolean allowPartial) {
-        final boolean hasLimit = max >= 0;
+        final boolean hasLimit = max.isPresent();
         final BigInteger defaultLimit = WeightedPoolRao.priceOfRaoPerAlpha(MAX_PRICE_RAO);
         // stake_utils.rs validate_add_stake: minimum stake plus the fee a minimum stake would pay
         final long minStake = rules.minStakeRao();
@@ -226,27 +241,24 @@ public final class RaoQuoter {
         } catch (final SwapRejected e) {
             minFee = WeightedPoolRao.fee(minStake, rules.feeRate()); // approx_fee_amount
         }
-        if (amount < saturatingAdd(minStake, minFee)) {
+        if (Long.compareUnsigned(amount, saturatingAdd(minStake, minFee)) < 0) {
             throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
         }
-        if (hasLimit && !allowPartial && amount > max) {
-            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
-        }
-        final long possible = hasLimit ? Math.min(amount, max) : amount;
+        final long possible = possible(amount, max, allowPartial);
         final Fill simulated;
         try {
             simulated = buy(pool, possible, defaultLimit, false, rules);
         } catch (final SwapRejected e) {
             throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
         }
-        if (simulated.paidIn() < minStake) {
+        if (Long.compareUnsigned(simulated.paidIn(), minStake) < 0) {
             throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
         }
         if (simulated.paidOut() == 0) {
             throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
         }
         // stake_into_subnet → swap_tao_for_alpha with the order's limit
-        final BigInteger limit = hasLimit ? WeightedPoolRao.priceOfRaoPerAlpha(limitRao) : defaultLimit;
+        final BigInteger limit = hasLimit ? WeightedPoolRao.priceOfRaoPerAlpha(limitRao.getAsLong()) : defaultLimit;
         final Fill fill = buy(pool, possible, limit, false, rules);
         if (fill.paidOut() == 0) {
             throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
@@ -258,9 +270,9 @@ public final class RaoQuoter {
     }
 
     private static RaoQuote unstakeThroughSwapPallet(final SwapRules rules, final RaoPool pool, final long amount,
-                                                     final long limitRao, final long max,
+                                                     final OptionalLong limitRao, final OptionalLong max,
                                                      final boolean allowPartial) {
-        final boolean hasLimit = max >= 0;
+        final boolean hasLimit = max.isPresent();
         final BigInteger defaultLimit = WeightedPoolRao.priceOfRaoPerAlpha(MIN_PRICE_RAO);
         // stake_utils.rs validate_remove_stake (some stake remains, so the minimum applies to the TAO value)
         if (amount == 0) {
@@ -272,15 +284,13 @@ public final class RaoQuoter {
         } catch (final SwapRejected e) {
             throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
         }
-        if (simulated.paidOut() < rules.minStakeRao()) {
+        if (Long.compareUnsigned(simulated.paidOut(), rules.minStakeRao()) < 0) {
             throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
         }
-        if (hasLimit && !allowPartial && amount > max) {
-            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
-        }
+        final long possible = possible(amount, max, allowPartial);
         // unstake_from_subnet → swap_alpha_for_tao with the order's limit
-        final BigInteger limit = hasLimit ? WeightedPoolRao.priceOfRaoPerAlpha(limitRao) : defaultLimit;
-        final Fill fill = sell(pool, hasLimit ? Math.min(amount, max) : amount, limit, false, rules);
+        final BigInteger limit = hasLimit ? WeightedPoolRao.priceOfRaoPerAlpha(limitRao.getAsLong()) : defaultLimit;
+        final Fill fill = sell(pool, possible, limit, false, rules);
         long alphaAfter = saturatingAdd(pool.alphaReserve(), fill.paidIn());
         long taoAfter = pool.taoReserve() - fill.paidOut();
         if (rules.alphaFeeResold() && fill.fee() > 0) {
@@ -296,88 +306,95 @@ public final class RaoQuoter {
     }
 
     private static RaoQuote stakeConstantProduct(final SwapRules rules, final RaoPool pool, final long amount,
-                                                 final long max, final boolean allowPartial) {
+                                                 final OptionalLong max, final boolean allowPartial) {
         final long tao = pool.taoReserve();
         final long alpha = pool.alphaReserve();
-        final boolean hasLimit = max >= 0;
         // add_stake.rs do_add_stake(_limit) → stake_utils.rs validate_add_stake at f9254ea63
         final long minFee = rules.flatFee() ? rules.flatFeeRao()
                 : WeightedPoolRao.fee(rules.minStakeRao(), rules.feeRate());
-        if (amount < saturatingAdd(rules.minStakeRao(), minFee)) {
+        if (Long.compareUnsigned(amount, saturatingAdd(rules.minStakeRao(), minFee)) < 0) {
             throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
         }
-        if (hasLimit && !allowPartial && amount > max) {
-            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
-        }
-        if (constantProductAlphaOut(tao, alpha, amount, rules.minimumReserveRao()) < 0) {
+        final long possible = possible(amount, max, allowPartial);
+        if (constantProductAlphaOut(tao, alpha, amount, rules.minimumReserveRao()).isEmpty()) {
             throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
         }
         // stake_into_subnet: the fee stays in SubnetTAO, the rest is swapped (nothing if the pool guard fails)
-        final long possible = hasLimit ? Math.min(amount, max) : amount;
-        final long fee = rules.flatFee() ? Math.min(rules.flatFeeRao(), possible)
+        final long fee = rules.flatFee() ? WeightedPoolRao.min(rules.flatFeeRao(), possible)
                 : WeightedPoolRao.fee(possible, rules.feeRate());
         final long staked = possible - fee;
-        final long bought = constantProductAlphaOut(tao, alpha, staked, rules.minimumReserveRao());
-        final long out = Math.max(bought, 0L);
-        final long taoAfter = saturatingAdd(tao, (bought >= 0 ? staked : 0L) + fee);
+        final OptionalLong bought = constantProductAlphaOut(tao, alpha, staked, rules.minimumReserveRao());
+        final long out = bought.orElse(0L);
+        final long taoAfter = saturatingAdd(tao, bought.isPresent() ? possible : fee);
         final BigInteger after = WeightedPoolRao.price(alpha - out, taoAfter, WeightedPoolRao.HALF_PARTS);
         return new RaoQuote(possible, out, fee, after, WeightedPoolRao.raoPerAlpha(after), max,
                 null);
     }
 
     private static RaoQuote unstakeConstantProduct(final SwapRules rules, final RaoPool pool, final long amount,
-                                                   final long max, final boolean allowPartial) {
+                                                   final OptionalLong max, final boolean allowPartial) {
         final long tao = pool.taoReserve();
         final long alpha = pool.alphaReserve();
-        final boolean hasLimit = max >= 0;
         // stake_utils.rs validate_remove_stake at f9254ea63: the TAO value (before fee) must exceed the minimum
-        final long value = constantProductTaoOut(tao, alpha, amount, rules.minimumReserveRao());
-        if (value < 0) {
+        final OptionalLong value = constantProductTaoOut(tao, alpha, amount, rules.minimumReserveRao());
+        if (value.isEmpty()) {
             throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
         }
-        if (value <= rules.minStakeRao()) {
+        if (Long.compareUnsigned(value.getAsLong(), rules.minStakeRao()) <= 0) {
             throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
         }
-        if (hasLimit && !allowPartial && amount > max) {
-            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
-        }
+        final long possible = possible(amount, max, allowPartial);
         // unstake_from_subnet: the fee comes off the TAO out and stays in SubnetTAO
-        final long possible = hasLimit ? Math.min(amount, max) : amount;
-        final long sold = constantProductTaoOut(tao, alpha, possible, rules.minimumReserveRao());
-        final long gross = Math.max(sold, 0L);
-        final long fee = rules.flatFee() ? Math.min(rules.flatFeeRao(), gross)
+        final OptionalLong sold = constantProductTaoOut(tao, alpha, possible, rules.minimumReserveRao());
+        final long gross = sold.orElse(0L);
+        final long fee = rules.flatFee() ? WeightedPoolRao.min(rules.flatFeeRao(), gross)
                 : WeightedPoolRao.fee(gross, rules.feeRate());
-        final long alphaAfter = sold >= 0 ? saturatingAdd(alpha, possible) : alpha;
+        final long alphaAfter = sold.isPresent() ? saturatingAdd(alpha, possible) : alpha;
         final BigInteger after = WeightedPoolRao.price(alphaAfter, tao - gross + fee, WeightedPoolRao.HALF_PARTS);
         return new RaoQuote(possible, gross - fee, fee, after, WeightedPoolRao.raoPerAlpha(after),
                 max, null);
     }
 
     /**
-     * stake_utils.rs {@code sim_swap_tao_for_alpha} at f9254ea63: {@code x − k/(y + Δy)} in I110F18, floored;
-     * −1 (the chain's None) when the new alpha reserve would be below {@code minimumPool} rao.
+     * The order's size after its limit: the maximum when a limit order fills partially, else the order, which
+     * must then be within the maximum ({@code SlippageTooHigh}; add_stake.rs / remove_stake.rs).
      */
-    static long constantProductAlphaOut(final long tao, final long alpha, final long taoIn, final long minimumPool) {
+    private static long possible(final long amount, final OptionalLong max, final boolean allowPartial) {
+        if (max.isEmpty()) {
+            return amount;
+        }
+        if (!allowPartial && Long.compareUnsigned(amount, max.getAsLong()) > 0) {
+            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
+        }
+        return WeightedPoolRao.min(amount, max.getAsLong());
+    }
+
+    /**
+     * stake_utils.rs {@code sim_swap_tao_for_alpha} at f9254ea63: {@code x − k/(y + Δy)} in I110F18, floored;
+     * empty (the chain's None) when the new alpha reserve would be below {@code minimumPool} rao.
+     */
+    static OptionalLong constantProductAlphaOut(final long tao, final long alpha, final long taoIn,
+                                                final long minimumPool) {
         return constantProductOut(alpha, tao, taoIn, minimumPool);
     }
 
     /** stake_utils.rs {@code sim_swap_alpha_for_tao} at f9254ea63, the mirror of the above. */
-    static long constantProductTaoOut(final long tao, final long alpha, final long alphaIn, final long minimumPool) {
+    static OptionalLong constantProductTaoOut(final long tao, final long alpha, final long alphaIn,
+                                              final long minimumPool) {
         return constantProductOut(tao, alpha, alphaIn, minimumPool);
     }
 
-    private static long constantProductOut(final long outReserve, final long inReserve, final long in,
-                                           final long minimumPool) {
-        final BigInteger kBits = BigInteger.valueOf(outReserve).multiply(BigInteger.valueOf(inReserve))
-                .shiftLeft(18).min(I110F18_MAX);
-        final BigInteger denominator = BigInteger.valueOf(inReserve).add(BigInteger.valueOf(in));
+    private static OptionalLong constantProductOut(final long outReserve, final long inReserve, final long in,
+                                                   final long minimumPool) {
+        final BigInteger kBits = unsigned(outReserve).multiply(unsigned(inReserve)).shiftLeft(18).min(I110F18_MAX);
+        final BigInteger denominator = unsigned(inReserve).add(unsigned(in));
         final BigInteger newReserveBits = denominator.signum() == 0 ? BigInteger.ZERO
                 : kBits.divide(denominator);
-        if (newReserveBits.compareTo(BigInteger.valueOf(minimumPool).shiftLeft(18)) < 0) {
-            return -1L;
+        if (newReserveBits.compareTo(unsigned(minimumPool).shiftLeft(18)) < 0) {
+            return OptionalLong.empty();
         }
-        final BigInteger outBits = BigInteger.valueOf(outReserve).shiftLeft(18).subtract(newReserveBits);
-        return outBits.signum() <= 0 ? 0L : outBits.divide(I110F18_ONE).longValue();
+        final BigInteger outBits = unsigned(outReserve).shiftLeft(18).subtract(newReserveBits);
+        return OptionalLong.of(outBits.signum() <= 0 ? 0L : outBits.divide(I110F18_ONE).longValue());
     }
 
     /**
@@ -388,14 +405,12 @@ public final class RaoQuoter {
         if (alpha == 0 || tao == 0 || limitRao == 0) {
             return 0L;
         }
-        final BigInteger limit = BigInteger.valueOf(limitRao);
-        final BigInteger priceFloor = BigInteger.valueOf(tao / alpha).multiply(RAO);
+        final BigInteger limit = unsigned(limitRao);
+        final BigInteger priceFloor = unsigned(Long.divideUnsigned(tao, alpha)).multiply(RAO);
         if (limit.compareTo(priceFloor) < 0) {
             return 0L;
         }
-        final BigInteger result = limit.multiply(BigInteger.valueOf(alpha)).divide(RAO)
-                .subtract(BigInteger.valueOf(tao));
-        return clampToLong(result);
+        return clampToRao(limit.multiply(unsigned(alpha)).divide(RAO).subtract(unsigned(tao)));
     }
 
     /**
@@ -407,19 +422,17 @@ public final class RaoQuoter {
             return 0L;
         }
         if (limitRao == 0) {
-            return Long.MAX_VALUE;
+            return MAX_RAO;
         }
-        final BigInteger taoTimesRao = BigInteger.valueOf(tao).multiply(RAO);
-        if (BigInteger.valueOf(limitRao).compareTo(taoTimesRao.divide(BigInteger.valueOf(alpha))) >= 0) {
+        final BigInteger taoTimesRao = unsigned(tao).multiply(RAO);
+        if (unsigned(limitRao).compareTo(taoTimesRao.divide(unsigned(alpha))) >= 0) {
             return 0L;
         }
-        return clampToLong(taoTimesRao.divide(BigInteger.valueOf(limitRao)).subtract(BigInteger.valueOf(alpha)));
+        return clampToRao(taoTimesRao.divide(unsigned(limitRao)).subtract(unsigned(alpha)));
     }
 
-    private static long clampToLong(final BigInteger value) {
-        if (value.signum() <= 0) {
-            return 0L;
-        }
-        return value.bitLength() < 64 ? value.longValue() : Long.MAX_VALUE;
+    /** u128 {@code saturating_sub} then the conversion to u64 that saturates: the result in [0, u64::MAX]. */
+    private static long clampToRao(final BigInteger value) {
+        return value.signum() <= 0 ? 0L : WeightedPoolRao.toRao(value);
     }
 }

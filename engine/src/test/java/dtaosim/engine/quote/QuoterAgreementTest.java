@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,9 @@ class QuoterAgreementTest {
             final boolean withLimit = random.nextBoolean();
             final double priceTao = pool.price();
             final double limitTao = withLimit ? priceTao * random.nextDouble(0.5, 1.5) : Double.NaN;
-            final long limitRao = withLimit ? Math.max(1L, (long) (limitTao * 1e9)) : -1L;
-            final double limitExact = withLimit ? limitRao / 1e9 : Double.NaN;
+            final OptionalLong limitRao = withLimit ? OptionalLong.of(Math.max(1L, (long) (limitTao * 1e9)))
+                    : OptionalLong.empty();
+            final double limitExact = withLimit ? limitRao.getAsLong() / 1e9 : Double.NaN;
             final boolean partial = random.nextBoolean();
             final RaoQuote exact = stake ? RaoQuoter.stake(rules, raoPool, amount, limitRao, partial)
                     : RaoQuoter.unstake(rules, raoPool, amount, limitRao, partial);
@@ -69,7 +71,8 @@ class QuoterAgreementTest {
                     where);
             assertEquals(approx.fee() * 1e9, exact.fee(), 4.0 + 3.0 * rate + exact.fee() * 1e-12, where);
             if (withLimit) {
-                assertEquals(approx.maxAmount() * 1e9, exact.maxAmount(), 4.0 + exact.maxAmount() * 1e-12, where);
+                final long max = exact.maxAmount().orElseThrow();
+                assertEquals(approx.maxAmount() * 1e9, max, 4.0 + max * 1e-12, where);
             }
             // one rao of flooring moves the price by about 1/(w·reserve after) of itself
             final double taoAfter = stake ? tao + exact.amountIn() : tao - exact.amountOut();
@@ -106,6 +109,7 @@ class QuoterAgreementTest {
                 return false;
             }
         }
-        return exact.maxAmount() >= 0 && Math.abs(exact.maxAmount() - approx.maxAmount() * 1e9) < 8.0;
+        return exact.maxAmount().isPresent()
+                && Math.abs(exact.maxAmount().getAsLong() - approx.maxAmount() * 1e9) < 8.0;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dtaosim.engine.kernel.WeightedPoolRao;
 import dtaosim.engine.model.Era;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class QuoterLimitsTest {
         // the unstake call then sells the alpha fee for the block author into a TAO reserve of 2e5 rao, below
         // SwapMinimumReserve (1e6): unstake_from_subnet fails with the re-sale's ReservesTooLow
         assertEquals(SwapError.RESERVES_TOO_LOW,
-                RaoQuoter.unstake(rules, pool, 20_318_069_537L, -1L, true).error());
+                RaoQuoter.unstake(rules, pool, 20_318_069_537L, OptionalLong.empty(), true).error());
         assertEquals(SwapError.RESERVES_TOO_LOW,
                 Quoter.unstake(rules, reserves, 20.318_069_537, Double.NaN, true).error());
     }
@@ -49,15 +50,15 @@ class QuoterLimitsTest {
     void aLimitNoRaoReachesShouldBeZeroMaxStakeAmountInTheV3Eras() {
         // y = 0.1 TAO at price 0.25: a limit one rao above needs y·((p'/p)^0.5 − 1) = 0.2 rao, floored to 0
         final RaoPool pool = new RaoPool(100_000_000L, 400_000_000L, HALF);
-        final RaoQuote v3 = RaoQuoter.stake(SwapRules.of(Era.TAOFLOW_2025_11), pool, 10_000_000L, 250_000_001L,
-                true);
+        final RaoQuote v3 = RaoQuoter.stake(SwapRules.of(Era.TAOFLOW_2025_11), pool, 10_000_000L,
+                OptionalLong.of(250_000_001L), true);
         final RaoQuote weighted = RaoQuoter.stake(SwapRules.of(Era.PRICE_BURN_2026_06), pool, 10_000_000L,
-                250_000_001L, true);
+                OptionalLong.of(250_000_001L), true);
         assertAll(
                 () -> assertEquals(SwapError.ZERO_MAX_STAKE_AMOUNT, v3.error()),
                 // at HEAD a maximum of 0 is no error of its own: the zero fill is below the minimum stake
                 () -> assertEquals(SwapError.AMOUNT_TOO_LOW, weighted.error()),
-                () -> assertEquals(0L, weighted.maxAmount()));
+                () -> assertEquals(OptionalLong.of(0L), weighted.maxAmount()));
     }
 
     @Test
@@ -65,12 +66,12 @@ class QuoterLimitsTest {
         // add_stake.rs get_max_amount_add at f9254ea63: limit·x/1e9 − y saturates at 0; no PriceLimitExceeded
         final RaoPool pool = new RaoPool(1_000_000_000_000L, 4_000_000_000_000L, HALF);
         final RaoQuote partial = RaoQuoter.stake(SwapRules.of(Era.LAUNCH_2025_02), pool, 10_000_000_000L,
-                200_000_000L, true);
+                OptionalLong.of(200_000_000L), true);
         final RaoQuote fillOrKill = RaoQuoter.stake(SwapRules.of(Era.LAUNCH_2025_02), pool, 10_000_000_000L,
-                200_000_000L, false);
+                OptionalLong.of(200_000_000L), false);
         assertAll(
                 () -> assertNull(partial.error()),
-                () -> assertEquals(0L, partial.maxAmount()),
+                () -> assertEquals(OptionalLong.of(0L), partial.maxAmount()),
                 () -> assertEquals(0L, partial.amountOut()),
                 () -> assertEquals(SwapError.SLIPPAGE_TOO_HIGH, fillOrKill.error()));
     }
@@ -79,9 +80,9 @@ class QuoterLimitsTest {
     void theConstantProductEraMaximumShouldBeLinearInTheLimit() {
         // limit 0.3 TAO/alpha on y = 1000, x = 4000 TAO: 0.3·4000 − 1000 = 200 TAO (the price then passes 0.3)
         final RaoPool pool = new RaoPool(1_000_000_000_000L, 4_000_000_000_000L, HALF);
-        final RaoQuote q = RaoQuoter.stake(SwapRules.of(Era.EMA_RAMP_2025_03), pool, 10_000_000_000L, 300_000_000L,
-                true);
-        assertEquals(200_000_000_000L, q.maxAmount());
+        final RaoQuote q = RaoQuoter.stake(SwapRules.of(Era.EMA_RAMP_2025_03), pool, 10_000_000_000L,
+                OptionalLong.of(300_000_000L), true);
+        assertEquals(OptionalLong.of(200_000_000_000L), q.maxAmount());
     }
 
     @Test
@@ -91,7 +92,8 @@ class QuoterLimitsTest {
         // author (stake_utils.rs), so the pool ends at (y − out − f·y'/(x' + f)) / (x' + f), x' = x + 10 − f
         final RaoPool pool = new RaoPool(100_000_000_000L, 100_000_000_000L, HALF);
         for (final Era era : new Era[] {Era.NETFLOW_2026_05, Era.PRICE_BURN_2026_06, Era.TAOFLOW_2025_11}) {
-            final RaoQuote quote = RaoQuoter.unstake(SwapRules.of(era), pool, 10_000_000_000L, -1L, false);
+            final RaoQuote quote = RaoQuoter.unstake(SwapRules.of(era), pool, 10_000_000_000L, OptionalLong.empty(),
+                    false);
             assertNull(quote.error(), era.id());
             final double fee = quote.fee();
             final double taoAfterSwap = 100e9 - quote.amountOut();

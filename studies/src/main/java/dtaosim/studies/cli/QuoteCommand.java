@@ -1,5 +1,7 @@
 package dtaosim.studies.cli;
 
+import static dtaosim.engine.kernel.WeightedPoolRao.unsigned;
+
 import dtaosim.engine.kernel.WeightedPool;
 import dtaosim.engine.kernel.WeightedPoolRao;
 import dtaosim.engine.model.Checks;
@@ -15,8 +17,10 @@ import dtaosim.engine.quote.SwapRules;
 import dtaosim.studies.report.Json;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +88,8 @@ final class QuoteCommand implements Callable<Integer> {
     @Option(names = "--rao", description = "all inputs and outputs in rao, with the chain's flooring")
     private boolean rao;
     @Option(names = "--json", description = "print one JSON object: amount_out, fee, price_after"
-            + " (and max_amount with --limit-price), or error")
+            + " (and max_amount with --limit-price), or error (with max_amount when the chain computed it before"
+            + " rejecting the call)")
     private boolean json;
 
     @Override
@@ -143,39 +148,40 @@ final class QuoteCommand implements Callable<Integer> {
 
     private SwapError quoteRao(final SwapRules rules, final BigDecimal weight, final boolean isStake,
                                final Map<String, Object> result) {
-        final RaoPool pool = new RaoPool(wholeRao("tao-reserve", taoReserve), wholeRao("alpha-reserve", alphaReserve),
-                WeightedPoolRao.quoteWeightParts(weight));
-        final long amount = isStake ? wholeRao("stake", stake) : wholeRao("unstake", unstake);
-        final long limit = limitPrice == null ? -1L
-                : limitPrice.signum() == 0 ? 0L : wholeRao("limit-price", limitPrice);
+        final RaoPool pool = new RaoPool(wholeRao("tao-reserve", taoReserve, 1),
+                wholeRao("alpha-reserve", alphaReserve, 1), WeightedPoolRao.quoteWeightParts(weight));
+        final long amount = isStake ? wholeRao("stake", stake, 1) : wholeRao("unstake", unstake, 1);
+        final OptionalLong limit = limitPrice == null ? OptionalLong.empty()
+                : OptionalLong.of(wholeRao("limit-price", limitPrice, 0));
         final RaoQuote quote = isStake ? RaoQuoter.stake(rules, pool, amount, limit, !fillOrKill)
                 : RaoQuoter.unstake(rules, pool, amount, limit, !fillOrKill);
-        result.put("price_before", WeightedPoolRao.raoPerAlpha(pool.price()));
+        // u64 amounts print as unsigned numbers (u64::MAX is 18446744073709551615)
+        result.put("price_before", unsigned(WeightedPoolRao.raoPerAlpha(pool.price())));
         if (quote.error() == null) {
-            result.put("amount_in", quote.amountIn());
-            result.put("amount_out", quote.amountOut());
-            result.put("fee", quote.fee());
-            result.put("price_after", quote.priceAfterRao());
+            result.put("amount_in", unsigned(quote.amountIn()));
+            result.put("amount_out", unsigned(quote.amountOut()));
+            result.put("fee", unsigned(quote.fee()));
+            result.put("price_after", unsigned(quote.priceAfterRao()));
         }
-        if (limitPrice != null && quote.maxAmount() >= 0) {
+        if (limitPrice != null && quote.maxAmount().isPresent()) {
             // get_max_amount_add/remove's answer, also when a later check of the call rejects it
-            result.put("max_amount", quote.maxAmount());
+            result.put("max_amount", unsigned(quote.maxAmount().getAsLong()));
         }
         return quote.error();
     }
 
-    /** A whole number of rao in [1, 2^63 − 1]. */
-    private static long wholeRao(final String field, final BigDecimal value) {
+    /** A whole number of rao in [{@code least}, u64::MAX], as the unsigned bits of a {@code long}. */
+    private static long wholeRao(final String field, final BigDecimal value, final int least) {
         try {
-            final long rao = value.stripTrailingZeros().longValueExact();
-            if (rao >= 1) {
-                return rao;
+            final BigInteger rao = value.toBigIntegerExact();
+            if (rao.compareTo(BigInteger.valueOf(least)) >= 0 && rao.bitLength() <= Long.SIZE) {
+                return rao.longValue();
             }
         } catch (final ArithmeticException e) {
             // reported below
         }
-        throw new IllegalArgumentException(field + ": " + value.toPlainString()
-                + " is not a whole number of rao in [1, " + Long.MAX_VALUE + "]");
+        throw new IllegalArgumentException(field + ": " + value.toPlainString() + " is not a whole number of rao in ["
+                + least + ", " + unsigned(WeightedPoolRao.MAX_RAO) + "] (u64)");
     }
 
     private void print(final Era chosen, final SwapRules rules, final BigDecimal weight, final boolean isStake,
@@ -185,11 +191,11 @@ final class QuoteCommand implements Callable<Integer> {
             final Map<String, Object> object = new LinkedHashMap<>();
             if (error != null) {
                 object.put("error", error.chainName());
-            } else {
-                for (final String key : new String[] {"amount_out", "fee", "price_after", "max_amount"}) {
-                    if (result.containsKey(key)) {
-                        object.put(key, result.get(key));
-                    }
+            }
+            // a rejected limit order keeps the maximum when the chain computed it before the check that failed
+            for (final String key : new String[] {"amount_out", "fee", "price_after", "max_amount"}) {
+                if (result.containsKey(key)) {
+                    object.put(key, result.get(key));
                 }
             }
             out.println(Json.write(object));

@@ -235,6 +235,41 @@ class QuoteCommandTest {
     }
 
     @Test
+    void aRejectedLimitOrderShouldShowTheChainsMaximumInJsonToo() {
+        // as above: the chain's maximum (1,010,000 within 1 %) next to the error that rejects the call
+        final CliRun run = quote("--era", "price-burn-2026-06", "--tao-reserve", "1000000", "--alpha-reserve",
+                "1000000", "--unstake", "1000", "--limit-price", "250000000", "--rao", "--json");
+        final Map<String, Object> q = JsonReader.readObject(run.out());
+        assertAll(
+                () -> assertEquals(QuoteCommand.EXIT_CHAIN_ERROR, run.exitCode(), run.err()),
+                () -> assertEquals(Set.of("error", "max_amount"), q.keySet()),
+                () -> assertEquals("AmountTooLow", q.get("error")),
+                () -> assertEquals(1_010_000.0, number(q, "max_amount"), 10_100.0));
+    }
+
+    @Test
+    void raoAmountsShouldSpanTheChainsU64() {
+        // test_max_amount_add_dynamic (u64::MAX/2, u64::MAX, u64::MAX) and test_max_amount_remove_dynamic
+        // (21e15, 21e15, 0): both maxima are u64::MAX, printed as the unsigned number
+        final CliRun add = quote("--era", "price-burn-2026-06", "--tao-reserve", "9223372036854775807",
+                "--alpha-reserve", "18446744073709551615", "--stake", "1000000000", "--limit-price",
+                "18446744073709551615", "--rao", "--json");
+        final CliRun remove = quote("--era", "price-burn-2026-06", "--tao-reserve", "21000000000000000",
+                "--alpha-reserve", "21000000000000000", "--unstake", "1000000000", "--limit-price", "0", "--rao",
+                "--json");
+        final CliRun tooLarge = quote("--era", "price-burn-2026-06", "--tao-reserve", "1000", "--alpha-reserve",
+                "18446744073709551616", "--stake", "1000000000", "--rao");
+        assertAll(
+                () -> assertEquals(0, add.exitCode(), add.err()),
+                () -> assertTrue(add.out().contains("\"max_amount\": 18446744073709551615"), add.out()),
+                () -> assertEquals(0, remove.exitCode(), remove.err()),
+                () -> assertTrue(remove.out().contains("\"max_amount\": 18446744073709551615"), remove.out()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, tooLarge.exitCode()),
+                () -> assertTrue(tooLarge.err().contains("alpha-reserve")
+                        && tooLarge.err().contains("[1, 18446744073709551615]"), tooLarge.err()));
+    }
+
+    @Test
     void aRaoLimitOrderShouldMatchTheChainsMaximum() {
         final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000000000000",
                 "--alpha-reserve", "4000000000000", "--weight-quote", "0.25", "--stake", "10000000000",
@@ -287,7 +322,11 @@ class QuoteCommandTest {
                 () -> assertEquals(QuoteCommand.EXIT_CHAIN_ERROR, text.exitCode(), text.out() + text.err()),
                 () -> assertTrue(text.out().contains(error), text.out()),
                 () -> assertEquals(QuoteCommand.EXIT_CHAIN_ERROR, json.exitCode()),
-                () -> assertEquals(Map.of("error", error), JsonReader.readObject(json.out())));
+                () -> assertEquals(error, JsonReader.readObject(json.out()).get("error")),
+                // beside the error only the maximum, and only for a limit order
+                () -> assertTrue(Set.of("error", "max_amount").containsAll(JsonReader.readObject(json.out()).keySet())
+                        && (args.contains("--limit-price") || JsonReader.readObject(json.out()).size() == 1),
+                        json.out()));
     }
 
     static Stream<Arguments> badInputs() {
