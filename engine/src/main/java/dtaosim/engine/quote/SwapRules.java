@@ -28,6 +28,8 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
     public static final int MAX_FEE_RATE = 10_000;
     /** mechanics §5: {@code DefaultStakingFee} of the constant-product era, 50,000 rao. */
     public static final long FLAT_FEE_RAO = 50_000L;
+    /** Largest minimum reserve a quote accepts, 1e18 rao (1e9 TAO). */
+    public static final long MAX_MINIMUM_RESERVE_RAO = 1_000_000_000_000_000_000L;
 
     /**
      * The rules of an era with its default fee: the constant-product eras as in {@code stake_utils.rs} at
@@ -56,6 +58,20 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
             throw new IllegalArgumentException("fee-rate: " + rate + " is not in [0, " + MAX_FEE_RATE + "]");
         }
         return new SwapRules(pool, false, 0L, rate, minStakeRao, minimumReserveRao, inputReserveMultiplier,
+                zeroMaxIsError, alphaFeeResold);
+    }
+
+    /**
+     * The same rules with minimum reserve {@code rao} (1 … {@value #MAX_MINIMUM_RESERVE_RAO}): the swap pallet's
+     * {@code SwapMinimumReserve} (the runtime's 1e6; the pallets' test mocks use 100 and 1), or in the
+     * constant-product eras {@code DefaultMinimumPoolLiquidity} (1e7).
+     */
+    public SwapRules withMinimumReserve(final long rao) {
+        if (rao < 1 || rao > MAX_MINIMUM_RESERVE_RAO) {
+            throw new IllegalArgumentException("minimum-reserve: " + rao + " is not in [1, " + MAX_MINIMUM_RESERVE_RAO
+                    + "] rao");
+        }
+        return new SwapRules(pool, flatFee, flatFeeRao, feeRate, minStakeRao, rao, inputReserveMultiplier,
                 zeroMaxIsError, alphaFeeResold);
     }
 }

@@ -71,6 +71,11 @@ final class QuoteCommand implements Callable<Integer> {
                     + " launch-2025-02 and ema-ramp-2025-03 the default is the flat 50,000-rao fee per call;"
                     + " an explicit --fee-rate replaces it with F/65535 of the TAO side, kept in the pool")
     private Integer feeRate;
+    @Option(names = "--minimum-reserve", paramLabel = "RAO",
+            description = "minimum reserve in rao (also without --rao), in [1, 1e18]: the swap pallet's"
+                    + " SwapMinimumReserve (default the runtime's 1000000; the pallets' test mocks use 100 and 1),"
+                    + " or in launch-2025-02 and ema-ramp-2025-03 the pool's minimum liquidity (default 10000000)")
+    private Long minimumReserve;
     @Option(names = "--stake", paramLabel = "TAO",
             description = "TAO to stake (buy alpha); TAO, or rao with --rao; exactly one of --stake/--unstake")
     private BigDecimal stake;
@@ -111,6 +116,9 @@ final class QuoteCommand implements Callable<Integer> {
         SwapRules rules = SwapRules.of(chosen);
         if (feeRate != null) {
             rules = rules.withFeeRate(feeRate);
+        }
+        if (minimumReserve != null) {
+            rules = rules.withMinimumReserve(minimumReserve);
         }
         final boolean isStake = stake != null;
         final Map<String, Object> result = new LinkedHashMap<>();

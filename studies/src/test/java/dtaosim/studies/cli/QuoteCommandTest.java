@@ -269,6 +269,41 @@ class QuoteCommandTest {
                         && tooLarge.err().contains("[1, 18446744073709551615]"), tooLarge.err()));
     }
 
+    /** test_max_amount_add_dynamic and test_max_amount_remove_dynamic's pools below the runtime's 1e6 rao. */
+    static Stream<Arguments> tinyMockPools() {
+        return Stream.of(
+                Arguments.of("--stake", "100", "1100000000", 4L),
+                Arguments.of("--stake", "1000", "1100000000", 48L),
+                Arguments.of("--stake", "10000", "1100000000", 488L),
+                Arguments.of("--unstake", "1000", "0", 1_000_000L),
+                Arguments.of("--unstake", "1001", "1001", 1_001_000L),
+                Arguments.of("--unstake", "1001", "10000", 17_472L),
+                Arguments.of("--unstake", "1001", "1000000", 17_472L),
+                Arguments.of("--unstake", "1001", "10000000", 9_013L),
+                Arguments.of("--unstake", "1001", "100000000", 2_165L));
+    }
+
+    @ParameterizedTest(name = "{0} on ({1}, {1}), limit {2}: {3}")
+    @MethodSource("tinyMockPools")
+    void theMocksMinimumReserveShouldReproduceTheChainsTinyPoolMaxima(final String side, final String reserve,
+                                                                       final String limit, final long expected) {
+        // the subtensor mock's SwapMinimumReserve is 100 rao; the runtime's 1e6 rejects these pools. The maxima
+        // agree exactly (the chain's tests allow 0.01 % on a stake, 1 % on an unstake)
+        final List<String> args = List.of("--era", "price-burn-2026-06", "--tao-reserve", reserve,
+                "--alpha-reserve", reserve, side, reserve, "--limit-price", limit, "--rao", "--json");
+        final List<String> mock = new ArrayList<>(args);
+        mock.addAll(List.of("--minimum-reserve", "100"));
+        final CliRun withMock = quote(mock.toArray(String[]::new));
+        final CliRun runtime = quote(args.toArray(String[]::new));
+        final Map<String, Object> q = JsonReader.readObject(withMock.out());
+        assertAll(
+                // each order is below the minimum stake; the maximum is computed before that check
+                () -> assertEquals("AmountTooLow", q.get("error"), withMock.out() + withMock.err()),
+                () -> assertEquals((double) expected, number(q, "max_amount"), 0.0, withMock.out()),
+                () -> assertEquals(QuoteCommand.EXIT_CHAIN_ERROR, runtime.exitCode()),
+                () -> assertEquals("ReservesTooLow", JsonReader.readObject(runtime.out()).get("error")));
+    }
+
     @Test
     void aRaoLimitOrderShouldMatchTheChainsMaximum() {
         final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000000000000",
@@ -341,6 +376,7 @@ class QuoteCommandTest {
                 bad(pool, List.of("--stake", "1", "--limit-price", "-1"), "limit-price", "≥ 0"),
                 bad(pool, List.of("--stake", "1", "--fill-or-kill"), "fill-or-kill", "--limit-price"),
                 bad(pool, List.of("--stake", "1.5", "--rao"), "stake", "whole number of rao"),
+                bad(pool, List.of("--stake", "1", "--minimum-reserve", "0"), "minimum-reserve", "[1, "),
                 bad(List.of("--era", "subsidy-2025-07", "--tao-reserve", "1000", "--alpha-reserve", "4000"),
                         List.of("--stake", "1", "--weight-quote", "0.25"), "weight-quote", "only 0.5"),
                 bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "0", "--alpha-reserve", "4000"),
