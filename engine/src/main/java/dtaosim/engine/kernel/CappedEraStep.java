@@ -162,6 +162,9 @@ public final class CappedEraStep implements BlockStep {
         for (int i = 0; i < s.subnets; i++) {
             final int mode = s.rowMode(i, block);
             if (mode != BatchState.ROW_IDLE) {
+                if (s.minerAlphaAccrues) {
+                    s.accrueMinerAlpha(i, mode == BatchState.ROW_LIVE);
+                }
                 final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
                 if (mode == BatchState.ROW_LIVE && rootAccrues && !epochDue[i]) {
                     kernels.cappedCoinbaseAndClaim(s, i, movingAlpha, rules, claimRate, claimSwapShare,
@@ -469,7 +472,7 @@ public final class CappedEraStep implements BlockStep {
             final int c = row + p;
             final double rootAlpha = s.pendingRootAlpha[c];
             s.drainedAlpha[c] = s.pendingAlpha[c] + s.pendingOwner[c] + rootAlpha * take;
-            s.drainedMinerAlpha[c] = s.pendingMinerAlpha(c);
+            s.drainedMinerAlpha[c] = s.takePendingMinerAlpha(c);
             s.drainedOwnerAlpha[c] = s.pendingOwner[c];
             s.rootClaimable[c] += rootAlpha * (1.0 - take);
             s.rootDividends[p] += s.pendingRootTao[c];

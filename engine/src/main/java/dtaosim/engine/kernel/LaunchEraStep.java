@@ -64,6 +64,9 @@ public final class LaunchEraStep implements BlockStep {
             if (s.injectionRecorded[i]) {
                 recordInjection(s, i);
             }
+            if (s.minerAlphaAccrues) {
+                s.accrueMinerAlpha(i, mode == BatchState.ROW_LIVE);
+            }
             final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
             if (mode == BatchState.ROW_LIVE) {
                 kernels.coinbase(s, i, movingAlpha);
@@ -110,7 +113,7 @@ public final class LaunchEraStep implements BlockStep {
             for (int p = 0; p < paths; p++) {
                 final int c = row + p;
                 s.drainedAlpha[c] = s.pendingAlpha[c] + s.pendingOwner[c];
-                s.drainedMinerAlpha[c] = s.pendingMinerAlpha(c);
+                s.drainedMinerAlpha[c] = s.takePendingMinerAlpha(c);
                 s.drainedOwnerAlpha[c] = s.pendingOwner[c];
                 s.rootDividends[p] += s.pendingRootTao[c];
                 s.pendingAlpha[c] = 0.0;

@@ -164,6 +164,7 @@ public final class SubnetLifecycle {
         s.movingPrice[c] = 0.0;
         s.pendingAlpha[c] = 0.0;
         s.pendingOwner[c] = 0.0;
+        s.clearPendingMinerAlpha(c);
         s.pendingRootTao[c] = 0.0;
         s.pendingRootAlpha[c] = 0.0;
         s.rootClaimable[c] = 0.0;

@@ -87,6 +87,17 @@ public final class BatchState {
     /** The owner's part of {@link #drainedAlpha}: the owner cut (mechanics §4). */
     public final double[] drainedOwnerAlpha;
     /**
+     * The miners' alpha pending since the last epoch, kept only while {@link #minerAlphaAccrues} (see
+     * {@link #takePendingMinerAlpha}).
+     */
+    private final double[] pendingMinerAlpha;
+    /**
+     * Whether the steps add each block's miners' alpha to {@link #pendingMinerAlpha} ({@link #accrueMinerAlpha}):
+     * from the start with no owner cut, or from an era change that changed the cut, as the miners' alpha then
+     * cannot be read from the pending owner cut.
+     */
+    public boolean minerAlphaAccrues;
+    /**
      * Whether the subnet's validators withdrew their support on the path (an intervention): from then on they
      * stop scoring miners the way a behaviour relies on (e.g. by holdings).
      */
@@ -261,6 +272,7 @@ public final class BatchState {
         this.totalPaths = totalPaths;
         this.protocol = protocol;
         applyProtocol(protocol);
+        minerAlphaAccrues = !(protocol.ownerCut() > 0.0);
         final int cells = Math.multiplyExact(subnets, paths);
         taoReserve = new double[cells];
         alphaIn = new double[cells];
@@ -277,6 +289,7 @@ public final class BatchState {
         drainedAlpha = new double[cells];
         drainedMinerAlpha = new double[cells];
         drainedOwnerAlpha = new double[cells];
+        pendingMinerAlpha = new double[cells];
         supportWithdrawn = new boolean[cells];
         shareWeight = new double[cells];
         taoFlowEma = new double[cells];
@@ -380,6 +393,14 @@ public final class BatchState {
      * checked again.
      */
     public void switchProtocol(final ProtocolParams params) {
+        final double oldCut = protocol.ownerCut();
+        if (!minerAlphaAccrues && params.ownerCut() != oldCut) {
+            // the pending owner cut was taken at the old cut: keep the miners' alpha it implies and count on
+            for (int c = 0; c < pendingMinerAlpha.length; c++) {
+                pendingMinerAlpha[c] = minerAlphaOfOwnerCut(pendingOwner[c], oldCut);
+            }
+            minerAlphaAccrues = true;
+        }
         if (overCreditRootAlpha) {
             // the fixed runtime pays dividend − root dividend at the next epoch: no over-credit carries over
             java.util.Arrays.fill(pendingRootAlpha, 0.0);
@@ -468,14 +489,43 @@ public final class BatchState {
     }
 
     /**
-     * The miners' alpha in a cell's pending emission (mechanics §4: half of alpha_out after the owner cut, the
-     * other half less the root share going to validators): with owner cut {@code cut} > 0,
-     * {@code Σ(alpha_out − owner) / 2 = pendingOwner·(1 − cut)/(2·cut)}; without an owner cut, half the pending
-     * miner and validator alpha.
+     * The miners' alpha in a cell's pending emission, which the epoch pays out now: it is no longer pending
+     * (mechanics §4: half of alpha_out after the owner cut; the other half less the root share goes to
+     * validators, run_coinbase.rs at 14bc6f9f). With an owner cut {@code cut} > 0 throughout,
+     * {@code Σ(alpha_out − owner)/2 = pendingOwner·(1 − cut)/(2·cut)}, which costs the coinbase nothing;
+     * otherwise the sum the steps kept ({@link #accrueMinerAlpha}).
      */
-    public double pendingMinerAlpha(final int cell) {
-        final double cut = protocol.ownerCut();
-        return cut > 0.0 ? pendingOwner[cell] * (1.0 - cut) / (2.0 * cut) : 0.5 * pendingAlpha[cell];
+    public double takePendingMinerAlpha(final int cell) {
+        if (!minerAlphaAccrues) {
+            return minerAlphaOfOwnerCut(pendingOwner[cell], protocol.ownerCut());
+        }
+        final double miners = pendingMinerAlpha[cell];
+        pendingMinerAlpha[cell] = 0.0;
+        return miners;
+    }
+
+    private static double minerAlphaOfOwnerCut(final double ownerAlpha, final double cut) {
+        return cut > 0.0 ? ownerAlpha * (1.0 - cut) / (2.0 * cut) : 0.0;
+    }
+
+    /**
+     * mechanics §4: adds this block's miners' alpha, {@code alpha_emission·(1 − cut)/2}, to the cells of a
+     * subnet whose coinbase runs this block (every cell, or with {@code allLive} false the cells holding it).
+     * The steps call it only while {@link #minerAlphaAccrues}.
+     */
+    public void accrueMinerAlpha(final int subnet, final boolean allLive) {
+        final double minersShare = 0.5 * (1.0 - protocol.ownerCut());
+        final int row = subnet * paths;
+        for (int c = row; c < row + paths; c++) {
+            if (allLive || live[c]) {
+                pendingMinerAlpha[c] += minersShare * alphaEmission[c];
+            }
+        }
+    }
+
+    /** Drops a cell's pending miners' alpha with its subnet (dissolution). */
+    public void clearPendingMinerAlpha(final int cell) {
+        pendingMinerAlpha[cell] = 0.0;
     }
 
     /**
