@@ -84,9 +84,12 @@ public final class WeightedPoolRao {
         return unsigned(raoPerAlpha).shiftLeft(64).divide(RAO);
     }
 
-    /** A U64F64 price in rao per alpha, floored: {@code floor(bits·1e9/2^64)}, at most u64::MAX. */
-    public static long raoPerAlpha(final BigInteger priceBits) {
-        return toRao(priceBits.multiply(RAO).shiftRight(64));
+    /**
+     * A U64F64 price in rao per alpha, floored: {@code floor(bits·1e9/2^64)} (up to 2^64·1e9, as U64F64 holds
+     * prices up to 2^64 TAO per alpha).
+     */
+    public static BigInteger raoPerAlpha(final BigInteger priceBits) {
+        return priceBits.multiply(RAO).shiftRight(64);
     }
 
     /** A U64F64 price in TAO per alpha as the nearest double. */

@@ -228,8 +228,9 @@ public final class Quoter {
                 rules);
         double taoAfter = pool.taoReserve() - fill.paidOut();
         double alphaAfter = pool.alphaReserve() + fill.paidIn();
-        if (rules.alphaFeeResold() && fill.fee() > 0.0) {
-            // unstake_from_subnet: the alpha fee is sold fee-free at the minimum price, its TAO to the author
+        if (rules.alphaFeeResold()) {
+            // unstake_from_subnet: the alpha fee is sold fee-free at the minimum price, its TAO to the author (also
+            // a fee of 0: the chain's checks of that swap apply)
             final Fill resold = sell(new PoolReserves(taoAfter, alphaAfter, pool.quoteWeight()), fill.fee(),
                     MIN_PRICE, rules.withFeeRate(0));
             taoAfter -= resold.paidOut();

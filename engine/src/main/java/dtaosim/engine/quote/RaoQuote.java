@@ -17,8 +17,8 @@ import java.util.OptionalLong;
  * @param error             the chain's error, or {@code null} when the call succeeds; on an error the amounts are 0
  */
 public record RaoQuote(long amountIn, long amountOut, long fee, BigInteger priceAfterBits,
-                       long priceAfterRao, OptionalLong maxAmount, SwapError error) {
+                       BigInteger priceAfterRao, OptionalLong maxAmount, SwapError error) {
     static RaoQuote rejected(final SwapError error, final OptionalLong maxAmount) {
-        return new RaoQuote(0L, 0L, 0L, BigInteger.ZERO, 0L, maxAmount, error);
+        return new RaoQuote(0L, 0L, 0L, BigInteger.ZERO, BigInteger.ZERO, maxAmount, error);
     }
 }

@@ -3,6 +3,7 @@ package dtaosim.engine.quote;
 import static dtaosim.engine.kernel.WeightedPoolRao.MAX_RAO;
 import static dtaosim.engine.kernel.WeightedPoolRao.saturatingAdd;
 import static dtaosim.engine.kernel.WeightedPoolRao.saturatingMultiply;
+import static dtaosim.engine.kernel.WeightedPoolRao.saturatingSubtract;
 import static dtaosim.engine.kernel.WeightedPoolRao.unsigned;
 
 import dtaosim.engine.kernel.WeightedPoolRao;
@@ -263,10 +264,26 @@ public final class RaoQuoter {
         if (fill.paidOut() == 0) {
             throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
         }
-        final BigInteger after = WeightedPoolRao.price(pool.alphaReserve() - fill.paidOut(),
-                saturatingAdd(pool.taoReserve(), fill.paidIn()), pool.quoteWeightParts());
+        // stake_utils.rs swap_tao_for_alpha: the reserves move by the swap's deltas as i64
+        final BigInteger after = WeightedPoolRao.price(
+                saturatingSubtract(pool.alphaReserve(), paidOutReserveDelta(rules, fill.paidOut())),
+                saturatingAdd(pool.taoReserve(), paidInReserveDelta(rules, fill.paidIn())), pool.quoteWeightParts());
         return new RaoQuote(saturatingAdd(fill.paidIn(), fill.fee()), fill.paidOut(), fill.fee(), after,
                 WeightedPoolRao.raoPerAlpha(after), max, null);
+    }
+
+    /**
+     * What a swap's input adds to its reserve in {@code swap_tao_for_alpha / swap_alpha_for_tao} (stake_utils.rs
+     * at 14bc6f9f): {@code paid_in_reserve_delta_i64().unsigned_abs()}, the amount clamped to i64::MAX. The V3
+     * pallet prices from its own liquidity, not from these reserves, so there the whole amount counts.
+     */
+    private static long paidInReserveDelta(final SwapRules rules, final long paidIn) {
+        return rules.pool() == Era.Pool.WEIGHTED ? WeightedPoolRao.min(paidIn, Long.MAX_VALUE) : paidIn;
+    }
+
+    /** As {@link #paidInReserveDelta} for the output: {@code paid_out_reserve_delta_i64().unsigned_abs()} ≤ 2^63. */
+    private static long paidOutReserveDelta(final SwapRules rules, final long paidOut) {
+        return rules.pool() == Era.Pool.WEIGHTED ? WeightedPoolRao.min(paidOut, Long.MIN_VALUE) : paidOut;
     }
 
     private static RaoQuote unstakeThroughSwapPallet(final SwapRules rules, final RaoPool pool, final long amount,
@@ -291,14 +308,15 @@ public final class RaoQuoter {
         // unstake_from_subnet → swap_alpha_for_tao with the order's limit
         final BigInteger limit = hasLimit ? WeightedPoolRao.priceOfRaoPerAlpha(limitRao.getAsLong()) : defaultLimit;
         final Fill fill = sell(pool, possible, limit, false, rules);
-        long alphaAfter = saturatingAdd(pool.alphaReserve(), fill.paidIn());
-        long taoAfter = pool.taoReserve() - fill.paidOut();
-        if (rules.alphaFeeResold() && fill.fee() > 0) {
-            // unstake_from_subnet: the alpha fee is sold fee-free at the minimum price, its TAO to the author
+        long alphaAfter = saturatingAdd(pool.alphaReserve(), paidInReserveDelta(rules, fill.paidIn()));
+        long taoAfter = saturatingSubtract(pool.taoReserve(), paidOutReserveDelta(rules, fill.paidOut()));
+        if (rules.alphaFeeResold()) {
+            // unstake_from_subnet: the alpha fee is sold fee-free at the minimum price, its TAO to the author; the
+            // chain makes that swap also for a fee of 0, so its checks (ReservesTooLow …) apply
             final Fill resold = sell(new RaoPool(taoAfter, alphaAfter, pool.quoteWeightParts()), fill.fee(),
                     defaultLimit, true, rules);
-            alphaAfter = saturatingAdd(alphaAfter, resold.paidIn());
-            taoAfter -= resold.paidOut();
+            alphaAfter = saturatingAdd(alphaAfter, paidInReserveDelta(rules, resold.paidIn()));
+            taoAfter = saturatingSubtract(taoAfter, paidOutReserveDelta(rules, resold.paidOut()));
         }
         final BigInteger after = WeightedPoolRao.price(alphaAfter, taoAfter, pool.quoteWeightParts());
         return new RaoQuote(saturatingAdd(fill.paidIn(), fill.fee()), fill.paidOut(), fill.fee(), after,

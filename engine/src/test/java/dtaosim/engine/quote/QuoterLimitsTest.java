@@ -101,7 +101,7 @@ class QuoterLimitsTest {
             final boolean resold = era != Era.TAOFLOW_2025_11; // fees go to the author from 2026-03-11
             final double authorTao = resold ? taoAfterSwap * fee / (alphaAfterSwap + fee) : 0.0;
             final double expected = (taoAfterSwap - authorTao) / (alphaAfterSwap + (resold ? fee : 0.0)) * 1e9;
-            assertEquals(expected, quote.priceAfterRao(), 2.0, era.id() + ": price after, rao per alpha");
+            assertEquals(expected, quote.priceAfterRao().doubleValue(), 2.0, era.id() + ": price after, rao per alpha");
             final Quote doubles = Quoter.unstake(SwapRules.of(era), new PoolReserves(100.0, 100.0, 0.5), 10.0,
                     Double.NaN, false);
             assertEquals(expected / 1e9, doubles.priceAfter(), 1e-8, era.id() + ": price after in TAO");

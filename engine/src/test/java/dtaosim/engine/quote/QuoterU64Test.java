@@ -76,9 +76,9 @@ class QuoterU64Test {
                 () -> assertEquals(max, q.maxAmount().orElseThrow(), 3.0),
                 () -> assertEquals(67_000.0, q.maxAmount().orElseThrow(), 670.0),
                 // the price after is above 2^63 rao/alpha and still below the price before
-                () -> assertEquals(1, unsigned(q.priceAfterRao()).compareTo(BigInteger.ONE.shiftLeft(63))),
+                () -> assertEquals(1, q.priceAfterRao().compareTo(BigInteger.ONE.shiftLeft(63))),
                 () -> assertEquals(1, BigInteger.valueOf(21_000_000_000_000_000L).multiply(BigInteger.valueOf(1000))
-                        .compareTo(unsigned(q.priceAfterRao()))));
+                        .compareTo(q.priceAfterRao())));
     }
 
     @Test
@@ -106,6 +106,53 @@ class QuoterU64Test {
                 () -> assertWithin(expectedOut, stake.amountOut(), alpha),
                 () -> assertNull(unstake.error()),
                 () -> assertWithin(expectedTao, unstake.amountOut(), reserve));
+    }
+
+    @Test
+    void reservesShouldMoveByTheSwapsDeltasAsI64() {
+        // stake_utils.rs swap_tao_for_alpha / swap_alpha_for_tao at 14bc6f9f: SubnetTAO and SubnetAlphaIn move by
+        // paid_in/out_reserve_delta_i64().unsigned_abs(), the amounts clamped to i64::MAX and 2^63
+        final long twoTo63 = Long.MIN_VALUE;
+        final long pool = 10_000_000_000_000_000L;
+        final long order = Long.parseUnsignedLong("9300000000000000000");
+        final RaoQuote stake = RaoQuoter.stake(WEIGHTED, new RaoPool(pool, pool, HALF), order, OptionalLong.empty(),
+                false);
+        final long paidIn = stake.amountIn() - stake.fee();
+        // fee rate 0, so the author's re-sale of the alpha fee sells nothing and the price after is the swap's
+        final SwapRules feeFree = WEIGHTED.withFeeRate(0);
+        final long tao = Long.parseUnsignedLong("10000000000000000000");
+        final RaoQuote unstake = RaoQuoter.unstake(feeFree, new RaoPool(tao, pool, HALF), tao, OptionalLong.empty(),
+                false);
+        assertAll(
+                () -> assertNull(stake.error()),
+                () -> assertEquals(1, unsigned(paidIn).compareTo(BigInteger.valueOf(Long.MAX_VALUE))),
+                () -> assertEquals(WeightedPoolRao.price(pool - stake.amountOut(), pool + Long.MAX_VALUE, HALF),
+                        stake.priceAfterBits()),
+                () -> assertNull(unstake.error()),
+                () -> assertEquals(1, unsigned(unstake.amountOut()).compareTo(unsigned(twoTo63))),
+                () -> assertEquals(WeightedPoolRao.price(pool + Long.MAX_VALUE, tao - twoTo63, HALF),
+                        unstake.priceAfterBits()));
+    }
+
+    @Test
+    void theAuthorsResaleShouldRunAlsoForAFeeOfZero() {
+        // unstake_from_subnet calls swap_alpha_for_tao(fee_to_block_author) whatever the fee: 1985 rao of alpha
+        // pays a fee that floors to 0, and the TAO left (≈ 15,000 rao) is below the 1e6 minimum reserve
+        final RaoPool pool = new RaoPool(3_000_000L, 10L, HALF);
+        final RaoQuote resold = RaoQuoter.unstake(WEIGHTED, pool, 1_985L, OptionalLong.empty(), false);
+        final RaoQuote feeRateZero = RaoQuoter.unstake(WEIGHTED.withFeeRate(0), pool, 1_985L, OptionalLong.empty(),
+                false);
+        // before fees went to the author (V3 era taoflow-2025-11) no second swap runs
+        final RaoQuote noResale = RaoQuoter.unstake(SwapRules.of(Era.TAOFLOW_2025_11), pool, 1_985L,
+                OptionalLong.empty(), false);
+        final PoolReserves reserves = new PoolReserves(3e-3, 1e-8, 0.5);
+        assertAll(
+                () -> assertEquals(0L, WeightedPoolRao.fee(1_985L, WEIGHTED.feeRate())),
+                () -> assertEquals(SwapError.RESERVES_TOO_LOW, resold.error()),
+                () -> assertEquals(SwapError.RESERVES_TOO_LOW, feeRateZero.error()),
+                () -> assertNull(noResale.error()),
+                () -> assertEquals(SwapError.RESERVES_TOO_LOW,
+                        Quoter.unstake(WEIGHTED.withFeeRate(0), reserves, 1.985e-6, Double.NaN, false).error()));
     }
 
     /**

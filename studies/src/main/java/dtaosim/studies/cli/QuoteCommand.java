@@ -108,7 +108,7 @@ final class QuoteCommand implements Callable<Integer> {
         }
         final BigDecimal weight = weightQuote == null ? new BigDecimal("0.5") : weightQuote;
         if (chosen.pool() != Era.Pool.WEIGHTED && weight.compareTo(new BigDecimal("0.5")) != 0) {
-            throw new IllegalArgumentException("weight-quote: " + weight.toPlainString() + " is not allowed in era "
+            throw new IllegalArgumentException("weight-quote: " + shown(weight) + " is not allowed in era "
                     + chosen.id() + " (constant-product pool: only 0.5); weighted pools are in "
                     + Era.PRICE_BURN_2026_06.id());
         }
@@ -164,12 +164,12 @@ final class QuoteCommand implements Callable<Integer> {
         final RaoQuote quote = isStake ? RaoQuoter.stake(rules, pool, amount, limit, !fillOrKill)
                 : RaoQuoter.unstake(rules, pool, amount, limit, !fillOrKill);
         // u64 amounts print as unsigned numbers (u64::MAX is 18446744073709551615)
-        result.put("price_before", unsigned(WeightedPoolRao.raoPerAlpha(pool.price())));
+        result.put("price_before", WeightedPoolRao.raoPerAlpha(pool.price()));
         if (quote.error() == null) {
             result.put("amount_in", unsigned(quote.amountIn()));
             result.put("amount_out", unsigned(quote.amountOut()));
             result.put("fee", unsigned(quote.fee()));
-            result.put("price_after", unsigned(quote.priceAfterRao()));
+            result.put("price_after", quote.priceAfterRao());
         }
         if (limitPrice != null && quote.maxAmount().isPresent()) {
             // get_max_amount_add/remove's answer, also when a later check of the call rejects it
@@ -180,15 +180,16 @@ final class QuoteCommand implements Callable<Integer> {
 
     /** A whole number of rao in [{@code least}, u64::MAX], as the unsigned bits of a {@code long}. */
     private static long wholeRao(final String field, final BigDecimal value, final int least) {
-        try {
-            final BigInteger rao = value.toBigIntegerExact();
+        final BigDecimal stripped = value.stripTrailingZeros();
+        // a fraction, or more digits than u64 has: rejected before any digits are expanded (1e100000000 is cheap
+        // to write, not to convert)
+        if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 20) {
+            final BigInteger rao = stripped.toBigIntegerExact();
             if (rao.compareTo(BigInteger.valueOf(least)) >= 0 && rao.bitLength() <= Long.SIZE) {
                 return rao.longValue();
             }
-        } catch (final ArithmeticException e) {
-            // reported below
         }
-        throw new IllegalArgumentException(field + ": " + value.toPlainString() + " is not a whole number of rao in ["
+        throw new IllegalArgumentException(field + ": " + shown(value) + " is not a whole number of rao in ["
                 + least + ", " + unsigned(WeightedPoolRao.MAX_RAO) + "] (u64)");
     }
 
@@ -236,6 +237,12 @@ final class QuoteCommand implements Callable<Integer> {
                     inUnit, limitPrice.toPlainString(), priceUnit);
         }
         out.flush();
+    }
+
+    /** A number as given, in plain digits unless that would be long (then in scientific notation). */
+    private static String shown(final BigDecimal value) {
+        return Math.abs(value.precision() - value.scale()) > 40 || value.scale() > 40 ? value.toString()
+                : value.toPlainString();
     }
 
     private static String poolName(final Era.Pool pool) {

@@ -377,6 +377,9 @@ class QuoteCommandTest {
                 bad(pool, List.of("--stake", "1", "--fill-or-kill"), "fill-or-kill", "--limit-price"),
                 bad(pool, List.of("--stake", "1.5", "--rao"), "stake", "whole number of rao"),
                 bad(pool, List.of("--stake", "1", "--minimum-reserve", "0"), "minimum-reserve", "[1, "),
+                // far beyond u64 in a few characters: refused without writing out its digits
+                bad(pool, List.of("--stake", "1e100000000", "--rao"), "stake", "1E+100000000", "[1, "),
+                bad(pool, List.of("--unstake", "1e-100000000", "--rao"), "unstake", "1E-100000000", "[1, "),
                 bad(List.of("--era", "subsidy-2025-07", "--tao-reserve", "1000", "--alpha-reserve", "4000"),
                         List.of("--stake", "1", "--weight-quote", "0.25"), "weight-quote", "only 0.5"),
                 bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "0", "--alpha-reserve", "4000"),
