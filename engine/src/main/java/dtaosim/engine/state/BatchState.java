@@ -88,9 +88,9 @@ public final class BatchState {
     public final double[] drainedOwnerAlpha;
     /**
      * The miners' alpha pending since the last epoch, kept only while {@link #minerAlphaAccrues} (see
-     * {@link #takePendingMinerAlpha}).
+     * {@link #takePendingMinerAlpha}); allocated then, so runs with an owner cut keep the arrays they had.
      */
-    private final double[] pendingMinerAlpha;
+    private double[] pendingMinerAlpha;
     /**
      * Whether the steps add each block's miners' alpha to {@link #pendingMinerAlpha} ({@link #accrueMinerAlpha}):
      * from the start with no owner cut, or from an era change that changed the cut, as the miners' alpha then
@@ -272,8 +272,11 @@ public final class BatchState {
         this.totalPaths = totalPaths;
         this.protocol = protocol;
         applyProtocol(protocol);
-        minerAlphaAccrues = !(protocol.ownerCut() > 0.0);
         final int cells = Math.multiplyExact(subnets, paths);
+        if (!(protocol.ownerCut() > 0.0)) {
+            minerAlphaAccrues = true;
+            pendingMinerAlpha = new double[cells];
+        }
         taoReserve = new double[cells];
         alphaIn = new double[cells];
         alphaOut = new double[cells];
@@ -289,7 +292,6 @@ public final class BatchState {
         drainedAlpha = new double[cells];
         drainedMinerAlpha = new double[cells];
         drainedOwnerAlpha = new double[cells];
-        pendingMinerAlpha = new double[cells];
         supportWithdrawn = new boolean[cells];
         shareWeight = new double[cells];
         taoFlowEma = new double[cells];
@@ -396,6 +398,7 @@ public final class BatchState {
         final double oldCut = protocol.ownerCut();
         if (!minerAlphaAccrues && params.ownerCut() != oldCut) {
             // the pending owner cut was taken at the old cut: keep the miners' alpha it implies and count on
+            pendingMinerAlpha = new double[pendingOwner.length];
             for (int c = 0; c < pendingMinerAlpha.length; c++) {
                 pendingMinerAlpha[c] = minerAlphaOfOwnerCut(pendingOwner[c], oldCut);
             }
@@ -525,7 +528,9 @@ public final class BatchState {
 
     /** Drops a cell's pending miners' alpha with its subnet (dissolution). */
     public void clearPendingMinerAlpha(final int cell) {
-        pendingMinerAlpha[cell] = 0.0;
+        if (minerAlphaAccrues) {
+            pendingMinerAlpha[cell] = 0.0;
+        }
     }
 
     /**
