@@ -140,14 +140,18 @@ public final class SubnetLifecycle {
     }
 
     /**
-     * mechanics §6: dissolves the subnet of one cell: its pool's TAO goes to the holders of its alpha, pro rata,
-     * except the protocol's share (recycled); all its alpha, pending emission and root claims vanish.
+     * mechanics §6: dissolves the subnet of one cell: its pool's TAO goes to the holders of its staked alpha, pro
+     * rata, except the protocol's share (recycled); all its alpha, pending emission and root claims vanish.
      */
     public void dissolve(final BatchState s, final int slot, final int p) {
         final int c = s.cell(slot, p);
         final double pot = s.taoReserve[c];
         final double protocolAlpha = s.protocolAlpha[c];
-        final double holders = s.alphaOut[c] - protocolAlpha;
+        // the chain pays staked alpha (remove_stake.rs destroy_alpha_in_out_stakes at 14bc6f9f): AlphaOut less the
+        // protocol's and less the emission not yet paid out (pending miner, validator, owner and root alpha),
+        // which vanishes with the subnet
+        final double holders = s.alphaOut[c] - protocolAlpha - s.pendingAlpha[c] - s.pendingOwner[c]
+                - s.pendingRootAlpha[c];
         // subnets registered after TaoInRefundDeploymentBlock (2026-06-02) count their pool's alpha too
         final double denominator = holders + (protocolShare >= 1 ? protocolAlpha : 0.0)
                 + (protocolShare == 2 && slot >= s.initialSubnets ? s.alphaIn[c] : 0.0);
