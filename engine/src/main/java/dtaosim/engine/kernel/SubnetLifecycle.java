@@ -148,10 +148,10 @@ public final class SubnetLifecycle {
         final double pot = s.taoReserve[c];
         final double protocolAlpha = s.protocolAlpha[c];
         // the chain pays staked alpha (remove_stake.rs destroy_alpha_in_out_stakes at 14bc6f9f): AlphaOut less the
-        // protocol's and less the emission not yet paid out (pending miner, validator, owner and root alpha),
-        // which vanishes with the subnet
+        // protocol's, the emission not yet paid out (pending miner, validator, owner and root alpha) and the root
+        // alpha not yet claimed (RootClaimable is no stake, claim_root.rs), which vanish with the subnet
         final double holders = s.alphaOut[c] - protocolAlpha - s.pendingAlpha[c] - s.pendingOwner[c]
-                - s.pendingRootAlpha[c];
+                - s.pendingRootAlpha[c] - s.rootClaimable[c];
         // subnets registered after TaoInRefundDeploymentBlock (2026-06-02) count their pool's alpha too
         final double denominator = holders + (protocolShare >= 1 ? protocolAlpha : 0.0)
                 + (protocolShare == 2 && slot >= s.initialSubnets ? s.alphaIn[c] : 0.0);

@@ -62,14 +62,14 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
     }
 
     /**
-     * The same rules with minimum reserve {@code rao} (1 … {@value #MAX_MINIMUM_RESERVE_RAO}): the swap pallet's
-     * {@code SwapMinimumReserve} (the runtime's 1e6; the pallets' test mocks use 100 and 1), or in the
+     * The same rules with minimum reserve {@code rao} (u64 bits, 1 … {@value #MAX_MINIMUM_RESERVE_RAO}): the swap
+     * pallet's {@code SwapMinimumReserve} (the runtime's 1e6; the pallets' test mocks use 100 and 1), or in the
      * constant-product eras {@code DefaultMinimumPoolLiquidity} (1e7).
      */
     public SwapRules withMinimumReserve(final long rao) {
-        if (rao < 1 || rao > MAX_MINIMUM_RESERVE_RAO) {
-            throw new IllegalArgumentException("minimum-reserve: " + rao + " is not in [1, " + MAX_MINIMUM_RESERVE_RAO
-                    + "] rao");
+        if (rao == 0 || Long.compareUnsigned(rao, MAX_MINIMUM_RESERVE_RAO) > 0) {
+            throw new IllegalArgumentException("minimum-reserve: " + Long.toUnsignedString(rao) + " is not in [1, "
+                    + MAX_MINIMUM_RESERVE_RAO + "] rao");
         }
         return new SwapRules(pool, flatFee, flatFeeRao, feeRate, minStakeRao, rao, inputReserveMultiplier,
                 zeroMaxIsError, alphaFeeResold);

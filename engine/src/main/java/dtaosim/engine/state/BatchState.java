@@ -415,8 +415,9 @@ public final class BatchState {
 
     /**
      * How the chain's step and the behaviours treat a slot at {@code block}: {@link #ROW_IDLE} (no subnet on any
-     * path, or not started: no emission, moving price or staking), {@link #ROW_LIVE} (a started subnet on every
-     * path: the row kernels), {@link #ROW_MIXED} (a started subnet on some paths only: per-path runs).
+     * path, or not started: no emission, moving price or staking, only burn registrations), {@link #ROW_LIVE} (a
+     * started subnet on every path: the row kernels), {@link #ROW_MIXED} (a started subnet on some paths only:
+     * per-path runs).
      */
     public int rowMode(final int subnet, final long block) {
         final int count = liveCount[subnet];
@@ -519,9 +520,17 @@ public final class BatchState {
     public void accrueMinerAlpha(final int subnet, final boolean allLive) {
         final double minersShare = 0.5 * (1.0 - protocol.ownerCut());
         final int row = subnet * paths;
-        for (int c = row; c < row + paths; c++) {
-            if (allLive || live[c]) {
-                pendingMinerAlpha[c] += minersShare * alphaEmission[c];
+        final double[] miners = pendingMinerAlpha;
+        final double[] emitted = alphaEmission;
+        if (allLive) {
+            for (int p = 0; p < paths; p++) {
+                miners[row + p] += minersShare * emitted[row + p];
+            }
+            return;
+        }
+        for (int p = 0; p < paths; p++) {
+            if (live[row + p]) {
+                miners[row + p] += minersShare * emitted[row + p];
             }
         }
     }

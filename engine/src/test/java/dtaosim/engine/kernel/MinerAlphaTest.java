@@ -83,4 +83,25 @@ class MinerAlphaTest {
                 () -> assertEquals(false, s.minerAlphaAccrues),
                 () -> assertClose(0.5 * (1.0 - CUT) * BLOCKS, s.drainedMinerAlpha[0], "miners' alpha"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"launch-2025-02", "price-burn-2026-06"})
+    void withoutACutEachEpochShouldPayTheBlocksSinceTheLastOnlyOnThePathsHoldingTheSubnet(final String era) {
+        // two paths, the subnet dissolved on path 1 before the run (a mixed row); tempo 10: epochs in blocks 8
+        // and 19, after 9 and 11 blocks
+        final ProtocolParams protocol = tempo10(era).with(Parameter.OWNER_CUT, 0.0);
+        final Scenario scenario = new Scenario(protocol, fixture(), 0, 1_000, 2, 7L, List.of(), List.of());
+        final BatchSimulation sim = new BatchSimulation(scenario, 0, 2, Kernels.scalar());
+        final BatchState s = sim.state();
+        new SubnetLifecycle(protocol, 1).dissolve(s, 0, 1);
+        sim.runBlocks(BLOCKS);
+        assertAll(
+                () -> assertClose(0.5 * BLOCKS, s.drainedMinerAlpha[0], "first epoch, path 0"),
+                () -> assertEquals(0.0, s.drainedMinerAlpha[1], "first epoch, path 1 (no subnet)"));
+        sim.runBlocks(11);
+        assertEquals(1, s.drainedCount, "netuid 1 drains again at block 19");
+        assertAll(
+                () -> assertClose(0.5 * 11, s.drainedMinerAlpha[0], "second epoch, path 0: 11 blocks"),
+                () -> assertEquals(0.0, s.drainedMinerAlpha[1], "second epoch, path 1"));
+    }
 }

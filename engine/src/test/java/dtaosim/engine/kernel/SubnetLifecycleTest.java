@@ -134,12 +134,13 @@ class SubnetLifecycleTest {
      * mechanics §6, remove_stake.rs destroy_alpha_in_out_stakes (14bc6f9f): the pool's TAO goes to staked alpha pro
      * rata; emission still pending vanishes and takes no share. Subtensor's
      * dissolve_protocol_alpha_share_is_not_paid_to_users (200 TAO pool, 100 staked, 100 protocol alpha: 100 paid,
-     * 100 recycled) with 20 alpha of pending emission beside it, split over the pending arrays.
+     * 100 recycled) with 20 alpha of pending emission beside it, split over the pending arrays, and 15 alpha of
+     * root claims not yet claimed (RootClaimable is no stake).
      */
     @Test
-    void dissolutionShouldPayStakedAlphaOnlyNotPendingEmission() {
+    void dissolutionShouldPayStakedAlphaOnlyNotPendingEmissionOrUnclaimedRootAlpha() {
         final ProtocolParams protocol = Era.PRICE_BURN_2026_06.defaults();
-        final Network network = new Network(new double[] {200.0}, new double[] {1000.0}, new double[] {220.0},
+        final Network network = new Network(new double[] {200.0}, new double[] {1000.0}, new double[] {235.0},
                 new double[] {1.0}, new long[] {0L}, 0.0, 1e6);
         final BatchSimulation sim = new BatchSimulation(new Scenario(protocol, network, 0, 10, 1, 1L, List.of(),
                 List.of()), 0, 1, Kernels.scalar());
@@ -148,6 +149,7 @@ class SubnetLifecycleTest {
         s.pendingAlpha[0] = 12.0;
         s.pendingOwner[0] = 5.0;
         s.pendingRootAlpha[0] = 3.0;
+        s.rootClaimable[0] = 15.0;
         final double issuance = s.totalIssuance[0];
         new SubnetLifecycle(protocol, 1).dissolve(s, 0, 0);
         // a subnet of the starting network: the denominator is staked (100) + protocol alpha (100)

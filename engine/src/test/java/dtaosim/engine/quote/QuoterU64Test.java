@@ -128,6 +128,8 @@ class QuoterU64Test {
                 () -> assertEquals(1, unsigned(paidIn).compareTo(BigInteger.valueOf(Long.MAX_VALUE))),
                 () -> assertEquals(WeightedPoolRao.price(pool - stake.amountOut(), pool + Long.MAX_VALUE, HALF),
                         stake.priceAfterBits()),
+                // the reviewer's value from the chain's clamp; without it 865,889,245,854,970
+                () -> assertEquals(BigInteger.valueOf(859_194_538_389_268L), stake.priceAfterRao()),
                 () -> assertNull(unstake.error()),
                 () -> assertEquals(1, unsigned(unstake.amountOut()).compareTo(unsigned(twoTo63))),
                 () -> assertEquals(WeightedPoolRao.price(pool + Long.MAX_VALUE, tao - twoTo63, HALF),

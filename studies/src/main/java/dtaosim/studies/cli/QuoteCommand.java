@@ -75,7 +75,7 @@ final class QuoteCommand implements Callable<Integer> {
             description = "minimum reserve in rao (also without --rao), in [1, 1e18]: the swap pallet's"
                     + " SwapMinimumReserve (default the runtime's 1000000; the pallets' test mocks use 100 and 1),"
                     + " or in launch-2025-02 and ema-ramp-2025-03 the pool's minimum liquidity (default 10000000)")
-    private Long minimumReserve;
+    private BigDecimal minimumReserve;
     @Option(names = "--stake", paramLabel = "TAO",
             description = "TAO to stake (buy alpha); TAO, or rao with --rao; exactly one of --stake/--unstake")
     private BigDecimal stake;
@@ -118,7 +118,7 @@ final class QuoteCommand implements Callable<Integer> {
             rules = rules.withFeeRate(feeRate);
         }
         if (minimumReserve != null) {
-            rules = rules.withMinimumReserve(minimumReserve);
+            rules = rules.withMinimumReserve(wholeRao("minimum-reserve", minimumReserve, 1));
         }
         final boolean isStake = stake != null;
         final Map<String, Object> result = new LinkedHashMap<>();

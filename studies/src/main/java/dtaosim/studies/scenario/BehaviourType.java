@@ -38,7 +38,7 @@ public enum BehaviourType {
     PUMP_AND_DUMP("pump-and-dump", PumpAndDump.class, "subnet", "rateTao", "buyFrom", "buyUntil", "dumpAt"),
     /** {@link SubnetRegistrations}: count registrations from firstBlock, every everyBlocks. */
     SUBNET_REGISTRATIONS("subnet-registrations", SubnetRegistrations.class, "firstBlock", "everyBlocks", "count"),
-    /** {@link NeuronRegistrations}: a burn of burnTao into every started subnet every everyBlocks. */
+    /** {@link NeuronRegistrations}: a burn of burnTao into every registered subnet every everyBlocks. */
     NEURON_REGISTRATIONS("neuron-registrations", NeuronRegistrations.class, "burnTao", "everyBlocks"),
     /** {@link PoissonNoiseTraders}: Poisson(λ) trades per cell and block, lognormal fractions of pool depth. */
     POISSON_NOISE_TRADERS("poisson-noise-traders", PoissonNoiseTraders.class, "tradesPerBlock", "logSizeMean",

@@ -292,7 +292,7 @@ class QuoteCommandTest {
         final List<String> args = List.of("--era", "price-burn-2026-06", "--tao-reserve", reserve,
                 "--alpha-reserve", reserve, side, reserve, "--limit-price", limit, "--rao", "--json");
         final List<String> mock = new ArrayList<>(args);
-        mock.addAll(List.of("--minimum-reserve", "100"));
+        mock.addAll(List.of("--minimum-reserve", "1e2"));
         final CliRun withMock = quote(mock.toArray(String[]::new));
         final CliRun runtime = quote(args.toArray(String[]::new));
         final Map<String, Object> q = JsonReader.readObject(withMock.out());
@@ -377,6 +377,7 @@ class QuoteCommandTest {
                 bad(pool, List.of("--stake", "1", "--fill-or-kill"), "fill-or-kill", "--limit-price"),
                 bad(pool, List.of("--stake", "1.5", "--rao"), "stake", "whole number of rao"),
                 bad(pool, List.of("--stake", "1", "--minimum-reserve", "0"), "minimum-reserve", "[1, "),
+                bad(pool, List.of("--stake", "1", "--minimum-reserve", "2e18"), "minimum-reserve", "[1, "),
                 // far beyond u64 in a few characters: refused without writing out its digits
                 bad(pool, List.of("--stake", "1e100000000", "--rao"), "stake", "1E+100000000", "[1, "),
                 bad(pool, List.of("--unstake", "1e-100000000", "--rao"), "unstake", "1E-100000000", "[1, "),
