@@ -830,18 +830,19 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector alphaInjected = wanted.blend(capAlphaInIsAlphaEmission ? emitted : capAlpha, capped);
             final DoubleVector taoInjected = share.blend(capAlpha.mul(price), capped);
             final DoubleVector excess = share.sub(taoInjected);
-            final VectorMask<Double> buys = excess.compare(VectorOperators.GT, 0.0);
+            // the scalar twin buys only for excess > 0; a buy of +0 leaves every sum and reserve's bits as they were
+            final DoubleVector buy = excess.max(zero);
             final DoubleVector bought;
             if (buyBefore) {
-                bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
-                tao = tao.blend(tao.add(excess), buys);
-                ain = ain.blend(ain.sub(bought), buys);
+                bought = ain.mul(buy).div(tao.add(buy));
+                tao = tao.add(buy);
+                ain = ain.sub(bought);
                 ain = ain.add(alphaInjected);
                 tao = tao.add(taoInjected);
             } else {
                 ain = ain.add(alphaInjected);
-                bought = ain.mul(excess).mul(poolProduct.mul(perProduct)).blend(zero, buys.not());
-                ain = ain.blend(ain.sub(bought), buys);
+                bought = ain.mul(buy).mul(poolProduct.mul(perProduct));
+                ain = ain.sub(bought);
                 tao = third;
             }
             // chain-bought alpha: kept as protocol alpha (in alpha out) or recycled, into the array chosen above
@@ -944,18 +945,19 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector alphaInjected = wanted.blend(capAlphaInIsAlphaEmission ? emitted : capAlpha, capped);
             final DoubleVector taoInjected = share.blend(capAlpha.mul(price), capped);
             final DoubleVector excess = share.sub(taoInjected);
-            final VectorMask<Double> buys = excess.compare(VectorOperators.GT, 0.0);
+            // the scalar twin buys only for excess > 0; a buy of +0 leaves every sum and reserve's bits as they were
+            final DoubleVector buy = excess.max(zero);
             final DoubleVector bought;
             if (buyBefore) {
-                bought = ain.mul(excess).div(tao.add(excess)).blend(zero, buys.not());
-                tao = tao.blend(tao.add(excess), buys);
-                ain = ain.blend(ain.sub(bought), buys);
+                bought = ain.mul(buy).div(tao.add(buy));
+                tao = tao.add(buy);
+                ain = ain.sub(bought);
                 ain = ain.add(alphaInjected);
                 tao = tao.add(taoInjected);
             } else {
                 ain = ain.add(alphaInjected);
-                bought = ain.mul(excess).mul(poolProduct.mul(perProduct)).blend(zero, buys.not());
-                ain = ain.blend(ain.sub(bought), buys);
+                bought = ain.mul(buy).mul(poolProduct.mul(perProduct));
+                ain = ain.sub(bought);
                 tao = third;
             }
             // chain-bought alpha: kept as protocol alpha (in alpha out) or recycled, into the array chosen above
