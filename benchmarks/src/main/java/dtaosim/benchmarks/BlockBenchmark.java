@@ -67,7 +67,7 @@ public class BlockBenchmark {
     String fees;
     /**
      * "held": the noise traders sell at most holders' alpha, as scenario files run them; "peer": the numpy peer's
-     * traders without that cut (the {@code reference} command; lanes only with fee 0, else the scalar twin).
+     * traders without that cut (the {@code reference} command).
      */
     @Param({"held"})
     String noise;

@@ -145,22 +145,22 @@ public final class VectorRowKernels implements RowKernels {
     public void uniformNoise(final BatchState s, final int subnet, final long firstState, final long stateStride,
                              final double sigma, final boolean heldOnly) {
         final int bound = D.loopBound(s.paths);
-        if (!heldOnly) {
-            // the numpy peer's trader: lanes for its fee-free pools (the reference workload), else the scalar twin
-            final int lanesEnd = s.feeRate == 0.0 && s.stakeFeeTao == 0.0 ? bound : 0;
-            if (lanesEnd > 0) {
-                peerFeeFreeNoiseLanes(s, subnet, firstState, stateStride, sigma, lanesEnd);
+        if (!heldOnly && s.feeRate == 0.0 && s.stakeFeeTao == 0.0) {
+            // the numpy peer's trader in its fee-free pools (the reference workload)
+            if (bound > 0) {
+                peerFeeFreeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
             }
-            ScalarRowKernels.uniformNoise(s, subnet, firstState, stateStride, sigma, false, lanesEnd, s.paths);
+            ScalarRowKernels.uniformNoise(s, subnet, firstState, stateStride, sigma, false, bound, s.paths);
             return;
         }
+        // with fees, the peer's trader (heldOnly off) runs the holders' lanes with every lane uncut
         if (s.feeRate > 0.0) {
             if (bound > 0 && s.feesLeavePool) {
-                rateFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+                rateFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, heldOnly, bound);
             } else if (bound > 0) {
-                keptFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+                keptFeeNoiseLanes(s, subnet, firstState, stateStride, sigma, heldOnly, bound);
             }
-            ScalarRowKernels.rateFeeNoise(s, subnet, firstState, stateStride, sigma, true, bound, s.paths);
+            ScalarRowKernels.rateFeeNoise(s, subnet, firstState, stateStride, sigma, heldOnly, bound, s.paths);
             return;
         }
         if (s.stakeFeeTao == 0.0) {
@@ -170,9 +170,9 @@ public final class VectorRowKernels implements RowKernels {
             ScalarRowKernels.feeFreeNoise(s, subnet, firstState, stateStride, sigma, true, bound, s.paths);
         } else {
             if (bound > 0) {
-                feeNoiseLanes(s, subnet, firstState, stateStride, sigma, bound);
+                feeNoiseLanes(s, subnet, firstState, stateStride, sigma, heldOnly, bound);
             }
-            ScalarRowKernels.feeNoise(s, subnet, firstState, stateStride, sigma, true, bound, s.paths);
+            ScalarRowKernels.feeNoise(s, subnet, firstState, stateStride, sigma, heldOnly, bound, s.paths);
         }
     }
 
@@ -212,7 +212,8 @@ public final class VectorRowKernels implements RowKernels {
 
     /** {@link ScalarRowKernels#feeNoise} for path slots [0, bound). */
     private static void feeNoiseLanes(final BatchState s, final int subnet, final long firstState,
-                                      final long stateStride, final double sigma, final int bound) {
+                                      final long stateStride, final double sigma, final boolean heldOnly,
+                                      final int bound) {
         final int paths = s.paths;
         final int row = subnet * paths;
         final double fee = s.stakeFeeTao;
@@ -222,6 +223,9 @@ public final class VectorRowKernels implements RowKernels {
         final double[] taoStaked = s.taoStaked;
         final double[] taoUnstaked = s.taoUnstaked;
         final DoubleVector zero = DoubleVector.zero(D);
+        final DoubleVector unlimited = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        // loop-invariant: every lane uncut for the numpy peer's trader, none for holders
+        final VectorMask<Double> uncut = D.maskAll(!heldOnly);
         final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
@@ -242,7 +246,7 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector wanted = x.neg().mul(sigma).mul(ain);
             // compare and blend, against the held alpha floored at 0 as BatchState.sellable does (NaN included):
             // Java's min and max semantics cost a few more instructions
-            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0));
+            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0)).blend(unlimited, uncut);
             final DoubleVector sold = wanted.blend(limit, wanted.compare(VectorOperators.GT, limit));
             // one division per lane: bought = ain·net/(tao+net) on buys, gross = tao·sold/(ain+sold) on sells
             final DoubleVector quotient = tao.mul(sold).blend(ain.mul(net), buy)
@@ -309,7 +313,8 @@ public final class VectorRowKernels implements RowKernels {
      * {@code taoFees}. A lane whose trade would receive nothing moves by +0.
      */
     private static void keptFeeNoiseLanes(final BatchState s, final int subnet, final long firstState,
-                                          final long stateStride, final double sigma, final int bound) {
+                                          final long stateStride, final double sigma, final boolean heldOnly,
+                                          final int bound) {
         final int paths = s.paths;
         final int row = subnet * paths;
         final double rate = s.feeRate;
@@ -321,6 +326,8 @@ public final class VectorRowKernels implements RowKernels {
         final double[] after = s.taoAfterStep;
         final DoubleVector zero = DoubleVector.zero(D);
         final DoubleVector unlimited = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        // loop-invariant: every lane uncut for the numpy peer's trader, none for holders
+        final VectorMask<Double> uncut = D.maskAll(!heldOnly);
         final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
         for (int p = 0; p < bound; p += LANES) {
             final int c = row + p;
@@ -341,7 +348,8 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
             // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
             // Java's min and max semantics cost a few more instructions
-            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0)).blend(unlimited, stake);
+            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0))
+                    .blend(unlimited, stake.or(uncut));
             final DoubleVector gross = wanted.blend(limit, wanted.compare(VectorOperators.GT, limit));
             final DoubleVector fee = gross.mul(rate);
             final DoubleVector net = gross.sub(fee);
@@ -367,7 +375,8 @@ public final class VectorRowKernels implements RowKernels {
      * is unchanged (the fee left the pool). A lane whose trade would receive nothing moves by +0.
      */
     private static void rateFeeNoiseLanes(final BatchState s, final int subnet, final long firstState,
-                                          final long stateStride, final double sigma, final int bound) {
+                                          final long stateStride, final double sigma, final boolean heldOnly,
+                                          final int bound) {
         final int paths = s.paths;
         final int row = subnet * paths;
         final double rate = s.feeRate;
@@ -379,6 +388,8 @@ public final class VectorRowKernels implements RowKernels {
         final double[] taoFees = s.taoFees;
         final DoubleVector zero = DoubleVector.zero(D);
         final DoubleVector unlimited = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        // loop-invariant: every lane uncut for the numpy peer's trader, none for holders
+        final VectorMask<Double> uncut = D.maskAll(!heldOnly);
         final DoubleVector one = DoubleVector.broadcast(D, 1.0);
         final LongVector laneStates = LongVector.fromArray(L, LANE_INDEX, 0).mul(stateStride);
         for (int p = 0; p < bound; p += LANES) {
@@ -400,7 +411,8 @@ public final class VectorRowKernels implements RowKernels {
             final DoubleVector wanted = x.abs().mul(sigma).mul(reserveIn);
             // an unstake sells at most holders' alpha (≥ 0), a stake is not limited; compare and blend, as
             // Java's min and max semantics cost a few more instructions
-            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0)).blend(unlimited, stake);
+            final DoubleVector limit = zero.blend(held, held.compare(VectorOperators.GT, 0.0))
+                    .blend(unlimited, stake.or(uncut));
             final DoubleVector gross = wanted.blend(limit, wanted.compare(VectorOperators.GT, limit));
             final DoubleVector fee = gross.mul(rate);
             final DoubleVector net = gross.sub(fee);

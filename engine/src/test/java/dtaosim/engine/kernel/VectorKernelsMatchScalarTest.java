@@ -1,9 +1,11 @@
 package dtaosim.engine.kernel;
 
 import static dtaosim.engine.testing.Compare.assertBitIdentical;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.market.EmissionSellers;
 import dtaosim.engine.market.SubnetRegistrations;
 import dtaosim.engine.market.UniformNoiseTraders;
 import dtaosim.engine.model.Era;
@@ -70,6 +72,30 @@ class VectorKernelsMatchScalarTest {
                 base.paths(), base.seed(), base.behaviours(), base.probes());
         final RunResult scalar = Runner.run(scenario, new RunOptions(1, 64, Kernels.scalar(), true, null));
         for (final int batch : new int[] {5, 8, 17, 41}) {
+            final RunResult lanes = Runner.run(scenario, new RunOptions(1, batch, vector, true, null));
+            assertBitIdentical(era.id() + ", batch " + batch, scalar, lanes);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Era.class)
+    void vectorKernelsShouldGiveTheScalarBitsForThePeersTradersUnderEveryErasFees(final Era era) {
+        // the numpy peer's traders and sellers (no cut to holders' alpha) with the era's own fees: the holders'
+        // lanes with every lane uncut; alpha out well below alpha in, so that holders' alpha would bind on
+        // some unstakes if the lanes cut them
+        final Network network = new Network(new double[] {4_000, 2_000, 1_000, 300, 50},
+                new double[] {20_000, 20_000, 20_000, 20_000, 5_000}, new double[] {40, 400, 20, 10, 5},
+                new double[] {0.2, 0.1, 0.05, 0.01, 0.01}, new long[5], 1e6, 5e6);
+        final List<Behaviour> market = List.of(new EmissionSellers(0.5, false), new UniformNoiseTraders(0.02, false));
+        final Scenario scenario = new Scenario(era.defaults().withTempo(20), network, 0, 400, PATHS, 5L, market,
+                List.of());
+        final RunResult scalar = Runner.run(scenario, new RunOptions(1, 64, Kernels.scalar(), true, null));
+        final RunResult held = Runner.run(new Scenario(scenario.protocol(), network, 0, 400, PATHS, 5L,
+                List.of(new EmissionSellers(0.5, true), new UniformNoiseTraders(0.02, true)), List.of()),
+                new RunOptions(1, 64, Kernels.scalar(), true, null));
+        assertFalse(Arrays.equals(scalar.outcome(RunResult.TAO_UNSTAKED), held.outcome(RunResult.TAO_UNSTAKED)),
+                "holders' alpha binds in this market");
+        for (final int batch : new int[] {8, 17, 41}) {
             final RunResult lanes = Runner.run(scenario, new RunOptions(1, batch, vector, true, null));
             assertBitIdentical(era.id() + ", batch " + batch, scalar, lanes);
         }
