@@ -28,7 +28,7 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
     public static final int MAX_FEE_RATE = 10_000;
     /** mechanics §5: {@code DefaultStakingFee} of the constant-product era, 50,000 rao. */
     public static final long FLAT_FEE_RAO = 50_000L;
-    /** Largest minimum reserve a quote accepts, 1e18 rao (1e9 TAO). */
+    /** Largest minimum reserve or minimum stake a quote accepts, 1e18 rao (1e9 TAO). */
     public static final long MAX_MINIMUM_RESERVE_RAO = 1_000_000_000_000_000_000L;
 
     /**
@@ -72,6 +72,20 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
                     + MAX_MINIMUM_RESERVE_RAO + "] rao");
         }
         return new SwapRules(pool, flatFee, flatFeeRao, feeRate, minStakeRao, rao, inputReserveMultiplier,
+                zeroMaxIsError, alphaFeeResold);
+    }
+
+    /**
+     * The same rules with minimum stake {@code rao} (0 … {@value #MAX_MINIMUM_RESERVE_RAO}): the staking pallet's
+     * {@code DefaultMinStake}, which a stake (plus its fee) and an unstake's TAO must reach; 0 lets orders of any
+     * size through to the swap pallet's own checks, as its unit tests swap them.
+     */
+    public SwapRules withMinStake(final long rao) {
+        if (Long.compareUnsigned(rao, MAX_MINIMUM_RESERVE_RAO) > 0) {
+            throw new IllegalArgumentException("min-stake: " + Long.toUnsignedString(rao) + " is not in [0, "
+                    + MAX_MINIMUM_RESERVE_RAO + "] rao");
+        }
+        return new SwapRules(pool, flatFee, flatFeeRao, feeRate, rao, minimumReserveRao, inputReserveMultiplier,
                 zeroMaxIsError, alphaFeeResold);
     }
 }

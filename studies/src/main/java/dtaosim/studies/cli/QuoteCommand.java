@@ -76,6 +76,12 @@ final class QuoteCommand implements Callable<Integer> {
                     + " SwapMinimumReserve (default the runtime's 1000000; the pallets' test mocks use 100 and 1),"
                     + " or in launch-2025-02 and ema-ramp-2025-03 the pool's minimum liquidity (default 10000000)")
     private BigDecimal minimumReserve;
+    @Option(names = "--min-stake", paramLabel = "RAO",
+            description = "minimum stake in rao (also without --rao), in [0, 1e18]: the staking pallet's"
+                    + " DefaultMinStake that a stake plus its fee and an unstake's TAO must reach, else AmountTooLow"
+                    + " (default 2000000; 500000 in launch-2025-02 and ema-ramp-2025-03); 0 quotes orders of any"
+                    + " size, as the swap pallet's own tests swap them")
+    private BigDecimal minStake;
     @Option(names = "--stake", paramLabel = "TAO",
             description = "TAO to stake (buy alpha); TAO, or rao with --rao; exactly one of --stake/--unstake")
     private BigDecimal stake;
@@ -119,6 +125,9 @@ final class QuoteCommand implements Callable<Integer> {
         }
         if (minimumReserve != null) {
             rules = rules.withMinimumReserve(wholeRao("minimum-reserve", minimumReserve, 1));
+        }
+        if (minStake != null) {
+            rules = rules.withMinStake(wholeRao("min-stake", minStake, 0));
         }
         final boolean isStake = stake != null;
         final Map<String, Object> result = new LinkedHashMap<>();

@@ -304,6 +304,64 @@ class QuoteCommandTest {
                 () -> assertEquals("ReservesTooLow", JsonReader.readObject(runtime.out()).get("error")));
     }
 
+    static Stream<Arguments> swapBasicOrders() {
+        return Stream.of(Arguments.of("--stake", 1_000L), Arguments.of("--stake", 2_000L),
+                Arguments.of("--stake", 123_456L), Arguments.of("--unstake", 1_000L),
+                Arguments.of("--unstake", 123_456L));
+    }
+
+    @ParameterizedTest(name = "{0} {1} rao")
+    @MethodSource("swapBasicOrders")
+    void withoutTheMinimumStakeSmallOrdersShouldGiveTheSwapPalletsOutput(final String side, final long amount) {
+        // swap pallet tests.rs test_swap_basic: y = 1e9, x = 4e9, fee 33/65535 floored from the input, output
+        // by the test's own f64 formula within 1 rao; below DefaultMinStake the staking pallet refuses them
+        final List<String> args = List.of("--era", "price-burn-2026-06", "--tao-reserve", "1000000000",
+                "--alpha-reserve", "4000000000", side, Long.toString(amount), "--rao", "--minimum-reserve", "1");
+        final double net = amount - Math.floor(amount * 33.0 / 65535.0);
+        final double expected = side.equals("--stake") ? Math.floor(4e9 * (1.0 - 1e9 / (1e9 + net)))
+                : Math.floor(1e9 * (1.0 - 4e9 / (4e9 + net)));
+        final List<String> swapOnly = new ArrayList<>(args);
+        swapOnly.addAll(List.of("--min-stake", "0"));
+        final Map<String, Object> q = json(swapOnly.toArray(String[]::new));
+        final List<String> staking = new ArrayList<>(args);
+        staking.add("--json");
+        final CliRun refused = quote(staking.toArray(String[]::new));
+        assertAll(
+                () -> assertEquals(expected, number(q, "amount_out"), 1.0, q.toString()),
+                () -> assertEquals(QuoteCommand.EXIT_CHAIN_ERROR, refused.exitCode(), refused.out()),
+                () -> assertEquals("AmountTooLow", JsonReader.readObject(refused.out()).get("error")));
+    }
+
+    @Test
+    void anUnstakeWhoseAlphaFeeResellsForNothingShouldFailAsTheStakingPalletDoes() {
+        // test_swap_basic's third sell, 2000 alpha, pays a 1-alpha fee; unstake_from_subnet re-sells it for the
+        // block author at 0.25 rao, floored to 0: the swap step's ReservesTooLow fails the call, minimum stake or not
+        final Map<String, Object> q = JsonReader.readObject(quote("--era", "price-burn-2026-06", "--tao-reserve",
+                "1000000000", "--alpha-reserve", "4000000000", "--unstake", "2000", "--rao", "--minimum-reserve", "1",
+                "--min-stake", "0", "--json").out());
+        final Map<String, Object> feeFree = json("--era", "price-burn-2026-06", "--tao-reserve", "1000000000",
+                "--alpha-reserve", "4000000000", "--unstake", "2000", "--rao", "--minimum-reserve", "1",
+                "--min-stake", "0", "--fee-rate", "0");
+        assertAll(
+                () -> assertEquals("ReservesTooLow", q.get("error")),
+                () -> assertEquals(Math.floor(1e9 * (1.0 - 4e9 / (4e9 + 2000))), number(feeFree, "amount_out"), 1.0));
+    }
+
+    @Test
+    void theMinimumStakeShouldBeTheLeastAStakeAndItsFeeMayBe() {
+        // validate_add_stake: amount ≥ min stake + the fee a minimum stake pays (flat 50,000 rao in the launch era)
+        final List<String> pool = List.of("--era", "launch-2025-02", "--tao-reserve", "1000000000000",
+                "--alpha-reserve", "1000000000000", "--rao", "--min-stake", "3000000", "--json");
+        final List<String> atLeast = new ArrayList<>(pool);
+        atLeast.addAll(List.of("--stake", "3050000"));
+        final List<String> below = new ArrayList<>(pool);
+        below.addAll(List.of("--stake", "3049999"));
+        assertAll(
+                () -> assertEquals(0, quote(atLeast.toArray(String[]::new)).exitCode()),
+                () -> assertEquals("AmountTooLow",
+                        JsonReader.readObject(quote(below.toArray(String[]::new)).out()).get("error")));
+    }
+
     @Test
     void aRaoLimitOrderShouldMatchTheChainsMaximum() {
         final Map<String, Object> q = json("--era", "price-burn-2026-06", "--tao-reserve", "1000000000000",
@@ -378,6 +436,8 @@ class QuoteCommandTest {
                 bad(pool, List.of("--stake", "1.5", "--rao"), "stake", "whole number of rao"),
                 bad(pool, List.of("--stake", "1", "--minimum-reserve", "0"), "minimum-reserve", "[1, "),
                 bad(pool, List.of("--stake", "1", "--minimum-reserve", "2e18"), "minimum-reserve", "[1, "),
+                bad(pool, List.of("--stake", "1", "--min-stake", "-1"), "min-stake", "[0, "),
+                bad(pool, List.of("--stake", "1", "--min-stake", "2e18"), "min-stake", "[0, "),
                 // far beyond u64 in a few characters: refused without writing out its digits
                 bad(pool, List.of("--stake", "1e100000000", "--rao"), "stake", "1E+100000000", "[1, "),
                 bad(pool, List.of("--unstake", "1e-100000000", "--rao"), "unstake", "1E-100000000", "[1, "),
