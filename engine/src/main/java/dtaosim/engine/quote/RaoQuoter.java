@@ -8,7 +8,9 @@ import static dtaosim.engine.kernel.WeightedPoolRao.unsigned;
 
 import dtaosim.engine.kernel.WeightedPoolRao;
 import dtaosim.engine.model.Era;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.OptionalLong;
 
 /**
@@ -38,6 +40,14 @@ public final class RaoQuoter {
     public static final long MAX_PRICE_RAO = 1_000_000_000_000_000L;
     /** impls.rs {@code min_price_inner}: 1000 rao per alpha, the limit of an unstake given without one. */
     public static final long MIN_PRICE_RAO = 1_000L;
+    /**
+     * The V3 pool's lowest price, that of {@code TickIndex::MIN} = −443,636 (1.0001^−443,636 ≈ 5.4213e-20 TAO per
+     * alpha; swap pallet tick.rs at bac8246), times 2^128, floored (as U64F64 bits it would round to 1): a sell
+     * stops there whatever its limit.
+     */
+    static final BigInteger V3_LOWEST_PRICE_2_128 = new BigDecimal("1.0001")
+            .pow(-443_636, new MathContext(50)).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(128)))
+            .toBigInteger();
     /** 2^18, the unit of the constant-product era's I110F18. */
     private static final BigInteger I110F18_ONE = BigInteger.ONE.shiftLeft(18);
     private static final BigInteger I110F18_MAX = BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE);
@@ -199,7 +209,7 @@ public final class RaoQuoter {
         final long taoForRequest = WeightedPoolRao.taoOut(tao, alpha, weight, requested);
         final BigInteger target = WeightedPoolRao.price(saturatingAdd(alpha, requested), tao - taoForRequest,
                 weight);
-        final long delta;
+        long delta;
         if (target.compareTo(limit) >= 0) {
             delta = requested;
         } else {
@@ -207,6 +217,17 @@ public final class RaoQuoter {
                     ? WeightedPoolRao.constantProductDeltaIn(limit, current, alpha)
                     : WeightedPoolRao.baseDeltaIn(current, limit, alpha, weight);
             fee = WeightedPoolRao.feeOnTop(delta, rate);
+        }
+        if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE
+                && limit.shiftLeft(64).compareTo(V3_LOWEST_PRICE_2_128) < 0) {
+            // swap_step.rs determine_action: a V3 swap ends at the edge of the tick range, which a limit of 0
+            // lies beyond (only on pools of a few thousand rao is that edge within u64 of alpha)
+            final long toEdge = WeightedPoolRao.constantProductDeltaIn(V3_LOWEST_PRICE_2_128, current.shiftLeft(64),
+                    alpha);
+            if (Long.compareUnsigned(delta, toEdge) > 0) {
+                delta = toEdge;
+                fee = WeightedPoolRao.feeOnTop(delta, rate);
+            }
         }
         final long out = WeightedPoolRao.taoOut(tao, alpha, weight, delta);
         if (delta != 0 && out == 0) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -360,6 +361,20 @@ class QuoteCommandTest {
                 () -> assertEquals(0, quote(atLeast.toArray(String[]::new)).exitCode()),
                 () -> assertEquals("AmountTooLow",
                         JsonReader.readObject(quote(below.toArray(String[]::new)).out()).get("error")));
+    }
+
+    @ParameterizedTest(name = "({0}, {0}) rao")
+    @CsvSource({"1000, 4308000000000", "1001, 4310000000000"})
+    void aV3UnstakeLimitedAtZeroShouldStopAtTheLowestTick(final long reserve, final long chainLiteral) {
+        // staking tests.rs test_max_amount_remove_dynamic at bac8246 (V3, "empirical" maxima within 1 %): a limit
+        // of 0 stops at TickIndex::MIN's price 1.0001^-443636, alpha in x·(1/√p_min − 1), plus the fee on top
+        final Map<String, Object> q = JsonReader.readObject(quote("--era", "taoflow-2025-11", "--tao-reserve",
+                Long.toString(reserve), "--alpha-reserve", Long.toString(reserve), "--unstake", Long.toString(reserve),
+                "--limit-price", "0", "--rao", "--minimum-reserve", "1", "--json").out());
+        final double edge = (reserve / Math.pow(1.0001, -443_636 / 2.0) - reserve) * 65535.0 / 65502.0;
+        assertAll(
+                () -> assertEquals(edge, number(q, "max_amount"), edge * 1e-6),
+                () -> assertEquals(chainLiteral, number(q, "max_amount"), chainLiteral * 0.01));
     }
 
     @Test
