@@ -21,6 +21,9 @@ public final class Quoter {
      */
     static final double MAX_LIMIT_POWER = 18_446_744_073_709_551_615.0 / 1e18;
 
+    /** The V3 pool's lowest price, that of {@code TickIndex::MIN} = −443,636 (swap pallet tick.rs at bac8246). */
+    static final double V3_LOWEST_PRICE = Math.pow(1.0001, -443_636);
+
     private Quoter() {
     }
 
@@ -115,11 +118,14 @@ public final class Quoter {
         if (!(current > limit)) {
             throw new SwapRejected(SwapError.PRICE_LIMIT_EXCEEDED);
         }
+        // swap_step.rs determine_action: a V3 swap ends at the lowest tick's price, which a limit of 0 lies beyond
+        final double floor = rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE ? Math.max(limit, V3_LOWEST_PRICE)
+                : limit;
         final double delta;
-        if (Double.isFinite(amount) && priceAfterSell(pool, requested) >= limit) {
+        if (Double.isFinite(amount) && priceAfterSell(pool, requested) >= floor) {
             delta = requested;
         } else {
-            delta = Math.min(WeightedPool.alphaToReachPrice(alpha, weight, current, limit), limitCap(rules, alpha));
+            delta = Math.min(WeightedPool.alphaToReachPrice(alpha, weight, current, floor), limitCap(rules, alpha));
             fee = WeightedPool.feeOnTop(delta, rate);
         }
         final double out = WeightedPool.taoOut(tao, alpha, weight, delta);

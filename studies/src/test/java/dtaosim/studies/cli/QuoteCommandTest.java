@@ -371,10 +371,14 @@ class QuoteCommandTest {
         final Map<String, Object> q = JsonReader.readObject(quote("--era", "taoflow-2025-11", "--tao-reserve",
                 Long.toString(reserve), "--alpha-reserve", Long.toString(reserve), "--unstake", Long.toString(reserve),
                 "--limit-price", "0", "--rao", "--minimum-reserve", "1", "--json").out());
+        final String tao = Double.toString(reserve / 1e9);
+        final Map<String, Object> inTao = json("--era", "taoflow-2025-11", "--tao-reserve", tao, "--alpha-reserve", tao,
+                "--unstake", "1e-7", "--limit-price", "0", "--minimum-reserve", "1", "--min-stake", "0");
         final double edge = (reserve / Math.pow(1.0001, -443_636 / 2.0) - reserve) * 65535.0 / 65502.0;
         assertAll(
                 () -> assertEquals(edge, number(q, "max_amount"), edge * 1e-6),
-                () -> assertEquals(chainLiteral, number(q, "max_amount"), chainLiteral * 0.01));
+                () -> assertEquals(chainLiteral, number(q, "max_amount"), chainLiteral * 0.01),
+                () -> assertEquals(edge / 1e9, number(inTao, "max_amount"), edge / 1e9 * 1e-6));
     }
 
     @Test
