@@ -162,6 +162,10 @@ public final class RaoQuoter {
         if (Long.compareUnsigned(alpha, rules.minimumReserveRao()) < 0) {
             throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
         }
+        if (tao == 0 && rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE) {
+            // an empty TAO side leaves the V3 position no liquidity (√(x·y) = 0): the step pays nothing out
+            throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
+        }
         final BigInteger current = pool.price();
         if (current.compareTo(limit) >= 0) {
             throw new SwapRejected(SwapError.PRICE_LIMIT_EXCEEDED);

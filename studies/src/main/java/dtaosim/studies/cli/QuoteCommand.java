@@ -57,10 +57,10 @@ final class QuoteCommand implements Callable<Integer> {
                     + " taoflow-2025-11, capped-2025-12, netflow-2026-05, price-burn-2026-06")
     private String era;
     @Option(names = "--tao-reserve", required = true, paramLabel = "Y",
-            description = "TAO in the pool (SubnetTAO), > 0; TAO, or rao with --rao")
+            description = "TAO in the pool (SubnetTAO): TAO, > 0, or rao with --rao, ≥ 0")
     private BigDecimal taoReserve;
     @Option(names = "--alpha-reserve", required = true, paramLabel = "X",
-            description = "alpha in the pool (SubnetAlphaIn), > 0; alpha, or rao with --rao")
+            description = "alpha in the pool (SubnetAlphaIn): alpha, > 0, or rao with --rao, ≥ 0")
     private BigDecimal alphaReserve;
     @Option(names = "--weight-quote", paramLabel = "W",
             description = "quote (TAO) weight w2 of the Balancer pool, in [0.01, 0.99] (default 0.5); only"
@@ -165,8 +165,9 @@ final class QuoteCommand implements Callable<Integer> {
 
     private SwapError quoteRao(final SwapRules rules, final BigDecimal weight, final boolean isStake,
                                final Map<String, Object> result) {
-        final RaoPool pool = new RaoPool(wholeRao("tao-reserve", taoReserve, 1),
-                wholeRao("alpha-reserve", alphaReserve, 1), WeightedPoolRao.quoteWeightParts(weight));
+        // an empty reserve is a state the chain can be in: its checks answer (ReservesTooLow, …)
+        final RaoPool pool = new RaoPool(wholeRao("tao-reserve", taoReserve, 0),
+                wholeRao("alpha-reserve", alphaReserve, 0), WeightedPoolRao.quoteWeightParts(weight));
         final long amount = isStake ? wholeRao("stake", stake, 1) : wholeRao("unstake", unstake, 1);
         final OptionalLong limit = limitPrice == null ? OptionalLong.empty()
                 : OptionalLong.of(wholeRao("limit-price", limitPrice, 0));

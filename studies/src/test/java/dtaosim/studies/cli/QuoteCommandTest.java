@@ -267,7 +267,7 @@ class QuoteCommandTest {
                 () -> assertTrue(remove.out().contains("\"max_amount\": 18446744073709551615"), remove.out()),
                 () -> assertEquals(Main.EXIT_BAD_INPUT, tooLarge.exitCode()),
                 () -> assertTrue(tooLarge.err().contains("alpha-reserve")
-                        && tooLarge.err().contains("[1, 18446744073709551615]"), tooLarge.err()));
+                        && tooLarge.err().contains("[0, 18446744073709551615]"), tooLarge.err()));
     }
 
     /** test_max_amount_add_dynamic and test_max_amount_remove_dynamic's pools below the runtime's 1e6 rao. */
@@ -379,6 +379,41 @@ class QuoteCommandTest {
                 () -> assertEquals(edge, number(q, "max_amount"), edge * 1e-6),
                 () -> assertEquals(chainLiteral, number(q, "max_amount"), chainLiteral * 0.01),
                 () -> assertEquals(edge / 1e9, number(inTao, "max_amount"), edge / 1e9 * 1e-6));
+    }
+
+    static Stream<Arguments> emptyReserves() {
+        final List<Arguments> cases = new ArrayList<>();
+        for (final String era : List.of("launch-2025-02", "subsidy-2025-07", "capped-2025-12", "price-burn-2026-06")) {
+            for (final String[] reserves : new String[][] {{"0", "1000000000"}, {"1000000000", "0"}, {"0", "0"}}) {
+                for (final String side : List.of("--stake", "--unstake")) {
+                    for (final boolean limited : new boolean[] {false, true}) {
+                        cases.add(Arguments.of(era, reserves[0], reserves[1], side, limited));
+                    }
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} ({1}, {2}) {3}, limit {4}")
+    @MethodSource("emptyReserves")
+    void anEmptyReserveShouldGetTheChainsErrorNotATrade(final String era, final String tao, final String alpha,
+                                                         final String side, final boolean limited) {
+        // staking tests.rs test_max_amount_remove_dynamic, "Zero handling (no panics)": an empty side is a state
+        // the chain can be in; its checks refuse every order (nothing is paid out of an empty pool)
+        final List<String> args = new ArrayList<>(List.of("--era", era, "--tao-reserve", tao, "--alpha-reserve",
+                alpha, side, "1000000000", "--rao", "--json"));
+        if (limited) {
+            args.addAll(List.of("--limit-price", "100"));
+        }
+        final CliRun run = quote(args.toArray(String[]::new));
+        final Map<String, Object> q = JsonReader.readObject(run.out());
+        assertAll(
+                () -> assertEquals(QuoteCommand.EXIT_CHAIN_ERROR, run.exitCode(), run.out() + run.err()),
+                () -> assertTrue(q.get("error") instanceof String && !q.containsKey("amount_out"), run.out()));
+        if (limited && side.equals("--unstake") && tao.equals("0") && !alpha.equals("0") && !era.startsWith("launch")) {
+            assertEquals("ReservesTooLow", q.get("error"), "the test's (0, 1e9, limit 100) row");
+        }
     }
 
     @Test
