@@ -155,7 +155,8 @@ public final class SubnetLifecycle {
         // subnets registered after TaoInRefundDeploymentBlock (2026-06-02) count their pool's alpha too
         final double denominator = holders + (protocolShare >= 1 ? protocolAlpha : 0.0)
                 + (protocolShare == 2 && slot >= s.initialSubnets ? s.alphaIn[c] : 0.0);
-        final double paid = denominator > 0.0 ? pot * Math.max(holders, 0.0) / denominator : 0.0;
+        // at most the pot: pot·h/h can round above it, which would recycle a negative amount
+        final double paid = denominator > 0.0 ? Math.min(pot, pot * Math.max(holders, 0.0) / denominator) : 0.0;
         s.taoDissolved[p] += pot;
         s.totalIssuance[p] -= pot - paid;
         s.taoRecycled[p] += pot - paid;
