@@ -1,8 +1,11 @@
 package dtaosim.studies.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code ./dtaosim <command>}: the command line of dtaosim. */
 @Command(name = "dtaosim", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -40,8 +43,15 @@ public final class Main {
             cli.setErr(err);
         }
         cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? EXIT_BAD_INPUT : 1);
+        cli.registerConverter(BigDecimal.class, Main::decimal);
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage());
+            // A value that is not a number says nothing about the range; the option's description does.
+            if (e.getArgSpec() instanceof OptionSpec && e.getArgSpec().description().length > 0) {
+                final OptionSpec option = (OptionSpec) e.getArgSpec();
+                e.getCommandLine().getErr().println("  " + option.longestName() + " "
+                        + option.paramLabel() + ": " + String.join(" ", option.description()));
+            }
             e.getCommandLine().getErr().println("see: dtaosim " + e.getCommandLine().getCommandName() + " --help");
             return EXIT_BAD_INPUT;
         });
@@ -53,5 +63,14 @@ public final class Main {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /** A finite decimal number such as {@code 12.5} or {@code 1e6}; NaN, infinities and words are refused. */
+    private static BigDecimal decimal(final String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (final NumberFormatException e) {
+            throw new TypeConversionException("'" + text + "' is not a finite decimal number (e.g. 12.5 or 1e6)");
+        }
     }
 }

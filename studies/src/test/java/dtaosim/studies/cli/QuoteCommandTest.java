@@ -504,7 +504,15 @@ class QuoteCommandTest {
                 bad(List.of("--era", "bogus", "--tao-reserve", "1", "--alpha-reserve", "1"), List.of("--stake", "1"),
                         "era", "launch-2025-02"),
                 bad(List.of("--tao-reserve", "1", "--alpha-reserve", "1"), List.of("--stake", "1"), "--era"),
-                bad(pool, List.of("--stake", "abc"), "--stake", "abc"));
+                bad(pool, List.of("--stake", "abc"), "--stake", "abc", "not a finite decimal number"),
+                // not a number at all: the message still names the option and its allowed range
+                bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "NaN", "--alpha-reserve", "4000"),
+                        List.of("--stake", "1"), "--tao-reserve", "'NaN' is not a finite decimal number", "> 0"),
+                bad(pool, List.of("--unstake", "Infinity"), "--unstake", "'Infinity'", "alpha to unstake"),
+                bad(pool, List.of("--stake", "1", "--limit-price", "-Infinity"), "--limit-price", "≥ 0"),
+                bad(pool, List.of("--stake", "1", "--weight-quote", "half"), "--weight-quote", "[0.01, 0.99]"),
+                bad(pool, List.of("--stake", "1", "--fee-rate", "NaN"), "--fee-rate", "[0, 10000]"),
+                bad(pool, List.of("--stake", "1", "--min-stake", "1e"), "--min-stake", "[0, 1e18]"));
     }
 
     private static Arguments bad(final List<String> pool, final List<String> args, final String... fragments) {
