@@ -39,7 +39,7 @@ public enum Era {
      * mechanics §2a, §3, §5 (2026-06-22 … 06-30): EMA-price shares × (1 − MinerBurned), cap = root_prop ×
      * alpha_emission with excess buys kept as protocol alpha, Balancer weighted pool with fees to the author.
      */
-    PRICE_BURN_2026_06("price-burn-2026-06", LocalDate.of(2026, 6, 30), Pool.WEIGHTED, 33,
+    PRICE_BURN_2026_06("price-burn-2026-06", LocalDate.of(2026, 6, 30), LocalDate.of(2026, 6, 22), Pool.WEIGHTED, 33,
             "EMA-price shares × (1 − MinerBurned); cap = root_prop × alpha_emission, excess chain-bought and kept;"
                     + " Balancer weighted pool, fee to the block author");
 
@@ -55,13 +55,20 @@ public enum Era {
 
     private final String id;
     private final LocalDate from;
+    private final LocalDate firstStep;
     private final Pool pool;
     private final int feeRate;
     private final String summary;
 
     Era(final String id, final LocalDate from, final Pool pool, final int feeRate, final String summary) {
+        this(id, from, from, pool, feeRate, summary);
+    }
+
+    Era(final String id, final LocalDate from, final LocalDate firstStep, final Pool pool, final int feeRate,
+            final String summary) {
         this.id = id;
         this.from = from;
+        this.firstStep = firstStep;
         this.pool = pool;
         this.feeRate = feeRate;
         this.summary = summary;
@@ -85,9 +92,18 @@ public enum Era {
         return id;
     }
 
-    /** First day the rules were live on main (mechanics §9). */
+    /** First day the rules were live on main (mechanics §9), as the era table of issue 3 dates the era. */
     public LocalDate from() {
         return from;
+    }
+
+    /**
+     * First day any of the era's rules reached main; before {@link #from()} when they came in steps, as
+     * price-burn-2026-06's did from 2026-06-22 (v3.4.9-424, shares × root_prop) to 06-30 (root_prop removed),
+     * each step a {@link Switch} of the era (mechanics §9).
+     */
+    public LocalDate firstStep() {
+        return firstStep;
     }
 
     /** One line of what distinguishes the era. */

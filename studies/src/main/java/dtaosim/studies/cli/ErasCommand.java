@@ -40,7 +40,9 @@ final class ErasCommand implements Callable<Integer> {
     }
 
     private static void show(final PrintWriter out, final Era era) {
-        out.printf("%s (from %s)%n  %s%n  pool: %s%n", era.id(), era.from(), era.summary(), pool(era));
+        final String steps = era.firstStep().equals(era.from()) ? ""
+                : "; its rules reached main in steps from " + era.firstStep() + ", the switches below";
+        out.printf("%s (from %s%s)%n  %s%n  pool: %s%n", era.id(), era.from(), steps, era.summary(), pool(era));
         final ProtocolParams defaults = era.defaults();
         out.printf("  moving-price ramp a·b/(b+H): %s%n", defaults.movingPriceRamp() ? "on" : "off");
         out.println();

@@ -2,14 +2,15 @@ package dtaosim.studies.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -68,13 +69,51 @@ class ErasCommandTest {
                 () -> assertTrue(rows.get("price-burn-2026-06")[1].startsWith("Balancer weighted, 33/65535")));
     }
 
-    /** mechanics §9: "2026-06-22 back to price-EMA shares × root_prop × (1−MinerBurned)" (6016381e4). */
+    /**
+     * Issue 3's era table dates price-burn-2026-06 from 2026-06-30 (bb3591e7, root_prop removed from the share
+     * weight); mechanics §9 has its rules reach main in steps from 2026-06-22 ("back to price-EMA shares ×
+     * root_prop × (1−MinerBurned)", then 06-23 new subnets emission-disabled, 06-25 Balancer pool and dynamic
+     * tempo). The list keeps the issue's date and the era's page names the first step.
+     */
     @Test
-    @Disabled("engine finding: price-burn-2026-06 should be listed from 2026-06-22 (mechanics §9, eras-spec era "
-            + "header '6016381e4 2026-06-22'); Era.PRICE_BURN_2026_06 says 2026-06-30, so its own switches "
-            + "new-subnets-emission-disabled (2026-06-23) and dynamic-tempo (2026-06-25) date from before the era")
-    void priceBurnShouldBeListedFromJuneTwentySecond() {
-        assertEquals("2026-06-22", listedEras().get("price-burn-2026-06")[0]);
+    void priceBurnShouldBeListedFromJuneThirtiethAndItsPageShouldNameTheFirstStep() {
+        final String page = CliRun.of("eras", "price-burn-2026-06").out();
+        assertAll(
+                () -> assertEquals("2026-06-30", listedEras().get("price-burn-2026-06")[0]),
+                () -> assertTrue(page.startsWith("price-burn-2026-06 (from 2026-06-30; its rules reached main in"
+                        + " steps from 2026-06-22"), page),
+                () -> assertFalse(CliRun.of("eras", "netflow-2026-05").out().contains("in steps"),
+                        "an era whose rules came at once names one date"));
+    }
+
+    /**
+     * Every dated switch lies between its era's first step and the next era's first step (mechanics §9): a
+     * change before an era's first rule or after the next era began belongs to another era.
+     */
+    @Test
+    void everySwitchShouldBeDatedInsideItsEra() {
+        final Map<String, String[]> rows = listedEras();
+        final List<String> names = List.copyOf(rows.keySet());
+        final List<Executable> checks = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            final EraPage page = EraPage.of(names.get(i));
+            final String first = firstStep(page.text(), rows.get(names.get(i))[0]);
+            final String next = i + 1 < names.size()
+                    ? firstStep(EraPage.of(names.get(i + 1)).text(), rows.get(names.get(i + 1))[0]) : "9999-12-31";
+            for (final Map.Entry<String, String> s : page.switches().entrySet()) {
+                final String date = s.getValue().substring(0, 10);
+                final String where = names.get(i) + " " + s.getKey() + " " + date;
+                checks.add(() -> assertTrue(date.compareTo(first) >= 0 && date.compareTo(next) < 0,
+                        where + " not in [" + first + ", " + next + ")"));
+            }
+        }
+        assertFalse(checks.isEmpty());
+        assertAll(checks);
+    }
+
+    private static String firstStep(final String page, final String from) {
+        final Matcher m = Pattern.compile("in steps from (\\d{4}-\\d{2}-\\d{2})").matcher(page);
+        return m.find() ? m.group(1) : from;
     }
 
     /** One era's page: switch rows (name → "date on|off") and parameter rows (name → value). */
