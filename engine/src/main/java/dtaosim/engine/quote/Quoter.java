@@ -41,7 +41,7 @@ public final class Quoter {
                 max = hasLimit ? constantProductMaxAdd(pool, limitPrice) : Double.NaN;
                 return stakeConstantProduct(rules, pool, amount, max, allowPartial);
             }
-            checkInputWithinReserveLimit(amount, pool.taoReserve(), rules);
+            checkInputWithinReserveLimit(rules, pool, true, amount, limitPrice);
             max = hasLimit ? maxAmount(rules, pool, true, limitPrice) : Double.NaN;
             return stakeThroughSwapPallet(rules, pool, amount, limitPrice, max, allowPartial);
         } catch (final SwapRejected e) {
@@ -59,7 +59,7 @@ public final class Quoter {
                 max = hasLimit ? constantProductMaxRemove(pool, limitPrice) : Double.NaN;
                 return unstakeConstantProduct(rules, pool, amount, max, allowPartial);
             }
-            checkInputWithinReserveLimit(amount, pool.alphaReserve(), rules);
+            checkInputWithinReserveLimit(rules, pool, false, amount, limitPrice);
             max = hasLimit ? maxAmount(rules, pool, false, limitPrice) : Double.NaN;
             return unstakeThroughSwapPallet(rules, pool, amount, limitPrice, max, allowPartial);
         } catch (final SwapRejected e) {
@@ -165,9 +165,14 @@ public final class Quoter {
         return max;
     }
 
-    private static void checkInputWithinReserveLimit(final double amount, final double reserve,
-                                                     final SwapRules rules) {
+    /** As {@link RaoQuoter}'s: a limit order failing this and its maximum gets the maximum's error. */
+    private static void checkInputWithinReserveLimit(final SwapRules rules, final PoolReserves pool,
+                                                     final boolean buy, final double amount, final double limit) {
+        final double reserve = buy ? pool.taoReserve() : pool.alphaReserve();
         if (rules.inputReserveMultiplier() > 0 && amount > reserve * rules.inputReserveMultiplier()) {
+            if (!Double.isNaN(limit)) {
+                maxAmount(rules, pool, buy, limit); // throws the maximum's own error, if any
+            }
             throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
         }
     }

@@ -83,7 +83,7 @@ public final class RaoQuoter {
                 return stakeConstantProduct(rules, pool, amount, max, allowPartial);
             }
             // add_stake.rs ensure_add_stake_input_within_swap_limit, then get_max_amount_add
-            checkInputWithinReserveLimit(amount, pool.taoReserve(), rules);
+            checkInputWithinReserveLimit(rules, pool, true, amount, limitRao);
             if (limitRao.isPresent()) {
                 max = OptionalLong.of(maxAmount(rules, pool, true, limitRao.getAsLong()));
             }
@@ -106,7 +106,7 @@ public final class RaoQuoter {
                 return unstakeConstantProduct(rules, pool, amount, max, allowPartial);
             }
             // remove_stake.rs ensure_remove_stake_input_within_swap_limit, then get_max_amount_remove
-            checkInputWithinReserveLimit(amount, pool.alphaReserve(), rules);
+            checkInputWithinReserveLimit(rules, pool, false, amount, limitRao);
             if (limitRao.isPresent()) {
                 max = OptionalLong.of(maxAmount(rules, pool, false, limitRao.getAsLong()));
             }
@@ -134,9 +134,21 @@ public final class RaoQuoter {
         return max;
     }
 
-    private static void checkInputWithinReserveLimit(final long amount, final long reserve, final SwapRules rules) {
+    /**
+     * The extrinsics' input check (at most 1000 × the input reserve), which the chain makes before
+     * {@code get_max_amount_*}. When both fail, a limit order is answered with the maximum's error: the limit
+     * question is what {@code --limit-price} asks, and the chain's own tests ask it of an empty alpha side
+     * ({@code test_max_amount_remove_dynamic}: 1e9 TAO, 0 alpha, limit 100 → PriceLimitExceeded) where
+     * {@code remove_stake_limit} would stop at InsufficientLiquidity.
+     */
+    private static void checkInputWithinReserveLimit(final SwapRules rules, final RaoPool pool, final boolean buy,
+                                                     final long amount, final OptionalLong limitRao) {
         final long multiplier = rules.inputReserveMultiplier();
+        final long reserve = buy ? pool.taoReserve() : pool.alphaReserve();
         if (multiplier > 0 && Long.compareUnsigned(amount, saturatingMultiply(reserve, multiplier)) > 0) {
+            if (limitRao.isPresent()) {
+                maxAmount(rules, pool, buy, limitRao.getAsLong()); // throws the maximum's own error, if any
+            }
             throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
         }
     }
