@@ -67,7 +67,8 @@ public final class LaunchEraStep implements BlockStep {
             if (s.minerAlphaAccrues) {
                 s.accrueMinerAlpha(i, mode == BatchState.ROW_LIVE);
             }
-            final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
+            final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], s.registrationBlock[i],
+                    block);
             if (mode == BatchState.ROW_LIVE) {
                 kernels.coinbase(s, i, movingAlpha);
             } else {

@@ -1,6 +1,8 @@
 package dtaosim.engine.kernel;
 
+import dtaosim.engine.model.Era;
 import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Switch;
 
 /** mechanics §2a: the moving price's EMA factor of one subnet at one block. */
 public final class MovingPrice {
@@ -8,16 +10,26 @@ public final class MovingPrice {
     }
 
     /**
-     * The EMA factor a: SubnetMovingAlpha, ramped by {@code b/(b+H)} with b = block − (FirstEmissionBlockNumber
-     * − 1) when the era ramps (from 2025-03-19; the engine starts a subnet's age at its start_call, which is
-     * also its registration here).
+     * The EMA factor a: SubnetMovingAlpha, ramped by {@code b/(b+H)} when the era ramps (from 2025-03-19), with
+     * b = block − (FirstEmissionBlockNumber − 1), the blocks since start_call; before 2025-04-04 (switch
+     * ema-age-from-start-call off) b = block − NetworkRegisteredAt, the blocks since registration.
+     *
+     * @param firstEmissionBlock the subnet's FirstEmissionBlockNumber (start_call + 1)
+     * @param registeredBlock    the block it registered
      */
-    public static double factor(final ProtocolParams protocol, final long firstEmissionBlock, final long block) {
+    public static double factor(final ProtocolParams protocol, final long firstEmissionBlock,
+                                final long registeredBlock, final long block) {
         final double alpha = protocol.subnetMovingAlpha();
         if (!protocol.movingPriceRamp()) {
             return alpha;
         }
-        final double b = Math.max(0L, block - (firstEmissionBlock - 1L));
+        final long origin = ageFromRegistration(protocol) ? registeredBlock : firstEmissionBlock - 1L;
+        final double b = Math.max(0L, block - origin);
         return alpha * b / (b + protocol.emaPriceHalvingBlocks());
+    }
+
+    /** Whether the ramp's age counts from registration: ema-ramp-2025-03 before its 2025-04-04 switch. */
+    static boolean ageFromRegistration(final ProtocolParams protocol) {
+        return protocol.era() == Era.EMA_RAMP_2025_03 && !protocol.on(Switch.EMA_AGE_FROM_START_CALL);
     }
 }

@@ -71,6 +71,7 @@ public final class SubnetLifecycle {
         if (accepted > 0) {
             // start_call (mechanics §6): FirstEmissionBlockNumber = start_call block + 1
             s.firstEmissionBlock[slot] = block + (long) protocol.get(Parameter.START_CALL_DELAY) + 1;
+            s.registrationBlock[slot] = block;
             s.emitsFrom[slot] = s.firstEmissionBlock[slot];
             s.emissionEnabled[slot] = newSubnetsEmit;
         }

@@ -143,6 +143,11 @@ public final class BatchState {
     /** FirstEmissionBlockNumber of the slot's subnet (start_call + 1), the origin of the EMA ramp's age. */
     public final long[] firstEmissionBlock;
     /**
+     * Block the slot's subnet registered (NetworkRegisteredAt), the origin of the ramp's age before 2025-04-04;
+     * for the network's subnets, which registered before the run, their start_call block.
+     */
+    public final long[] registrationBlock;
+    /**
      * First block whose coinbase emits to the slot's subnet: the chain emits once FirstEmissionBlockNumber is
      * set, i.e. from the block after start_call; the network's subnets have started (a scenario says so).
      */
@@ -306,6 +311,7 @@ public final class BatchState {
         registeredAt = new long[cells];
         liveCount = new int[subnets];
         firstEmissionBlock = new long[subnets];
+        registrationBlock = new long[subnets];
         emitsFrom = new long[subnets];
         emissionEnabled = new boolean[subnets];
         rootStake = new double[paths];
@@ -346,6 +352,7 @@ public final class BatchState {
         for (int i = 0; i < initialSubnets; i++) {
             liveCount[i] = paths;
             firstEmissionBlock[i] = network.firstEmissionBlock()[i];
+            registrationBlock[i] = firstEmissionBlock[i] - 1;
             emitsFrom[i] = Long.MIN_VALUE;
             emissionEnabled[i] = true;
             final int row = i * paths;

@@ -10,6 +10,7 @@ import dtaosim.engine.model.Network;
 import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.model.Switch;
+import dtaosim.engine.market.SubnetRegistrations;
 import dtaosim.engine.run.BatchSimulation;
 import dtaosim.engine.run.Probe;
 import dtaosim.engine.run.Scenario;
@@ -253,6 +254,34 @@ class EraRulesTest {
             assertAll(
                     () -> assertClose(a * spot + (1.0 - a) * 0.5, ramp.state().movingPrice[0], "ramped P̄ ≈ 0.4862"),
                     () -> assertClose(0.1 * spot + 0.9 * 0.5, launch.state().movingPrice[0], "launch P̄ ≈ 0.4708"));
+        }
+
+        /**
+         * Switch ema-age-from-start-call (719a6f5e9, 2025-04-04), mechanics §2a history: on, b counts from
+         * start_call (b = block − (FirstEmission − 1)); off, from registration. A subnet registered at block 100
+         * with a start_call delay of 300 first emits at block 401, its pool seeded 1:1 (price 1), its P̄ 0 so its
+         * share and injection are 0 and, without root stake, nothing is sold: its spot stays 1 and after that
+         * block P̄ = a·1, with b = 1 (on) or 301 (off); a = 0.1, H = 1000.
+         */
+        @Test
+        void rampAgeShouldCountFromStartCallOrFromRegistrationBeforeAprilFourth() {
+            final ProtocolParams on = Era.EMA_RAMP_2025_03.defaults().withMovingAlpha(0.1)
+                    .with(Parameter.EMA_PRICE_HALVING_BLOCKS, 1000).with(Parameter.START_CALL_DELAY, 300)
+                    .with(Parameter.MIN_LOCK, 1).with(Parameter.LAST_LOCK, 1);
+            final double[] movingPrice = new double[2];
+            for (final boolean fromStartCall : new boolean[] {true, false}) {
+                final Scenario scenario = new Scenario(on.with(Switch.EMA_AGE_FROM_START_CALL, fromStartCall),
+                        pools(0.0, 1_000_000.0, v(20.0), v(100.0), v(0.0), v(0.5)), 0, 1_000, 1, 7L,
+                        List.of(new SubnetRegistrations(100, 1_000, 1)), List.of());
+                final BatchSimulation sim = new BatchSimulation(scenario, 0, 1, Kernels.scalar());
+                sim.runBlocks(401);
+                assertEquals(0.0, sim.state().movingPrice[sim.state().cell(1, 0)], "no emission before block 401");
+                sim.runBlocks(1);
+                movingPrice[fromStartCall ? 0 : 1] = sim.state().movingPrice[sim.state().cell(1, 0)];
+            }
+            assertAll(
+                    () -> assertClose(0.1 * 1.0 / (1.0 + 1000.0), movingPrice[0], "on: b = 1"),
+                    () -> assertClose(0.1 * 301.0 / (301.0 + 1000.0), movingPrice[1], "off: b = 301"));
         }
     }
 
