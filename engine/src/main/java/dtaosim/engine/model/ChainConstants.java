@@ -31,6 +31,10 @@ public final class ChainConstants {
     public static final double FLOW_EMA_SMOOTHING = 29_597_889_189_277.0 / 9.223372036854775807e18;
     /** mechanics §5: flat stake/unstake fee of the constant-product era, 50,000 rao, kept in the pool. */
     public static final double LAUNCH_STAKE_FEE_TAO = 50_000.0 / RAO_PER_TAO;
+    /** mechanics §5: the swap pallet's FeeRate 33/65535 (≈ 0.05 %, DefaultFeeRate from 2025-07-23). */
+    public static final int FEE_RATE = 33;
+    /** mechanics §9: the swap pallet's DefaultFeeRate at its 2025-06-30 deploy, 196/65535 (≈ 0.3 %). */
+    public static final int V3_LAUNCH_FEE_RATE = 196;
 
     private ChainConstants() {
     }

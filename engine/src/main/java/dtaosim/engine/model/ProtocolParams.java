@@ -41,6 +41,10 @@ public final class ProtocolParams {
         for (final Parameter p : Parameter.values()) {
             p.check(values[p.ordinal()]);
         }
+        if (switchesOn.contains(Switch.FEE_RATE_CUT) && !switchesOn.contains(Switch.SWAP_PALLET_V3)) {
+            throw new IllegalArgumentException("switches." + Switch.FEE_RATE_CUT.id() + ": needs "
+                    + Switch.SWAP_PALLET_V3.id() + " on (the 0.05 % rate is the V3 pallet's fee)");
+        }
         this.era = era;
         this.movingPriceRamp = movingPriceRamp;
         this.values = values.clone();
@@ -89,7 +93,15 @@ public final class ProtocolParams {
         } else {
             copy.remove(s);
         }
-        return new ProtocolParams(era, movingPriceRamp, values, copy);
+        final double[] changed = values.clone();
+        if (s == Switch.SWAP_PALLET_V3 || s == Switch.FEE_RATE_CUT) {
+            // mechanics §5: the pool's fee follows the rule (flat fee, or the V3 pallet's DefaultFeeRate)
+            final boolean v3 = copy.contains(Switch.SWAP_PALLET_V3);
+            changed[Parameter.STAKE_FEE.ordinal()] = v3 ? 0.0 : ChainConstants.LAUNCH_STAKE_FEE_TAO;
+            changed[Parameter.FEE_RATE.ordinal()] = !v3 ? 0.0 : copy.contains(Switch.FEE_RATE_CUT)
+                    ? ChainConstants.FEE_RATE : ChainConstants.V3_LAUNCH_FEE_RATE;
+        }
+        return new ProtocolParams(era, movingPriceRamp, changed, copy);
     }
 
     /** DefaultBlockEmission before halvings (mechanics §1), TAO per block. */

@@ -24,6 +24,21 @@ public enum Switch {
     EMA_AGE_FROM_START_CALL(Era.EMA_RAMP_2025_03, LocalDate.of(2025, 4, 4), true,
             "b = blocks since start_call", "b = blocks since registration"),
     /**
+     * mechanics §5, §9: the swap pallet (e9bbb6134, 2025-06-30) prices stakes through its V3 full-range position,
+     * x·y = k as before, with a fee rate of DefaultFeeRate 196/65535 (0.3 %) of the input kept with the pool's
+     * liquidity instead of the flat 50,000-rao fee. Off by default: the era's table keeps launch's pool. Sets
+     * the fee parameters (stakeFee, feeRate) to the rule's; a scenario's parameters still override them.
+     */
+    SWAP_PALLET_V3(Era.EMA_RAMP_2025_03, LocalDate.of(2025, 6, 30), false,
+            "V3 swap pallet: fee 196/65535 (0.3 %) of the input, kept in the pool; no flat fee",
+            "stake_utils pool: flat 50,000-rao fee"),
+    /**
+     * mechanics §5, §9: DefaultFeeRate 196 → 33 (0.05 %) (7b541095b, 2025-07-23); only with swap-pallet-v3, off
+     * by default with it.
+     */
+    FEE_RATE_CUT(Era.EMA_RAMP_2025_03, LocalDate.of(2025, 7, 23), false,
+            "V3 fee 33/65535 (0.05 %)", "V3 fee 196/65535 (0.3 %)"),
+    /**
      * mechanics §3 history: a subsidised subnet's alpha_in is the TAO block emission instead of its alpha
      * emission (835a2c902, 2025-09-24).
      */

@@ -257,6 +257,32 @@ class EraRulesTest {
         }
 
         /**
+         * Switches swap-pallet-v3 (e9bbb6134, 2025-06-30) and fee-rate-cut (7b541095b, 2025-07-23), mechanics §5
+         * and §9: off (the era's table), the flat 50,000-rao fee; the V3 pallet's fee 196/65535 (0.3 %) of the
+         * input and no flat fee; then 33/65535 (0.05 %). The cut needs the pallet.
+         */
+        @Test
+        void swapPalletSwitchesShouldSetTheFeeOfTheirDate() {
+            final ProtocolParams off = Era.EMA_RAMP_2025_03.defaults();
+            final ProtocolParams v3 = off.with(Switch.SWAP_PALLET_V3, true);
+            final ProtocolParams cut = v3.with(Switch.FEE_RATE_CUT, true);
+            final IllegalArgumentException cutAlone = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> off.with(Switch.FEE_RATE_CUT, true));
+            assertAll(
+                    () -> assertEquals(50_000e-9, off.stakeFeeTao(), 1e-18, "flat fee"),
+                    () -> assertEquals(0.0, off.get(Parameter.FEE_RATE), "no rate"),
+                    () -> assertEquals(0.0, v3.stakeFeeTao(), "no flat fee"),
+                    () -> assertEquals(196.0, v3.get(Parameter.FEE_RATE), "0.3 %"),
+                    () -> assertEquals(33.0, cut.get(Parameter.FEE_RATE), "0.05 %"),
+                    () -> assertEquals(196.0, cut.with(Switch.FEE_RATE_CUT, false).get(Parameter.FEE_RATE), "back"),
+                    () -> assertEquals(off, v3.with(Switch.SWAP_PALLET_V3, false), "back to the flat fee"),
+                    () -> assertEquals(25.0, v3.with(Parameter.FEE_RATE, 25).get(Parameter.FEE_RATE),
+                            "a parameter set after the switch overrides it"),
+                    () -> assertTrue(cutAlone.getMessage().contains("fee-rate-cut: needs swap-pallet-v3 on"),
+                            cutAlone.getMessage()));
+        }
+
+        /**
          * Switch ema-age-from-start-call (719a6f5e9, 2025-04-04), mechanics §2a history: on, b counts from
          * start_call (b = block − (FirstEmission − 1)); off, from registration. A subnet registered at block 100
          * with a start_call delay of 300 first emits at block 401, its pool seeded 1:1 (price 1), its P̄ 0 so its
