@@ -8,9 +8,7 @@ import static dtaosim.engine.kernel.WeightedPoolRao.unsigned;
 
 import dtaosim.engine.kernel.WeightedPoolRao;
 import dtaosim.engine.model.Era;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.util.OptionalLong;
 
 /**
@@ -18,7 +16,9 @@ import java.util.OptionalLong;
  * {@code remove_stake_limit}) would do on the chain, in rao, with the chain's checks in the chain's order and
  * its flooring. Nothing is mutated; the pool is given as it stands before the call.
  *
- * <p>Swap-pallet eras (V3 and weighted; subtensor 14bc6f9f {@code staking/add_stake.rs},
+ * <p>V3 eras (subsidy-2025-07 … netflow-2026-05): the V3 pallet's own fixed point, see {@link V3RaoQuoter}.
+ *
+ * <p>Weighted era (subtensor 14bc6f9f {@code staking/add_stake.rs},
  * {@code remove_stake.rs}, {@code stake_utils.rs :: validate_add_stake / validate_remove_stake /
  * stake_into_subnet / unstake_from_subnet}, swap pallet {@code impls.rs :: do_swap / swap_inner},
  * {@code swap_step.rs}): the input limit (1000 × reserve, {@code InsufficientLiquidity}); with a limit price
@@ -40,14 +40,6 @@ public final class RaoQuoter {
     public static final long MAX_PRICE_RAO = 1_000_000_000_000_000L;
     /** impls.rs {@code min_price_inner}: 1000 rao per alpha, the limit of an unstake given without one. */
     public static final long MIN_PRICE_RAO = 1_000L;
-    /**
-     * The V3 pool's lowest price, that of {@code TickIndex::MIN} = −443,636 (1.0001^−443,636 ≈ 5.4213e-20 TAO per
-     * alpha; swap pallet tick.rs at bac8246), times 2^128, floored (as U64F64 bits it would round to 1): a sell
-     * stops there whatever its limit.
-     */
-    static final BigInteger V3_LOWEST_PRICE_2_128 = new BigDecimal("1.0001")
-            .pow(-443_636, new MathContext(50)).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(128)))
-            .toBigInteger();
     /** 2^18, the unit of the constant-product era's I110F18. */
     private static final BigInteger I110F18_ONE = BigInteger.ONE.shiftLeft(18);
     private static final BigInteger I110F18_MAX = BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE);
@@ -82,6 +74,9 @@ public final class RaoQuoter {
                 }
                 return stakeConstantProduct(rules, pool, amount, max, allowPartial);
             }
+            if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE) {
+                return V3RaoQuoter.stake(rules, pool, amount, limitRao, allowPartial);
+            }
             // add_stake.rs ensure_add_stake_input_within_swap_limit, then get_max_amount_add
             checkInputWithinReserveLimit(rules, pool, true, amount, limitRao);
             if (limitRao.isPresent()) {
@@ -104,6 +99,9 @@ public final class RaoQuoter {
                             limitRao.getAsLong()));
                 }
                 return unstakeConstantProduct(rules, pool, amount, max, allowPartial);
+            }
+            if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE) {
+                return V3RaoQuoter.unstake(rules, pool, amount, limitRao, allowPartial);
             }
             // remove_stake.rs ensure_remove_stake_input_within_swap_limit, then get_max_amount_remove
             checkInputWithinReserveLimit(rules, pool, false, amount, limitRao);
@@ -174,10 +172,6 @@ public final class RaoQuoter {
         if (Long.compareUnsigned(alpha, rules.minimumReserveRao()) < 0) {
             throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
         }
-        if (tao == 0 && rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE) {
-            // an empty TAO side leaves the V3 position no liquidity (√(x·y) = 0): the step pays nothing out
-            throw new SwapRejected(SwapError.RESERVES_TOO_LOW);
-        }
         final BigInteger current = pool.price();
         if (current.compareTo(limit) >= 0) {
             throw new SwapRejected(SwapError.PRICE_LIMIT_EXCEEDED);
@@ -190,9 +184,7 @@ public final class RaoQuoter {
         if (target.compareTo(limit) <= 0) {
             delta = requested;
         } else {
-            delta = rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE
-                    ? WeightedPoolRao.constantProductDeltaIn(current, limit, tao)
-                    : WeightedPoolRao.quoteDeltaIn(current, limit, tao, weight);
+            delta = WeightedPoolRao.quoteDeltaIn(current, limit, tao, weight);
             fee = WeightedPoolRao.feeOnTop(delta, rate);
         }
         final long out = WeightedPoolRao.alphaOut(tao, alpha, weight, delta);
@@ -225,25 +217,12 @@ public final class RaoQuoter {
         final long taoForRequest = WeightedPoolRao.taoOut(tao, alpha, weight, requested);
         final BigInteger target = WeightedPoolRao.price(saturatingAdd(alpha, requested), tao - taoForRequest,
                 weight);
-        long delta;
+        final long delta;
         if (target.compareTo(limit) >= 0) {
             delta = requested;
         } else {
-            delta = rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE
-                    ? WeightedPoolRao.constantProductDeltaIn(limit, current, alpha)
-                    : WeightedPoolRao.baseDeltaIn(current, limit, alpha, weight);
+            delta = WeightedPoolRao.baseDeltaIn(current, limit, alpha, weight);
             fee = WeightedPoolRao.feeOnTop(delta, rate);
-        }
-        if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE
-                && limit.shiftLeft(64).compareTo(V3_LOWEST_PRICE_2_128) < 0) {
-            // swap_step.rs determine_action: a V3 swap ends at the edge of the tick range, which a limit of 0
-            // lies beyond (only on pools of a few thousand rao is that edge within u64 of alpha)
-            final long toEdge = WeightedPoolRao.constantProductDeltaIn(V3_LOWEST_PRICE_2_128, current.shiftLeft(64),
-                    alpha);
-            if (Long.compareUnsigned(delta, toEdge) > 0) {
-                delta = toEdge;
-                fee = WeightedPoolRao.feeOnTop(delta, rate);
-            }
         }
         final long out = WeightedPoolRao.taoOut(tao, alpha, weight, delta);
         if (delta != 0 && out == 0) {
@@ -260,6 +239,13 @@ public final class RaoQuoter {
     public static Fill swap(final RaoPool pool, final boolean buy, final long amount, final BigInteger limit,
                             final boolean dropFees, final SwapRules rules) {
         try {
+            if (rules.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE) {
+                // the V3 pallet takes the limit's square root (ε = 1e-10) and swaps from the reserves' V3 state
+                final V3Pool.Swap v3 = V3RaoQuoter.swapToSqrtLimit(rules, pool,
+                        V3Pool.fromReserves(pool.taoReserve(), pool.alphaReserve()), buy, amount,
+                        V3Pool.limitSqrtPriceOfBits(limit), dropFees);
+                return new Fill(v3.paidIn(), v3.paidOut(), v3.fee());
+            }
             return buy ? buy(pool, amount, limit, dropFees, rules) : sell(pool, amount, limit, dropFees, rules);
         } catch (final SwapRejected e) {
             throw new IllegalStateException(e.error().chainName(), e);
