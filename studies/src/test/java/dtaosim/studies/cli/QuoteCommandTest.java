@@ -363,6 +363,59 @@ class QuoteCommandTest {
                         JsonReader.readObject(quote(below.toArray(String[]::new)).out()).get("error")));
     }
 
+    @ParameterizedTest(name = "{0} on ({1}, {2}), limit {3}: {4}")
+    @CsvSource({
+        // test_max_amount_add_dynamic at bac82463393b51d9383bbc53cb538b41803df727, epsilon v/100 = 0
+        "--stake, 100, 100, 1100000000, 4",
+        "--stake, 1000, 1000, 1100000000, 48",
+        "--stake, 150000000000, 100000000000, 1500000000, 5",
+        "--stake, 150000000000, 100000000000, 1500000001, 51",
+        "--stake, 150000000000, 100000000000, 1499999999, PriceLimitExceeded",
+        "--stake, 9223372036854775807, 18446744073709551615, 18446744073709551615, 18446744073709551615",
+        // test_max_amount_remove_dynamic at the same commit, epsilon 0 and 2
+        "--unstake, 200000000000, 100000000000, 1999999999, 24",
+        "--unstake, 200000000000, 100000000000, 1999999990, 252",
+        "--unstake, 200000000000, 100000000000, 2000000000, PriceLimitExceeded",
+        "--unstake, 0, 1000000000, 100, ReservesTooLow",
+        "--unstake, 10000000000, 10000000000, 0, 18446744073709551615"})
+    void v3MaximaShouldBeTheChainsToTheRao(final String side, final String tao, final String alpha,
+                                           final String limit, final String chain) {
+        // the V3 pallet's fixed point (U64F64, √p by bisection: ε 1e-12 for the pool, 1e-10 for the limit) on the
+        // subtensor mock's SwapMinimumReserve of 100 rao; a limit at the price (1.5) is above the pool's √p
+        final CliRun run = quote("--era", "taoflow-2025-11", "--tao-reserve", tao, "--alpha-reserve", alpha, side,
+                "10000000", "--limit-price", limit, "--rao", "--minimum-reserve", "100", "--json");
+        final Map<String, Object> q = JsonReader.readObject(run.out());
+        if (chain.chars().allMatch(Character::isDigit)) {
+            final java.util.regex.Matcher max = java.util.regex.Pattern.compile("\"max_amount\": (\\d+)")
+                    .matcher(run.out());
+            assertTrue(max.find(), run.out());
+            assertEquals(chain, max.group(1), run.out());
+        } else {
+            assertEquals(chain, q.get("error"), run.out());
+            assertTrue(!q.containsKey("max_amount"), run.out());
+        }
+    }
+
+    @Test
+    void v3StakingTestsShouldQuoteAsTheChainsThroughTheCli() {
+        // staking.rs at bac8246: test_add_stake_limit_ok (900 TAO, limit 24 on 150:100: 75 alpha ± 0.1 %, the
+        // price ~24 ± 0.001), test_remove_stake_full_limit_ok (10 alpha of 100:100 at limit 0.09, fill or kill:
+        // 9.086 TAO ± 0.001) and _fails_slippage_too_high (limit 0.91)
+        final Map<String, Object> stake = json("--era", "taoflow-2025-11", "--tao-reserve", "150000000000",
+                "--alpha-reserve", "100000000000", "--stake", "900000000000", "--limit-price", "24000000000", "--rao");
+        final Map<String, Object> unstake = json("--era", "taoflow-2025-11", "--tao-reserve", "100000000000",
+                "--alpha-reserve", "100000000000", "--unstake", "10000000000", "--limit-price", "90000000",
+                "--fill-or-kill", "--rao");
+        final Map<String, Object> slippage = JsonReader.readObject(quote("--era", "taoflow-2025-11",
+                "--tao-reserve", "100000000000", "--alpha-reserve", "100000000000", "--unstake", "10000000000",
+                "--limit-price", "910000000", "--fill-or-kill", "--rao", "--json").out());
+        assertAll(
+                () -> assertEquals(75_000_000_000.0, number(stake, "amount_out"), 75_000_000.0),
+                () -> assertEquals(24e9, number(stake, "price_after"), 0.001e9),
+                () -> assertEquals(9_086_000_000.0, number(unstake, "amount_out"), 1_000_000.0),
+                () -> assertEquals("SlippageTooHigh", slippage.get("error")));
+    }
+
     @ParameterizedTest(name = "({0}, {0}) rao")
     @CsvSource({"1000, 4308000000000", "1001, 4310000000000"})
     void aV3UnstakeLimitedAtZeroShouldStopAtTheLowestTick(final long reserve, final long chainLiteral) {
