@@ -158,7 +158,7 @@ public record V3Pool(BigInteger sqrtPrice, long liquidity, long positionLiquidit
         // determine_action: stopping exactly at the edge crosses on a buy and stops on a sell
         final BigInteger naturalStop = closer(buy, limit, target) ? limit : target;
         final boolean crosses = naturalStop.equals(edge) ? buy : crossing;
-        return new Step(deltaIn, deltaOut(buy, liquidityFixed, deltaIn), fee, finalPrice, crosses);
+        return new Step(deltaIn, convertDeltas(buy, deltaIn), fee, finalPrice, crosses);
     }
 
     /** swap_step.rs {@code price_is_closer}: a ≤ b on a buy, a ≥ b on a sell. */
@@ -190,10 +190,11 @@ public record V3Pool(BigInteger sqrtPrice, long liquidity, long positionLiquidit
      * swap_step.rs {@code convert_deltas} at the step's starting price: a buy pays L/((L·√p + Δ)·√p)·Δ alpha, a
      * sell Δ·(L/(L/√p + Δ))·√p TAO, each product and quotient floored in U64F64.
      */
-    private long deltaOut(final boolean buy, final BigInteger liquidityFixed, final long deltaIn) {
+    long convertDeltas(final boolean buy, final long deltaIn) {
         if (deltaIn == 0) {
             return 0L;
         }
+        final BigInteger liquidityFixed = U64F64.ofRao(unsigned(liquidity));
         final BigInteger delta = U64F64.ofRao(unsigned(deltaIn));
         if (buy) {
             final BigInteger denominator = U64F64.mul(U64F64.add(U64F64.mul(liquidityFixed, sqrtPrice), delta),
