@@ -396,6 +396,16 @@ class QuoteCommandTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1} rao: {2}")
+    @CsvSource({"--stake, 1000, 3990", "--unstake, 1000, 250", "--stake, 500000000, 2000000000"})
+    void v3SwapBasicShouldPayTheSwapPalletsOutput(final String side, final String amount, final long output) {
+        // swap pallet tests.rs test_swap_basic at bac8246: the mock's 1e12 : 4e12 rao pool, SwapMinimumReserve 1,
+        // output within 1 %; as a staking call with the minimum stake 0 (the limits 1000 and 0.0001 do not bind)
+        final Map<String, Object> q = json("--era", "taoflow-2025-11", "--tao-reserve", "1000000000000",
+                "--alpha-reserve", "4000000000000", side, amount, "--rao", "--minimum-reserve", "1", "--min-stake", "0");
+        assertEquals(output, number(q, "amount_out"), output / 100, q.toString());
+    }
+
     @Test
     void v3StakingTestsShouldQuoteAsTheChainsThroughTheCli() {
         // staking.rs at bac8246: test_add_stake_limit_ok (900 TAO, limit 24 on 150:100: 75 alpha ± 0.1 %, the
