@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                 + " largest amount that reaches the limit (the chain's get_max_amount_add/remove).",
             "Pools: launch-2025-02 and ema-ramp-2025-03: constant product x·y = k with a flat 50,000-rao fee kept"
                 + " in the pool; subsidy-2025-07 to netflow-2026-05: constant product (V3 full-range position) with"
-                + " a fee rate taken from the input; price-burn-2026-06: Balancer weighted pool, price (w1/w2)·y/x."
+                + " a fee rate taken from the input (with --rao: the V3 pallet's fixed-point √price steps from a"
+                + " state initialised from the reserves); price-burn-2026-06: Balancer weighted pool, price (w1/w2)·y/x."
                 + " The price after excludes a TAO fee that leaves the pool, includes the flat fee and, from"
                 + " capped-2025-12 on, the unstake's alpha fee sold fee-free for the block author.",
             "When the chain would reject the call, prints its error name (PriceLimitExceeded, AmountTooLow,"
