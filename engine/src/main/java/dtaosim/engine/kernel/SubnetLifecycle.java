@@ -21,7 +21,10 @@ public final class SubnetLifecycle {
     private boolean limitEnforced;
     private boolean seedAtMedianPrice;
     private boolean newSubnetsEmit;
-    private int protocolShare;
+    /** Dissolution: protocol alpha is in the payout's denominator (from 2026-06-01). */
+    private boolean protocolAlphaCounts;
+    /** Dissolution: a subnet registered in the run counts its pool's alpha too (from 2026-06-02). */
+    private boolean poolAlphaCounts;
     private final double[] slotPrice;
     private final double[] slotMovingPrice;
     private final long[] slotRegisteredAt;
@@ -47,8 +50,10 @@ public final class SubnetLifecycle {
                 || (era == Era.CAPPED_2025_12 && params.on(Switch.POOL_SEED_AT_MEDIAN_PRICE));
         newSubnetsEmit = !(era == Era.PRICE_BURN_2026_06 && params.on(Switch.NEW_SUBNETS_EMISSION_DISABLED));
         // dissolution: protocol alpha joins the denominator from 2026-06-01, the pool's alpha too from 06-02
-        protocolShare = era == Era.PRICE_BURN_2026_06 ? 2
-                : (era == Era.NETFLOW_2026_05 && params.on(Switch.PROTOCOL_ALPHA_KEPT)) ? 1 : 0;
+        protocolAlphaCounts = era == Era.PRICE_BURN_2026_06
+                || (era == Era.NETFLOW_2026_05 && params.on(Switch.PROTOCOL_ALPHA_KEPT));
+        poolAlphaCounts = era == Era.PRICE_BURN_2026_06
+                || (era == Era.NETFLOW_2026_05 && params.on(Switch.POOL_ALPHA_IN_DISSOLUTION));
     }
 
     /**
@@ -154,8 +159,8 @@ public final class SubnetLifecycle {
         final double holders = s.alphaOut[c] - protocolAlpha - s.pendingAlpha[c] - s.pendingOwner[c]
                 - s.pendingRootAlpha[c] - s.rootClaimable[c];
         // subnets registered after TaoInRefundDeploymentBlock (2026-06-02) count their pool's alpha too
-        final double denominator = holders + (protocolShare >= 1 ? protocolAlpha : 0.0)
-                + (protocolShare == 2 && slot >= s.initialSubnets ? s.alphaIn[c] : 0.0);
+        final double denominator = holders + (protocolAlphaCounts ? protocolAlpha : 0.0)
+                + (poolAlphaCounts && slot >= s.initialSubnets ? s.alphaIn[c] : 0.0);
         // at most the pot: pot·h/h can round above it, which would recycle a negative amount
         final double paid = denominator > 0.0 ? Math.min(pot, pot * Math.max(holders, 0.0) / denominator) : 0.0;
         s.taoDissolved[p] += pot;

@@ -68,6 +68,13 @@ public enum Switch {
     /** mechanics §3 history: chain-bought alpha is kept as protocol alpha (ec2212c53, 2026-06-01). */
     PROTOCOL_ALPHA_KEPT(Era.NETFLOW_2026_05, LocalDate.of(2026, 6, 1), true,
             "chain-bought alpha kept as SubnetProtocolAlpha", "chain-bought alpha recycled"),
+    /**
+     * mechanics §6: a dissolved subnet registered after TaoInRefundDeploymentBlock counts its pool's alpha in the
+     * payout denominator, that share recycled (1104f2aab, 2026-06-02).
+     */
+    POOL_ALPHA_IN_DISSOLUTION(Era.NETFLOW_2026_05, LocalDate.of(2026, 6, 2), true,
+            "dissolution: a subnet registered in the run counts its pool's alpha in the denominator",
+            "dissolution: staked (and protocol) alpha only"),
     /** mechanics §2a: share weights without root proportion (bb3591e7, 2026-06-30; v3.4.9-424 had it). */
     SHARES_WITHOUT_ROOT_PROPORTION(Era.PRICE_BURN_2026_06, LocalDate.of(2026, 6, 30), true,
             "share weight = P̄·(1 − MinerBurned)", "share weight = root_prop·P̄·(1 − MinerBurned)"),

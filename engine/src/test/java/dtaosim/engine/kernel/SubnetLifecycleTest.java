@@ -157,4 +157,40 @@ class SubnetLifecycleTest {
         assertEquals(100.0, s.taoRecycled[0], TOLERANCE, "protocol's share recycled; users got 100");
         assertEquals(issuance - 100.0, s.totalIssuance[0], TOLERANCE, "TotalIssuance less the recycled");
     }
+
+    /**
+     * Switch pool-alpha-in-dissolution (1104f2aab, 2026-06-02), mechanics §6: a subnet registered after
+     * TaoInRefundDeploymentBlock counts its pool's alpha in the payout's denominator. A subnet registered in the
+     * run, pool 200 TAO : 1000 alpha, AlphaOut 300 of which 50 protocol alpha: holders 250; on, 250 + 50 + 1000
+     * share the 200 TAO (users 38.46, recycled 161.54); off, 250 + 50 (users 166.67, recycled 33.33).
+     */
+    @Test
+    void aSubnetRegisteredInTheRunShouldCountItsPoolAlphaInTheDissolutionFromJuneSecond() {
+        for (final boolean on : new boolean[] {true, false}) {
+            final ProtocolParams protocol = Era.NETFLOW_2026_05.defaults()
+                    .with(dtaosim.engine.model.Switch.POOL_ALPHA_IN_DISSOLUTION, on)
+                    .with(Parameter.MIN_LOCK, 1).with(Parameter.LAST_LOCK, 1);
+            final Network network = new Network(new double[] {200.0}, new double[] {1000.0}, new double[] {235.0},
+                    new double[] {1.0}, new long[] {0L}, 0.0, 1e6);
+            final BatchSimulation sim = new BatchSimulation(new Scenario(protocol, network, 0, 10, 1, 1L,
+                    List.of(new SubnetRegistrations(1, 1000, 1)), List.of()), 0, 1, Kernels.scalar());
+            sim.runBlocks(2);
+            final BatchState s = sim.state();
+            final int c = s.cell(1, 0);
+            assertTrue(s.live[c], "registered at block 1");
+            s.taoReserve[c] = 200.0;
+            s.alphaIn[c] = 1000.0;
+            s.alphaOut[c] = 300.0;
+            s.protocolAlpha[c] = 50.0;
+            s.pendingAlpha[c] = 0.0;
+            s.pendingOwner[c] = 0.0;
+            s.pendingRootAlpha[c] = 0.0;
+            s.rootClaimable[c] = 0.0;
+            s.clearPendingMinerAlpha(c);
+            final double recycledBefore = s.taoRecycled[0];
+            new SubnetLifecycle(protocol, 2).dissolve(s, 1, 0);
+            final double expected = on ? 200.0 - 200.0 * 250.0 / 1300.0 : 200.0 - 200.0 * 250.0 / 300.0;
+            assertEquals(expected, s.taoRecycled[0] - recycledBefore, TOLERANCE, "recycled, switch " + on);
+        }
+    }
 }
