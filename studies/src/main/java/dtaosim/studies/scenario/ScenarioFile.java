@@ -99,9 +99,14 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
                 : switches.entrySet()) {
             final Switch s = e.getKey();
             if (schedule.stream().noneMatch(entry -> entry.era() == s.era())) {
-                final Era era = schedule.get(0).era();
-                throw Fields.error("switches." + s.id(), "belongs to era " + s.era().id() + ", not " + era.id()
-                        + "; switches of " + era.id() + ": " + switchNames(era));
+                final List<String> scheduled = new ArrayList<>();
+                final List<String> allowed = new ArrayList<>();
+                for (final EraEntry entry : schedule) {
+                    scheduled.add(entry.era().id());
+                    allowed.add(entry.era().id() + ": " + switchNames(entry.era()));
+                }
+                throw Fields.error("switches." + s.id(), "belongs to era " + s.era().id() + ", not "
+                        + String.join(" or ", scheduled) + "; switches of " + String.join("; of ", allowed));
             }
         }
         final ProtocolParams protocol = protocolFor(schedule.get(0).era());

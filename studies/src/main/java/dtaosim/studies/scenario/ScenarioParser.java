@@ -275,9 +275,14 @@ public final class ScenarioParser {
         return (int) blocks;
     }
 
+    /** A section left out, or given as a key with nothing under it (which the YAML reader gives as ""). */
+    private static boolean absent(final JsonNode value) {
+        return value == null || value.isNull() || value.isTextual() && value.asText().isEmpty();
+    }
+
     private static Map<Parameter, Double> parameters(final JsonNode value) {
         final Map<Parameter, Double> out = new EnumMap<>(Parameter.class);
-        if (value == null) {
+        if (absent(value)) {
             return out;
         }
         final List<String> ids = new ArrayList<>();
@@ -300,7 +305,7 @@ public final class ScenarioParser {
 
     private static Map<Switch, Boolean> switches(final JsonNode value) {
         final Map<Switch, Boolean> out = new EnumMap<>(Switch.class);
-        if (value == null) {
+        if (absent(value)) {
             return out;
         }
         final List<String> ids = new ArrayList<>();
@@ -385,7 +390,7 @@ public final class ScenarioParser {
     }
 
     private static List<Behaviour> behaviours(final JsonNode value) {
-        if (value == null) {
+        if (absent(value)) {
             return List.of();
         }
         final List<JsonNode> items = Fields.list("behaviours", value);
@@ -529,7 +534,7 @@ public final class ScenarioParser {
     }
 
     private static List<Integer> watch(final JsonNode value) {
-        if (value == null) {
+        if (absent(value)) {
             return List.of();
         }
         final List<JsonNode> items = Fields.list("watch", value);

@@ -125,9 +125,17 @@ final class ErasStudy implements Study {
 
     private static void answer(final StudyOutput out, final StudyPlan plan, final double[][][] values,
                                final int[] baseline) {
+        // with a sweep, each setting's cells are compared with that setting's first era, not with cell 0
+        boolean oneBaseline = true;
+        for (int c = 0; c < baseline.length; c++) {
+            oneBaseline &= baseline[c] == 0;
+        }
+        final String relativeTo = oneBaseline ? era(plan, 0)
+                : "each sweep setting's " + plan.cells().get(0).coordinates().getOrDefault(Studies.ERA_KEY, "first")
+                        + " cell";
         final StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "Over %d paths of %s (%s days, every era on the same random numbers), relative to %s",
-                plan.paths(), plan.config().source().name(), Analysis.g3(plan.days()), era(plan, 0)));
+                "Over %d paths of %s (%s days, every era on the same random numbers), relative to %s:",
+                plan.paths(), plan.config().source().name(), Analysis.g3(plan.days()), relativeTo));
         // Gini (measure 0) and, with a target subnet, its TAO emission (measure 3)
         final int[] told = plan.target() >= 0 ? new int[] {0, 3} : new int[] {0};
         for (int k = 0; k < told.length; k++) {

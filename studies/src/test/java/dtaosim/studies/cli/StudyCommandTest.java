@@ -173,6 +173,24 @@ class StudyCommandTest {
         assertTrue(Files.readString(tmp.resolve("dist/report.html")).contains("net.sumPrice"));
     }
 
+    /** The answer names what each difference is taken against: one baseline era, or each sweep setting's. */
+    @Test
+    void erasStudyAnswerShouldNameTheBaselineOfASweep() throws IOException {
+        final CliRun plain = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "4", "--blocks", "360",
+                "--era", "launch-2025-02,capped-2025-12", "--quiet", "--out", tmp.resolve("plain").toString());
+        final CliRun swept = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "4", "--blocks", "360",
+                "--era", "launch-2025-02,capped-2025-12", "--sweep", "parameters.ownerCut=0.1,0.2", "--quiet",
+                "--out", tmp.resolve("swept").toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertEquals(0, swept.exitCode(), swept.err());
+        final String plainAnswer = (String) figures(tmp.resolve("plain")).get("answer");
+        final String sweptAnswer = (String) figures(tmp.resolve("swept")).get("answer");
+        assertAll(
+                () -> assertTrue(plainAnswer.contains("relative to launch-2025-02: "), plainAnswer),
+                () -> assertTrue(sweptAnswer.contains("relative to each sweep setting's launch-2025-02 cell: "),
+                        sweptAnswer));
+    }
+
     @Test
     void sparkEngineWithoutTheRunnerShouldSayHowToGetIt() {
         final Path out = tmp.resolve("spark");

@@ -152,6 +152,16 @@ class ScenarioParserTest {
         assertEquals(List.of(), s.probes());
     }
 
+    /** A key with nothing under it (YAML null) reads as the key left out. */
+    @Test
+    void emptyOptionalSectionsShouldReadAsOmitted() {
+        final Scenario omitted = parse(SMALL).resolve(Overrides.NONE);
+        final Scenario empty = parse(SMALL + "parameters:\nswitches:\nbehaviours:\nwatch:\n").resolve(Overrides.NONE);
+        assertEquals(omitted.protocol(), empty.protocol());
+        assertEquals(List.of(), empty.behaviours());
+        assertEquals(List.of(), empty.probes());
+    }
+
     @Test
     void aOneEntryEraScheduleShouldRunThatEra() {
         final ScenarioFile file = parse(SMALL.replace("era: launch-2025-02\n",
@@ -247,6 +257,12 @@ class ScenarioParserTest {
                 bad("paths null", SMALL.replace("paths: 1", "paths: ~"), "paths: null is not a whole number"),
                 bad("seed fraction", SMALL.replace("seed: 1", "seed: 0.5"), "seed: 0.5 is not a whole number"),
                 bad("description list", SMALL + "description: [a, b]\n", "description: a list is not a string"),
+                bad("switch of an era outside the schedule", SMALL.replace("era: launch-2025-02\n", "eras:\n"
+                        + "  - era: launch-2025-02\n    fromBlock: 0\n  - era: ema-ramp-2025-03\n    fromBlock: 5\n")
+                        + "switches:\n  excess-buy: false\n",
+                        "switches.excess-buy: belongs to era taoflow-2025-11, not launch-2025-02 or ema-ramp-2025-03;"
+                        + " switches of launch-2025-02: ema-clip-at-one, dividend-fix; of ema-ramp-2025-03:"
+                        + " ema-age-from-start-call, swap-pallet-v3, fee-rate-cut"),
                 bad("parameter case", SMALL + "parameters:\n  MovingAlpha: 0.1\n",
                         "parameters.MovingAlpha: unknown field"),
                 bad("fee rate negative", SMALL + "parameters:\n  feeRate: -1\n",
