@@ -40,7 +40,8 @@ public enum Parameter {
     ROOT_CLAIM_SWAP_SHARE("rootClaimSwapShare", "fraction", 0.0, 1.0,
             "mechanics §4 RootClaimType default Swap"),
     /** mechanics §2a: MinerBurned, the share of miner incentive burned by owner hotkeys (Yuma produces it). */
-    MINER_BURNED("minerBurned", "fraction", 0.0, 1.0, "mechanics §2a MinerBurned (0 until Yuma runs)"),
+    MINER_BURNED("minerBurned", "fraction", 0.0, 1.0, "mechanics §2a MinerBurned (0 until Yuma runs; one value for all subnets cancels in the"
+            + " shares unless Yuma subnets produce their own)"),
     /** mechanics §6: NetworkMinLockCost. */
     MIN_LOCK("minLock", "TAO", 0.0, 1e9, "mechanics §6 NetworkMinLockCost (1 TAO by migrate_rao)"),
     /** mechanics §6: last lock cost at the start of a run (the doubling base). */
@@ -108,6 +109,30 @@ public enum Parameter {
     /** Validates a value, naming the parameter and its range. */
     public double check(final double value) {
         return Checks.inRange(id, value, min, max);
+    }
+
+    /**
+     * Why the parameter changes nothing in a run under {@code protocol}, or {@code null} if it is used: the
+     * engine reads it only in the eras whose rules have it (and runs apply no minimum-stake guard).
+     */
+    public String noEffectIn(final ProtocolParams protocol) {
+        final Era era = protocol.era();
+        final boolean flowShares = era == Era.TAOFLOW_2025_11 || era == Era.CAPPED_2025_12
+                || era == Era.NETFLOW_2026_05;
+        return switch (this) {
+            case EMA_PRICE_HALVING_BLOCKS -> protocol.movingPriceRamp() ? null : "the moving price does not ramp (launch-2025-02, or movingPriceRamp: false)";
+            case FLOW_SMOOTHING, FLOW_EXPONENT, FLOW_CUTOFF -> flowShares ? null
+                    : "shares follow the moving price in " + era.id();
+            case ROOT_CLAIM_RATE, ROOT_CLAIM_SWAP_SHARE -> era.compareTo(Era.TAOFLOW_2025_11) >= 0 ? null
+                    : "root alpha is sold every block before 2025-11-04 (no root claims)";
+            case MINER_BURNED -> era == Era.PRICE_BURN_2026_06 ? null
+                    : "shares take no MinerBurned before 2026-06-22";
+            case SUBNET_LIMIT, IMMUNITY_PERIOD -> era.compareTo(Era.SUBSIDY_2025_07) > 0
+                    || era == Era.SUBSIDY_2025_07 && protocol.on(Switch.SUBNET_LIMIT_PRUNING) ? null
+                    : "no subnet limit before 2025-09-24 (subnet-limit-pruning)";
+            case MIN_STAKE -> "runs apply no minimum-stake guard (quote --min-stake does)";
+            default -> null;
+        };
     }
 
     /** Looks a parameter up by its name; the error lists the names there are. */

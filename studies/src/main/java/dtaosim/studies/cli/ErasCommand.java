@@ -57,7 +57,9 @@ final class ErasCommand implements Callable<Integer> {
         out.println();
         out.println("parameters (defaults; a scenario may override any):");
         for (final Parameter p : Parameter.values()) {
-            out.printf("  %-24s %-14s %-10s %s%n", p.id(), format(defaults.get(p)), p.unit(), p.source());
+            final String unused = p.noEffectIn(defaults);
+            out.printf("  %-24s %-14s %-10s %s%s%n", p.id(), format(defaults.get(p)), p.unit(), p.source(),
+                    unused == null ? "" : "; no effect here: " + unused);
         }
     }
 

@@ -86,6 +86,20 @@ class ErasCommandTest {
                         "an era whose rules came at once names one date"));
     }
 
+    /** A parameter an era does not read says so on the era's page, with the reason (here: flow shares). */
+    @Test
+    void parametersAnEraDoesNotReadShouldBeMarked() {
+        final String launch = CliRun.of("eras", "launch-2025-02").out();
+        final String taoflow = CliRun.of("eras", "taoflow-2025-11").out();
+        assertAll(
+                () -> assertTrue(launch.lines().anyMatch(l -> l.startsWith("  flowExponent ")
+                        && l.endsWith("; no effect here: shares follow the moving price in launch-2025-02")), launch),
+                () -> assertTrue(taoflow.lines().anyMatch(l -> l.startsWith("  flowExponent ")
+                        && !l.contains("no effect")), taoflow),
+                () -> assertTrue(taoflow.lines().anyMatch(l -> l.startsWith("  minerBurned ")
+                        && l.contains("no effect here")), taoflow));
+    }
+
     /**
      * Every dated switch lies between its era's first step and the next era's first step (mechanics §9): a
      * change before an era's first rule or after the next era began belongs to another era.

@@ -148,6 +148,42 @@ class RunCommandTest {
                 run.out());
     }
 
+    /**
+     * A parameter no era of the run reads is accepted with a warning naming why; one that a later era of the
+     * schedule reads is not warned about.
+     */
+    @Test
+    void aParameterNoEraOfTheRunReadsShouldBeWarnedAbout(@TempDir final Path dir) throws IOException {
+        final String body = """
+                blocks: 10
+                paths: 1
+                seed: 1
+                parameters:
+                  flowExponent: 2
+                  subnetLimit: 12
+                subnets:
+                  profile: log-spaced
+                  count: 2
+                  maxTao: 1000
+                  minTao: 100
+                  priceSum: 1.0
+                """;
+        final Path single = dir.resolve("single.yaml");
+        Files.writeString(single, "era: launch-2025-02\n" + body);
+        final Path schedule = dir.resolve("schedule.yaml");
+        Files.writeString(schedule, "eras:\n  - era: launch-2025-02\n    fromBlock: 0\n"
+                + "  - era: capped-2025-12\n    fromBlock: 5\n" + body);
+        final CliRun launch = CliRun.of("run", single.toString(), "--threads", "1");
+        final CliRun upgraded = CliRun.of("run", schedule.toString(), "--threads", "1");
+        assertEquals(0, launch.exitCode(), launch.err());
+        assertEquals(0, upgraded.exitCode(), upgraded.err());
+        assertTrue(launch.err().contains("warning: parameters.flowExponent has no effect in this run: shares follow"
+                + " the moving price in launch-2025-02"), launch.err());
+        assertTrue(launch.err().contains("warning: parameters.subnetLimit has no effect in this run: no subnet limit"
+                + " before 2025-09-24"), launch.err());
+        assertFalse(upgraded.err().contains("warning"), upgraded.err());
+    }
+
     @Test
     void aPrintedBuiltInCopiedToAFileShouldRunTheSame(@TempDir final Path dir) throws IOException {
         final CliRun printed = CliRun.of("scenarios", "netflow-demo");
