@@ -165,8 +165,7 @@ public final class CappedEraStep implements BlockStep {
                 if (s.minerAlphaAccrues) {
                     s.accrueMinerAlpha(i, mode == BatchState.ROW_LIVE);
                 }
-                final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], s.registrationBlock[i],
-                    block);
+                final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], block);
                 if (mode == BatchState.ROW_LIVE && rootAccrues && !epochDue[i]) {
                     kernels.cappedCoinbaseAndClaim(s, i, movingAlpha, rules, claimRate, claimSwapShare,
                             blockClaimTao);

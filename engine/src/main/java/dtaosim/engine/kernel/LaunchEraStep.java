@@ -20,6 +20,8 @@ public final class LaunchEraStep implements BlockStep {
 
     private final RowKernels kernels;
     private final ProtocolParams protocol;
+    /** The ramp's age counts from registration (ema-ramp-2025-03 before 2025-04-04), not start_call. */
+    private final boolean ageFromRegistration;
     private final int[] runStart = new int[1];
 
     /**
@@ -29,6 +31,7 @@ public final class LaunchEraStep implements BlockStep {
     public LaunchEraStep(final RowKernels kernels, final ProtocolParams protocol) {
         this.kernels = kernels;
         this.protocol = protocol;
+        this.ageFromRegistration = MovingPrice.ageFromRegistration(protocol);
     }
 
     @Override
@@ -67,8 +70,8 @@ public final class LaunchEraStep implements BlockStep {
             if (s.minerAlphaAccrues) {
                 s.accrueMinerAlpha(i, mode == BatchState.ROW_LIVE);
             }
-            final double movingAlpha = MovingPrice.factor(protocol, s.firstEmissionBlock[i], s.registrationBlock[i],
-                    block);
+            final double movingAlpha = MovingPrice.factor(protocol,
+                    ageFromRegistration ? s.registrationBlock[i] + 1 : s.firstEmissionBlock[i], block);
             if (mode == BatchState.ROW_LIVE) {
                 kernels.coinbase(s, i, movingAlpha);
             } else {

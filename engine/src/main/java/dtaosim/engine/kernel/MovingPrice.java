@@ -12,24 +12,22 @@ public final class MovingPrice {
     /**
      * The EMA factor a: SubnetMovingAlpha, ramped by {@code b/(b+H)} when the era ramps (from 2025-03-19), with
      * b = block − (FirstEmissionBlockNumber − 1), the blocks since start_call; before 2025-04-04 (switch
-     * ema-age-from-start-call off) b = block − NetworkRegisteredAt, the blocks since registration.
+     * ema-age-from-start-call off, {@link #ageFromRegistration}) b counts from registration, which the caller
+     * passes as {@code NetworkRegisteredAt + 1}.
      *
-     * @param firstEmissionBlock the subnet's FirstEmissionBlockNumber (start_call + 1)
-     * @param registeredBlock    the block it registered
+     * @param ageOrigin the subnet's FirstEmissionBlockNumber (start_call + 1), or its registration block + 1
      */
-    public static double factor(final ProtocolParams protocol, final long firstEmissionBlock,
-                                final long registeredBlock, final long block) {
+    public static double factor(final ProtocolParams protocol, final long ageOrigin, final long block) {
         final double alpha = protocol.subnetMovingAlpha();
         if (!protocol.movingPriceRamp()) {
             return alpha;
         }
-        final long origin = ageFromRegistration(protocol) ? registeredBlock : firstEmissionBlock - 1L;
-        final double b = Math.max(0L, block - origin);
+        final double b = Math.max(0L, block - (ageOrigin - 1L));
         return alpha * b / (b + protocol.emaPriceHalvingBlocks());
     }
 
     /** Whether the ramp's age counts from registration: ema-ramp-2025-03 before its 2025-04-04 switch. */
-    static boolean ageFromRegistration(final ProtocolParams protocol) {
+    public static boolean ageFromRegistration(final ProtocolParams protocol) {
         return protocol.era() == Era.EMA_RAMP_2025_03 && !protocol.on(Switch.EMA_AGE_FROM_START_CALL);
     }
 }

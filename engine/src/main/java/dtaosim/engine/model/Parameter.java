@@ -40,8 +40,8 @@ public enum Parameter {
     ROOT_CLAIM_SWAP_SHARE("rootClaimSwapShare", "fraction", 0.0, 1.0,
             "mechanics §4 RootClaimType default Swap"),
     /** mechanics §2a: MinerBurned, the share of miner incentive burned by owner hotkeys (Yuma produces it). */
-    MINER_BURNED("minerBurned", "fraction", 0.0, 1.0, "mechanics §2a MinerBurned (0 until Yuma runs; one value for all subnets cancels in the"
-            + " shares unless Yuma subnets produce their own)"),
+    MINER_BURNED("minerBurned", "fraction", 0.0, 1.0, "mechanics §2a MinerBurned (0 until Yuma runs; one value"
+            + " for all subnets cancels in the shares unless Yuma subnets produce their own)"),
     /** mechanics §6: NetworkMinLockCost. */
     MIN_LOCK("minLock", "TAO", 0.0, 1e9, "mechanics §6 NetworkMinLockCost (1 TAO by migrate_rao)"),
     /** mechanics §6: last lock cost at the start of a run (the doubling base). */
@@ -120,7 +120,8 @@ public enum Parameter {
         final boolean flowShares = era == Era.TAOFLOW_2025_11 || era == Era.CAPPED_2025_12
                 || era == Era.NETFLOW_2026_05;
         return switch (this) {
-            case EMA_PRICE_HALVING_BLOCKS -> protocol.movingPriceRamp() ? null : "the moving price does not ramp (launch-2025-02, or movingPriceRamp: false)";
+            case EMA_PRICE_HALVING_BLOCKS -> protocol.movingPriceRamp() ? null
+                    : "the moving price does not ramp (launch-2025-02, or movingPriceRamp: false)";
             case FLOW_SMOOTHING, FLOW_EXPONENT, FLOW_CUTOFF -> flowShares ? null
                     : "shares follow the moving price in " + era.id();
             case ROOT_CLAIM_RATE, ROOT_CLAIM_SWAP_SHARE -> era.compareTo(Era.TAOFLOW_2025_11) >= 0 ? null

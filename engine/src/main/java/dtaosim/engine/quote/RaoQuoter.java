@@ -117,7 +117,8 @@ public final class RaoQuoter {
     /**
      * add_stake.rs {@code get_max_amount_add} / remove_stake.rs {@code get_max_amount_remove}: input plus fee of
      * a simulated swap of the largest supported input (1000 × the input reserve, saturating; u64::MAX without
-     * that multiplier) up to the limit, saturating at u64::MAX (the V3 eras: {@link V3RaoQuoter#maxAmount}). Errors of that swap surface as they are.
+     * that multiplier) up to the limit, saturating at u64::MAX (the V3 eras: {@link V3RaoQuoter#maxAmount}).
+     * Errors of that swap surface as they are.
      */
     static long maxAmount(final SwapRules rules, final RaoPool pool, final boolean buy, final long limitRao) {
         final long multiplier = rules.inputReserveMultiplier();
