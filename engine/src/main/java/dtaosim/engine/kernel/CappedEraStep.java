@@ -204,8 +204,15 @@ public final class CappedEraStep implements BlockStep {
             }
         }
         if (shares != Shares.MOVING_PRICE) {
-            // users' flow in the next block is read against the reserves the chain left
-            System.arraycopy(s.taoReserve, 0, s.taoAfterStep, 0, s.taoReserve.length);
+            // users' flow in the next block is read against the reserves the chain left, for the rows whose flow
+            // this block's update took; a subnet waiting for start_call keeps its baseline, so the inflow recorded
+            // meanwhile (burns) reaches its first update, as SubnetTaoFlow accumulates until the subnet's first
+            // get_ema_flow (mechanics §2b)
+            for (int i = 0; i < s.subnets; i++) {
+                if (s.rowMode(i, block) != BatchState.ROW_IDLE) {
+                    System.arraycopy(s.taoReserve, i * s.paths, s.taoAfterStep, i * s.paths, s.paths);
+                }
+            }
         }
     }
 

@@ -68,4 +68,28 @@ class NeuronRegistrationsTest {
                 () -> assertEquals(seed - bought, s.alphaIn[1], 1e-12, "SubnetAlphaIn"),
                 () -> assertEquals(0.0, s.alphaOut[1], 1e-12, "bought alpha recycled, no emission"));
     }
+
+    /**
+     * A burn before start_call is users' inflow in the netflow era too: SubnetTaoFlow accumulates it until the
+     * subnet's first flow update (get_ema_flow runs for started subnets only). A subnet registered in block 0
+     * with start_call 10 blocks later takes a 1-TAO burn in blocks 0, 5 and 10; its first update, in block 11
+     * (its first emission block), sees all three: EMA = ½ · 3 TAO (before this, only block 10's burn counted).
+     */
+    @Test
+    void burnsBeforeStartCallShouldReachTheSubnetsFirstFlowUpdate() {
+        final ProtocolParams protocol = Era.NETFLOW_2026_05.defaults().with(Parameter.START_CALL_DELAY, 10)
+                .with(Parameter.NETWORK_RATE_LIMIT, 0).with(Parameter.FLOW_SMOOTHING, 0.5);
+        final Network network = new Network(new double[] {100.0}, new double[] {100.0}, new double[] {10.0},
+                new double[] {1.0}, new long[] {1L}, 0.0, 1.0e6);
+        final Scenario scenario = new Scenario(protocol, network, 0, 1_000, 1, 3L,
+                List.of(new SubnetRegistrations(0, 1_000, 1), new NeuronRegistrations(BURN, 5)), List.of());
+        final BatchSimulation sim = new BatchSimulation(scenario, 0, 1, Kernels.scalar());
+        sim.runBlocks(11);
+        final BatchState s = sim.state();
+        assertAll(
+                () -> assertEquals(BatchState.ROW_IDLE, s.rowMode(1, 10), "not started before block 11"),
+                () -> assertEquals(0.0, s.taoFlowEma[1], "no flow update before the first emission"));
+        sim.runBlocks(1);
+        assertEquals(0.5 * 3 * BURN, s.taoFlowEma[1], 1e-12, "block 11: the three burns, halved by the EMA");
+    }
 }
