@@ -31,6 +31,20 @@ public final class ChainConstants {
     public static final double FLOW_EMA_SMOOTHING = 29_597_889_189_277.0 / 9.223372036854775807e18;
     /** mechanics §5: flat stake/unstake fee of the constant-product era, 50,000 rao, kept in the pool. */
     public static final double LAUNCH_STAKE_FEE_TAO = 50_000.0 / RAO_PER_TAO;
+    /** mechanics §6: DurationOfStartCall, 7 days of blocks (start_call from 2025-03-28; 0 from 2026-01-21). */
+    public static final long START_CALL_DELAY_BLOCKS = 7L * 24 * 60 * 60 / 12;
+    /** mechanics §6, §9: NetworkImmunityPeriod before / from the 2025-09-24 migration. */
+    public static final long IMMUNITY_BEFORE_0924 = 1_296_000L;
+    /** mechanics §6, §9: NetworkImmunityPeriod from 2025-09-24. */
+    public static final long IMMUNITY_FROM_0924 = 864_000L;
+    /** mechanics §6, §9: NetworkLockReductionInterval before 2025-09-24 (14 days) and from it (8 days). */
+    public static final long LOCK_INTERVAL_BEFORE_0924 = 100_800L;
+    /** mechanics §6, §9: NetworkLockReductionInterval from 2025-09-24 (8 days). */
+    public static final long LOCK_INTERVAL_FROM_0924 = 57_600L;
+    /** mechanics §6, §9: NetworkRateLimit before 2025-09-24 (1 day). */
+    public static final long RATE_LIMIT_BEFORE_0924 = 7_200L;
+    /** mechanics §6, §9: NetworkRateLimit from 2025-09-24 (4 days). */
+    public static final long RATE_LIMIT_FROM_0924 = 28_800L;
     /** mechanics §5: the swap pallet's FeeRate 33/65535 (≈ 0.05 %, DefaultFeeRate from 2025-07-23). */
     public static final int FEE_RATE = 33;
     /** mechanics §9: the swap pallet's DefaultFeeRate at its 2025-06-30 deploy, 196/65535 (≈ 0.3 %). */

@@ -138,12 +138,16 @@ public enum Era {
         // last lock 1,250 TAO from the 2025-10-07 reset; before it the doubling base is not in the code (1 TAO)
         v[Parameter.LAST_LOCK.ordinal()] = before0924 ? 1.0 : 1_250.0;
         v[Parameter.LAST_LOCK_AGE.ordinal()] = 0.0;
-        v[Parameter.LOCK_REDUCTION_INTERVAL.ordinal()] = before0924 ? 100_800 : 57_600;
-        v[Parameter.NETWORK_RATE_LIMIT.ordinal()] = before0924 ? 7_200 : 28_800;
+        v[Parameter.LOCK_REDUCTION_INTERVAL.ordinal()] = before0924 ? ChainConstants.LOCK_INTERVAL_BEFORE_0924
+                : ChainConstants.LOCK_INTERVAL_FROM_0924;
+        v[Parameter.NETWORK_RATE_LIMIT.ordinal()] = before0924 ? ChainConstants.RATE_LIMIT_BEFORE_0924
+                : ChainConstants.RATE_LIMIT_FROM_0924;
         v[Parameter.SUBNET_LIMIT.ordinal()] = 128;
-        v[Parameter.IMMUNITY_PERIOD.ordinal()] = before0924 ? 1_296_000 : 864_000;
+        v[Parameter.IMMUNITY_PERIOD.ordinal()] = before0924 ? ChainConstants.IMMUNITY_BEFORE_0924
+                : ChainConstants.IMMUNITY_FROM_0924;
         // start_call needed 7 days (2025-03-28 → 2026-01-21), none before or after
-        v[Parameter.START_CALL_DELAY.ordinal()] = this == LAUNCH_2025_02 || compareTo(CAPPED_2025_12) >= 0 ? 0 : 50_400;
+        v[Parameter.START_CALL_DELAY.ordinal()] = this == LAUNCH_2025_02 || compareTo(CAPPED_2025_12) >= 0 ? 0
+                : ChainConstants.START_CALL_DELAY_BLOCKS;
         v[Parameter.MIN_STAKE.ordinal()] = before0924 ? 500_000 / ChainConstants.RAO_PER_TAO
                 : 2_000_000 / ChainConstants.RAO_PER_TAO;
         final java.util.Set<Switch> on = java.util.EnumSet.noneOf(Switch.class);

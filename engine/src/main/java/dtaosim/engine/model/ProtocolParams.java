@@ -93,15 +93,40 @@ public final class ProtocolParams {
         } else {
             copy.remove(s);
         }
+        return new ProtocolParams(era, movingPriceRamp, withSwitchParameters(s, copy), copy);
+    }
+
+    /**
+     * The parameters a switch's change sets with it, as the chain's change set them on its date (the fee, the
+     * start_call delay, the 2025-09-24 migration's numbers); parameters set afterwards override them.
+     */
+    private double[] withSwitchParameters(final Switch s, final Set<Switch> on) {
         final double[] changed = values.clone();
-        if (s == Switch.SWAP_PALLET_V3 || s == Switch.FEE_RATE_CUT) {
-            // mechanics §5: the pool's fee follows the rule (flat fee, or the V3 pallet's DefaultFeeRate)
-            final boolean v3 = copy.contains(Switch.SWAP_PALLET_V3);
-            changed[Parameter.STAKE_FEE.ordinal()] = v3 ? 0.0 : ChainConstants.LAUNCH_STAKE_FEE_TAO;
-            changed[Parameter.FEE_RATE.ordinal()] = !v3 ? 0.0 : copy.contains(Switch.FEE_RATE_CUT)
-                    ? ChainConstants.FEE_RATE : ChainConstants.V3_LAUNCH_FEE_RATE;
+        final boolean isOn = on.contains(s);
+        switch (s) {
+            case SWAP_PALLET_V3, FEE_RATE_CUT -> {
+                // mechanics §5: the pool's fee follows the rule (flat fee, or the V3 pallet's DefaultFeeRate)
+                final boolean v3 = on.contains(Switch.SWAP_PALLET_V3);
+                changed[Parameter.STAKE_FEE.ordinal()] = v3 ? 0.0 : ChainConstants.LAUNCH_STAKE_FEE_TAO;
+                changed[Parameter.FEE_RATE.ordinal()] = !v3 ? 0.0 : on.contains(Switch.FEE_RATE_CUT)
+                        ? ChainConstants.FEE_RATE : ChainConstants.V3_LAUNCH_FEE_RATE;
+            }
+            case START_CALL -> changed[Parameter.START_CALL_DELAY.ordinal()] = isOn
+                    ? ChainConstants.START_CALL_DELAY_BLOCKS : 0;
+            case START_CALL_DELAY_ZERO -> changed[Parameter.START_CALL_DELAY.ordinal()] = isOn
+                    ? 0 : ChainConstants.START_CALL_DELAY_BLOCKS;
+            case SUBNET_LIMIT_PRUNING -> {
+                changed[Parameter.IMMUNITY_PERIOD.ordinal()] = isOn ? ChainConstants.IMMUNITY_FROM_0924
+                        : ChainConstants.IMMUNITY_BEFORE_0924;
+                changed[Parameter.LOCK_REDUCTION_INTERVAL.ordinal()] = isOn ? ChainConstants.LOCK_INTERVAL_FROM_0924
+                        : ChainConstants.LOCK_INTERVAL_BEFORE_0924;
+                changed[Parameter.NETWORK_RATE_LIMIT.ordinal()] = isOn ? ChainConstants.RATE_LIMIT_FROM_0924
+                        : ChainConstants.RATE_LIMIT_BEFORE_0924;
+            }
+            default -> {
+            }
         }
-        return new ProtocolParams(era, movingPriceRamp, changed, copy);
+        return changed;
     }
 
     /** DefaultBlockEmission before halvings (mechanics §1), TAO per block. */

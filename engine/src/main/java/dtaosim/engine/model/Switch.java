@@ -20,6 +20,13 @@ public enum Switch {
     DIVIDEND_FIX(Era.LAUNCH_2025_02, LocalDate.of(2025, 2, 24), true,
             "validators receive dividend − root dividend in alpha",
             "validators also receive the sold root share in alpha (alpha over-credit)"),
+    /**
+     * mechanics §6, §9: start_call (8de0d23ca, 2025-03-28): a new subnet emits only from the block after its
+     * owner's start_call, DurationOfStartCall (50,400 blocks) after registration. Sets startCallDelay.
+     */
+    START_CALL(Era.EMA_RAMP_2025_03, LocalDate.of(2025, 3, 28), true,
+            "a subnet registered in the run emits after start_call, 50,400 blocks later",
+            "a subnet registered in the run emits at once"),
     /** mechanics §2a: the EMA age b counts from start_call, not registration (719a6f5e9, 2025-04-04). */
     EMA_AGE_FROM_START_CALL(Era.EMA_RAMP_2025_03, LocalDate.of(2025, 4, 4), true,
             "b = blocks since start_call", "b = blocks since registration"),
@@ -44,9 +51,14 @@ public enum Switch {
      */
     SUBSIDY_ALPHA_IN_IS_BLOCK_EMISSION(Era.SUBSIDY_2025_07, LocalDate.of(2025, 9, 24), true,
             "subsidised alpha_in = TAO block emission", "subsidised alpha_in = alpha emission"),
-    /** mechanics §6: the 128-subnet limit with pruning of the lowest moving price (835a2c902, 2025-09-24). */
+    /**
+     * mechanics §6, §9: the 128-subnet limit with pruning of the lowest moving price, with the migration's new
+     * immunity period, lock reduction interval and rate limit (835a2c902, 2025-09-24). Sets those parameters.
+     */
     SUBNET_LIMIT_PRUNING(Era.SUBSIDY_2025_07, LocalDate.of(2025, 9, 24), true,
-            "registration at the limit prunes the lowest-EMA non-immune subnet", "no subnet limit"),
+            "registration at the limit prunes the lowest-EMA non-immune subnet; immunity 864,000, lock interval"
+                    + " 57,600, rate limit 28,800 blocks",
+            "no subnet limit; immunity 1,296,000, lock interval 100,800, rate limit 7,200 blocks"),
     /**
      * mechanics §4: with the root-sell flag off root alpha is recycled (b179867c3, 2025-11-07); on 2025-11-06
      * it went to validators and miners instead.
@@ -62,6 +74,12 @@ public enum Switch {
     /** mechanics §5: swap fees go 100 % to the block author (7eb6f9bb7, 2026-03-11), not to the pool. */
     FEES_TO_BLOCK_AUTHOR(Era.CAPPED_2025_12, LocalDate.of(2026, 3, 11), true,
             "swap fees leave the pool to the block author", "swap fees stay with the pool's liquidity"),
+    /**
+     * mechanics §6: InitialStartCallDelay 0 (f74d69ed5, 2026-01-21): start_call may follow registration at once.
+     * Sets startCallDelay.
+     */
+    START_CALL_DELAY_ZERO(Era.CAPPED_2025_12, LocalDate.of(2026, 1, 21), true,
+            "StartCallDelay 0: start_call right after registration", "start_call 50,400 blocks after registration"),
     /** mechanics §6: a new subnet's whole lock seeds its pool at the median price (e7f05a051, 2026-04-22). */
     POOL_SEED_AT_MEDIAN_PRICE(Era.CAPPED_2025_12, LocalDate.of(2026, 4, 22), true,
             "pool = whole lock at the median subnet price", "pool = min_lock : min_lock, rest of the lock recycled"),

@@ -262,7 +262,7 @@ class ScenarioParserTest {
                         + "switches:\n  excess-buy: false\n",
                         "switches.excess-buy: belongs to era taoflow-2025-11, not launch-2025-02 or ema-ramp-2025-03;"
                         + " switches of launch-2025-02: ema-clip-at-one, dividend-fix; of ema-ramp-2025-03:"
-                        + " ema-age-from-start-call, swap-pallet-v3, fee-rate-cut"),
+                        + " start-call, ema-age-from-start-call, swap-pallet-v3, fee-rate-cut"),
                 bad("parameter case", SMALL + "parameters:\n  MovingAlpha: 0.1\n",
                         "parameters.MovingAlpha: unknown field"),
                 bad("fee rate negative", SMALL + "parameters:\n  feeRate: -1\n",
