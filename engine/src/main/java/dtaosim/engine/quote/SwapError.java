@@ -8,7 +8,7 @@ public enum SwapError {
     /** Swap pallet: the limit price is not beyond the current price (buy: not above; sell: not below). */
     PRICE_LIMIT_EXCEEDED("PriceLimitExceeded", "swap", "the limit price is not beyond the current price"),
     /** Swap pallet: the output reserve is below {@code SwapMinimumReserve}, or a non-zero input buys nothing. */
-    RESERVES_TOO_LOW("ReservesTooLow", "swap", "the output reserve is below the minimum reserve (1e6 rao),"
+    RESERVES_TOO_LOW("ReservesTooLow", "swap", "the output reserve is below the minimum reserve (SwapMinimumReserve; --minimum-reserve),"
             + " or the input buys nothing"),
     /** Swap pallet: the input after fee exceeds 1000 × the input reserve. */
     SWAP_INPUT_TOO_LARGE("SwapInputTooLarge", "swap", "the input after fee exceeds 1000 x the input reserve"),
