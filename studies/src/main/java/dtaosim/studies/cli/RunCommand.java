@@ -183,7 +183,12 @@ final class RunCommand implements Callable<Integer> {
             row(out, "subnets pruned", result.outcome(RunResult.PRUNINGS));
         }
         if (columns.containsKey(PumpAndDump.PNL)) {
-            row(out, "pump PnL (TAO)", result.outcome(PumpAndDump.PNL));
+            // realised: TAO received − TAO spent; a run that ends before the dump holds the alpha unsold
+            final long end = run.startBlock() + run.blocks();
+            final boolean unsold = run.behaviours().stream()
+                    .anyMatch(b -> b instanceof PumpAndDump pump && pump.dumpAt() >= end && pump.buyFrom() < end);
+            row(out, unsold ? "pump PnL (TAO, realised: the dump is after the run)" : "pump PnL (TAO)",
+                    result.outcome(PumpAndDump.PNL));
         }
         if (run.yuma() != null) {
             yumaRows(out, result);

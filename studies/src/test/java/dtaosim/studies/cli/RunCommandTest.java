@@ -184,6 +184,14 @@ class RunCommandTest {
         assertFalse(upgraded.err().contains("warning"), upgraded.err());
     }
 
+    /** A run that ends before the pump's dump reports its PnL as realised only (the bought alpha is unsold). */
+    @Test
+    void aPumpPnlBeforeTheDumpShouldSayItIsRealisedOnly() {
+        final CliRun early = CliRun.of("run", "netflow-demo", "--paths", "2", "--blocks", "720", "--threads", "1");
+        assertEquals(0, early.exitCode(), early.err());
+        assertTrue(early.out().contains("pump PnL (TAO, realised: the dump is after the run)"), early.out());
+    }
+
     @Test
     void aPrintedBuiltInCopiedToAFileShouldRunTheSame(@TempDir final Path dir) throws IOException {
         final CliRun printed = CliRun.of("scenarios", "netflow-demo");
