@@ -187,20 +187,6 @@ public final class WeightedPoolRao {
         return deltaIn(current, target, quoteParts, alphaReserve);
     }
 
-    /**
-     * The V3 pallet's full-range position (mechanics §5, V3 eras): the input that moves the price by the factor
-     * {@code to/from}, {@code floor(reserve·√(to/from)) − reserve}, 0 when {@code to ≤ from}. Unlike the
-     * Balancer's {@link #quoteDeltaIn} it has no 1e18-scale power to saturate; the V3 pallet's own sqrt-price
-     * rounding is not reproduced.
-     */
-    public static long constantProductDeltaIn(final BigInteger from, final BigInteger to, final long reserve) {
-        if (from.signum() == 0 || to.compareTo(from) <= 0) {
-            return 0L;
-        }
-        final BigInteger scaled = PowRatio.floorScaledPow(to, from, BigInteger.ONE, BigInteger.TWO, unsigned(reserve));
-        return toRao(scaled.subtract(unsigned(reserve)));
-    }
-
     private static long deltaIn(final BigInteger numerator, final BigInteger denominator, final long weightParts,
                                 final long reserve) {
         final BigInteger scaled = PowRatio.floorScaledPow(numerator, denominator, BigInteger.valueOf(weightParts),

@@ -401,7 +401,8 @@ public final class RaoQuoter {
      * The order's size after its limit: the maximum when a limit order fills partially, else the order, which
      * must then be within the maximum ({@code SlippageTooHigh}; add_stake.rs / remove_stake.rs).
      */
-    private static long possible(final long amount, final OptionalLong max, final boolean allowPartial) {
+    /** The amount an order swaps: all of it, or up to its limit's maximum (fill-or-kill: SlippageTooHigh). */
+    static long possible(final long amount, final OptionalLong max, final boolean allowPartial) {
         if (max.isEmpty()) {
             return amount;
         }

@@ -39,7 +39,7 @@ final class V3RaoQuoter {
             if (Long.compareUnsigned(amount, saturatingAdd(minStake, minFee)) < 0) {
                 throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
             }
-            final long possible = possible(amount, max, allowPartial);
+            final long possible = RaoQuoter.possible(amount, max, allowPartial);
             final V3Pool.Swap simulated;
             try {
                 simulated = swap(rules, pool, v3, true, possible, V3Pool.MAX_PRICE_RAO, false);
@@ -86,7 +86,7 @@ final class V3RaoQuoter {
             if (Long.compareUnsigned(simulated.paidOut(), rules.minStakeRao()) < 0) {
                 throw new SwapRejected(SwapError.AMOUNT_TOO_LOW);
             }
-            final long possible = possible(amount, max, allowPartial);
+            final long possible = RaoQuoter.possible(amount, max, allowPartial);
             // unstake_from_subnet → swap_alpha_for_tao with the order's limit (or min_price)
             final V3Pool.Swap fill = swap(rules, pool, v3, false, possible, limit, false);
             committed(fill, pool.taoReserve());
@@ -151,16 +151,6 @@ final class V3RaoQuoter {
         if (Long.compareUnsigned(reserveOut, fill.paidOut()) < 0) {
             throw new SwapRejected(SwapError.INSUFFICIENT_LIQUIDITY);
         }
-    }
-
-    private static long possible(final long amount, final OptionalLong max, final boolean allowPartial) {
-        if (max.isEmpty()) {
-            return amount;
-        }
-        if (!allowPartial && Long.compareUnsigned(amount, max.getAsLong()) > 0) {
-            throw new SwapRejected(SwapError.SLIPPAGE_TOO_HIGH);
-        }
-        return WeightedPoolRao.min(amount, max.getAsLong());
     }
 
     /** The quote: what the order paid (input plus fee), got and paid in fee; the price is the pallet's √p². */
