@@ -8,14 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Files that appear complete or not at all: written to a temporary name in the same folder and moved into place.
- * A run killed half-way leaves at most a {@code .tmp} file, never one that looks finished.
+ * A failed write removes its temporary file, and so does the JVM's shutdown (Ctrl-C, SIGTERM) when it stops a
+ * write half-way: the temporary file is created and moved only under a lock that the shutdown hook takes before
+ * it deletes every temporary file still open, so a write either finished its move or leaves nothing. Only a
+ * kill that runs no hook (SIGKILL, power loss) can leave a {@code .tmp} file, never one that looks finished.
  */
 public final class AtomicFiles {
     private static final AtomicLong COUNTER = new AtomicLong();
+    /** Temporary files being written; guarded by itself, as is {@link #shuttingDown}. */
+    private static final Set<Path> IN_FLIGHT = new HashSet<>();
+    private static boolean shuttingDown;
+    private static boolean hookInstalled;
 
     private AtomicFiles() {
     }
@@ -27,23 +36,62 @@ public final class AtomicFiles {
         final Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + COUNTER.incrementAndGet() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            synchronized (IN_FLIGHT) {
+                refuseAfterShutdown(target);
+                installHook();
+                Files.createFile(tmp);
+                IN_FLIGHT.add(tmp);
+            }
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 writer.write(out);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            synchronized (IN_FLIGHT) {
+                refuseAfterShutdown(target);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            synchronized (IN_FLIGHT) {
+                IN_FLIGHT.remove(tmp);
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
     /** Writes a UTF-8 text file atomically. */
     public static void writeString(final Path target, final CharSequence text) throws IOException {
         write(target, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void refuseAfterShutdown(final Path target) throws IOException {
+        if (shuttingDown) {
+            throw new IOException("not written, the JVM is shutting down: " + target);
+        }
+    }
+
+    private static void installHook() {
+        if (!hookInstalled) {
+            hookInstalled = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteInFlight, "dtaosim-atomic-files"));
+        }
+    }
+
+    /** Shutdown: no write may create or move a file any more; those half-written are deleted. */
+    static void deleteInFlight() {
+        synchronized (IN_FLIGHT) {
+            shuttingDown = true;
+            for (final Path tmp : IN_FLIGHT) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // the JVM is stopping: nothing left to tell
+                }
+            }
+            IN_FLIGHT.clear();
+        }
     }
 
     /** Writes the file's bytes to an output stream. */
