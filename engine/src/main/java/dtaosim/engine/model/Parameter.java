@@ -106,9 +106,22 @@ public enum Parameter {
         return source;
     }
 
-    /** Validates a value, naming the parameter and its range. */
+    /** Whether the chain keeps the value as an integer (blocks, subnets, a fee count out of 65535). */
+    public boolean whole() {
+        return unit.equals("blocks") || unit.equals("subnets") || unit.equals("x/65535");
+    }
+
+    /** Validates a value, naming the parameter and its range (and that it is whole, where {@link #whole()}). */
     public double check(final double value) {
-        return Checks.inRange(id, value, min, max);
+        if (!whole() || Double.isInfinite(value)) {
+            return Checks.inRange(id, value, min, max);
+        }
+        if (value != Math.rint(value)) {
+            throw new IllegalArgumentException(id + ": " + value + " is not a whole number of " + unit + " (in ["
+                    + (long) min + ", " + (long) max + "])");
+        }
+        Checks.inRange(id, (long) value, (long) min, (long) max);
+        return value;
     }
 
     /**

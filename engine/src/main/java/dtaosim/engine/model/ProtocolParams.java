@@ -33,11 +33,6 @@ public final class ProtocolParams {
             throw new IllegalArgumentException("parameters: " + values.length + " values, expected "
                     + Parameter.values().length);
         }
-        final double tempo = values[Parameter.TEMPO.ordinal()];
-        if (tempo != Math.rint(tempo)) {
-            throw new IllegalArgumentException("tempo: " + tempo + " is not a whole number of blocks");
-        }
-        Checks.inRange("tempo", (long) tempo, 1L, 50_400L);
         for (final Parameter p : Parameter.values()) {
             p.check(values[p.ordinal()]);
         }

@@ -4,8 +4,6 @@ import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
-import dtaosim.engine.model.Parameter;
-import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.run.FinalState;
 import dtaosim.engine.run.Probe;
 import dtaosim.engine.run.RunOptions;
@@ -72,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         final LoadedScenario loaded = ScenarioParser.load(scenario);
         final Scenario run = loaded.file().resolve(new Overrides(paths, blocks, seed, era == null ? null : era()));
         Checks.inRange("--threads", threads, 1L, 4096L);
-        warnUnused(loaded, run);
+        RunWarnings.of(loaded.file(), run).forEach(spec.commandLine().getErr()::println);
         final RunOptions options = RunOptions.defaults().withThreads(threads).withFinalState(true);
         final StateDump dump = dumpState == null ? null : StateDump.to("--dump-state", dumpState);
 
@@ -95,20 +93,6 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** A parameter the file sets that no era of the run reads is accepted, and said so. */
-    private void warnUnused(final LoadedScenario loaded, final Scenario run) {
-        final List<ProtocolParams> rules = new ArrayList<>();
-        rules.add(run.protocol());
-        run.eraChanges().forEach(change -> rules.add(change.protocol()));
-        for (final Map.Entry<Parameter, Double> e : loaded.file().parameters().entrySet()) {
-            final String why = e.getKey().noEffectIn(rules.get(0));
-            if (why != null && rules.stream().allMatch(r -> e.getKey().noEffectIn(r) != null)) {
-                spec.commandLine().getErr().printf("warning: parameters.%s has no effect in this run: %s%n",
-                        e.getKey().id(), why);
-            }
-        }
     }
 
     private Era era() {

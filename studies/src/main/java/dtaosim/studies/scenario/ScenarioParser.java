@@ -294,9 +294,6 @@ public final class ScenarioParser {
             final String id = it.next();
             final Parameter p = Parameter.values()[ids.indexOf(id)];
             final double v = Fields.number(fields.path(id), value.get(id));
-            if (p == Parameter.TEMPO && v != Math.rint(v)) {
-                throw Fields.error(fields.path(id), Fields.shown(value.get(id)) + " is not a whole number of blocks");
-            }
             prefixed("parameters", ids, () -> p.check(v));
             out.put(p, v);
         }

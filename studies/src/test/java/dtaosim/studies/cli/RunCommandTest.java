@@ -184,6 +184,33 @@ class RunCommandTest {
         assertFalse(upgraded.err().contains("warning"), upgraded.err());
     }
 
+    /** Under --era a switch of another era is dropped, and said so; the file's own era keeps it silently. */
+    @Test
+    void aSwitchDroppedByEraShouldBeWarnedAbout() {
+        final CliRun other = CliRun.of("run", "netflow-demo", "--paths", "1", "--blocks", "10", "--threads", "1",
+                "--era", "capped-2025-12");
+        final CliRun own = CliRun.of("run", "netflow-demo", "--paths", "1", "--blocks", "10", "--threads", "1");
+        assertEquals(0, other.exitCode(), other.err());
+        assertEquals(0, own.exitCode(), own.err());
+        assertTrue(other.err().contains("warning: switches.protocol-alpha-kept belongs to era netflow-2026-05, which"
+                + " this run does not schedule (--era capped-2025-12): it has no effect"), other.err());
+        assertFalse(own.err().contains("switches."), own.err());
+    }
+
+    /** taoflow-demo registers at 6,801,800 + k·1,800 (k < 4) from block 6,800,000: 1,000 blocks see none. */
+    @Test
+    void registrationsOutsideTheRunShouldBeWarnedAbout() {
+        final CliRun shortRun = CliRun.of("run", "taoflow-demo", "--paths", "1", "--blocks", "1000", "--threads", "1");
+        final CliRun longer = CliRun.of("run", "taoflow-demo", "--paths", "1", "--blocks", "5401", "--threads", "1");
+        final CliRun whole = CliRun.of("run", "taoflow-demo", "--paths", "1", "--blocks", "7201", "--threads", "1");
+        assertEquals(0, shortRun.exitCode(), shortRun.err());
+        assertTrue(shortRun.err().contains("warning: behaviours[2] (subnet-registrations): 4 of 4 attempts fall"
+                + " outside the run's blocks [6800000, 6801000) and are not made"), shortRun.err());
+        assertTrue(longer.err().contains("1 of 4 attempts fall outside the run's blocks [6800000, 6805401)"),
+                longer.err());
+        assertFalse(whole.err().contains("subnet-registrations"), whole.err());
+    }
+
     /** A run that ends before the pump's dump reports its PnL as realised only (the bought alpha is unsold). */
     @Test
     void aPumpPnlBeforeTheDumpShouldSayItIsRealisedOnly() {

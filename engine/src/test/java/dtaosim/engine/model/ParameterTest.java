@@ -1,0 +1,47 @@
+package dtaosim.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Parameters the chain stores as integers (blocks, subnets, a fee count out of 65535) take whole values only. */
+class ParameterTest {
+    static final Set<Parameter> WHOLE = EnumSet.of(Parameter.EMA_PRICE_HALVING_BLOCKS, Parameter.TEMPO,
+            Parameter.FEE_RATE, Parameter.LAST_LOCK_AGE, Parameter.LOCK_REDUCTION_INTERVAL,
+            Parameter.NETWORK_RATE_LIMIT, Parameter.SUBNET_LIMIT, Parameter.IMMUNITY_PERIOD,
+            Parameter.START_CALL_DELAY);
+
+    @Test
+    void theWholeParametersAreTheChainsIntegers() {
+        assertEquals(WHOLE, EnumSet.copyOf(java.util.Arrays.stream(Parameter.values()).filter(Parameter::whole)
+                .toList()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Parameter.class)
+    void aFractionShouldBeRefusedExactlyForTheWholeOnes(final Parameter p) {
+        // a value inside the range with a fraction: the range's lower end plus a half
+        final double value = Math.max(p.min(), 0.0) + 1.5;
+        if (p.whole()) {
+            final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.check(value));
+            assertTrue(e.getMessage().startsWith(p.id() + ": " + value + " is not a whole number of " + p.unit()),
+                    e.getMessage());
+            assertEquals(value - 0.5, p.check(value - 0.5));
+        } else if (value <= p.max()) {
+            assertEquals(value, p.check(value));
+        }
+    }
+
+    @Test
+    void protocolParamsShouldRefuseAFractionalSubnetLimit() {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Era.CAPPED_2025_12.defaults().with(Parameter.SUBNET_LIMIT, 6.5));
+        assertEquals("subnetLimit: 6.5 is not a whole number of subnets (in [1, 4096])", e.getMessage());
+    }
+}

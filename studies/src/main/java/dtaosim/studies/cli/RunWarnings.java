@@ -1,0 +1,67 @@
+package dtaosim.studies.cli;
+
+import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.market.SubnetRegistrations;
+import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Switch;
+import dtaosim.engine.run.Scenario;
+import dtaosim.studies.scenario.ScenarioFile;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a scenario file asks for that a run accepts but will not do, said before the run: a parameter no era of
+ * the run reads, a switch of an era the run does not schedule (dropped under {@code --era}), and subnet
+ * registrations scheduled outside the run's blocks.
+ */
+final class RunWarnings {
+    private RunWarnings() {
+    }
+
+    /** One line per warning, each starting with {@code warning: }. */
+    static List<String> of(final ScenarioFile file, final Scenario run) {
+        final List<String> warnings = new ArrayList<>();
+        final List<ProtocolParams> rules = new ArrayList<>();
+        rules.add(run.protocol());
+        run.eraChanges().forEach(change -> rules.add(change.protocol()));
+        for (final Map.Entry<Parameter, Double> e : file.parameters().entrySet()) {
+            final String why = e.getKey().noEffectIn(rules.get(0));
+            if (why != null && rules.stream().allMatch(r -> e.getKey().noEffectIn(r) != null)) {
+                warnings.add("warning: parameters." + e.getKey().id() + " has no effect in this run: " + why);
+            }
+        }
+        final Set<Era> eras = EnumSet.noneOf(Era.class);
+        rules.forEach(r -> eras.add(r.era()));
+        for (final Switch s : file.switches().keySet()) {
+            if (!eras.contains(s.era())) {
+                warnings.add("warning: switches." + s.id() + " belongs to era " + s.era().id()
+                        + ", which this run does not schedule (--era " + run.protocol().era().id()
+                        + "): it has no effect");
+            }
+        }
+        final List<Behaviour> behaviours = run.behaviours();
+        final long end = run.startBlock() + run.blocks();
+        for (int k = 0; k < behaviours.size(); k++) {
+            if (behaviours.get(k) instanceof SubnetRegistrations r && r.count() > 0) {
+                int outside = 0;
+                for (int a = 0; a < r.count(); a++) {
+                    final long block = r.firstBlock() + a * r.everyBlocks();
+                    if (block < run.startBlock() || block >= end) {
+                        outside++;
+                    }
+                }
+                if (outside > 0) {
+                    warnings.add("warning: behaviours[" + k + "] (subnet-registrations): " + outside + " of "
+                            + r.count() + " attempts fall outside the run's blocks [" + run.startBlock() + ", " + end
+                            + ") and are not made");
+                }
+            }
+        }
+        return warnings;
+    }
+}
