@@ -31,7 +31,9 @@ final class ErasCommand implements Callable<Integer> {
                 out.printf("%-20s %-10s %-26s %s%n", era.id(), era.from(), pool(era), era.summary());
             }
             out.println();
-            out.println("Show one era with its switches and parameter defaults: dtaosim eras NAME");
+            defaultsTable(out);
+            out.println();
+            out.println("Show one era with its rules, switches, and its parameters' units and sources: dtaosim eras NAME");
         } else {
             show(out, Era.byId(name));
         }
@@ -61,6 +63,32 @@ final class ErasCommand implements Callable<Integer> {
             out.printf("  %-24s %-14s %-10s %s%s%n", p.id(), format(defaults.get(p)), p.unit(), p.source(),
                     unused == null ? "" : "; no effect here: " + unused);
         }
+    }
+
+    /** Every parameter's default in every era, side by side; {@code -} marks a parameter the era does not read. */
+    private static void defaultsTable(final PrintWriter out) {
+        out.println("parameter defaults by era (a scenario may override any; - = no effect in that era's runs):");
+        final StringBuilder header = new StringBuilder(String.format("  %-22s", "parameter"));
+        for (final Era era : Era.values()) {
+            header.append(String.format(" %12s", era.id().substring(0, era.id().length() - 8)));
+        }
+        out.println(header);
+        for (final Parameter p : Parameter.values()) {
+            final StringBuilder row = new StringBuilder(String.format("  %-22s", p.id()));
+            for (final Era era : Era.values()) {
+                final ProtocolParams defaults = era.defaults();
+                row.append(String.format(" %12s", p.noEffectIn(defaults) != null ? "-" : compact(defaults.get(p))));
+            }
+            out.println(row);
+        }
+    }
+
+    /** Whole values as integers, others with six significant digits and no trailing zeros. */
+    private static String compact(final double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return String.format(java.util.Locale.ROOT, "%.6g", value).replaceAll("\\.?0+(e|$)", "$1");
     }
 
     private static String pool(final Era era) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +58,37 @@ class ErasCommandTest {
                 () -> assertEquals("2025-11-04", rows.get("taoflow-2025-11")[0]),
                 () -> assertEquals("2025-12-12", rows.get("capped-2025-12")[0]),
                 () -> assertEquals("2026-05-27", rows.get("netflow-2026-05")[0]));
+    }
+
+    /** The list shows every parameter's default in every era, as each era's own page does, - where unused. */
+    @Test
+    void listShouldShowEveryParametersDefaultInEveryEra() {
+        final CliRun run = CliRun.of("eras");
+        final Map<String, String[]> table = new LinkedHashMap<>();
+        for (final String line : run.out().split("\\R")) {
+            final String[] cells = line.trim().split("\\s+");
+            if (cells.length == 1 + Era.values().length) {
+                table.put(cells[0], java.util.Arrays.copyOfRange(cells, 1, cells.length));
+            }
+        }
+        assertEquals("launch ema-ramp subsidy taoflow capped netflow price-burn",
+                String.join(" ", table.get("parameter")));
+        for (final Parameter p : Parameter.values()) {
+            final String[] row = table.get(p.id());
+            for (final Era era : Era.values()) {
+                final ProtocolParams defaults = era.defaults();
+                final String cell = row[era.ordinal()];
+                if (p.noEffectIn(defaults) != null) {
+                    assertEquals("-", cell, p.id() + " in " + era.id());
+                } else {
+                    assertEquals(defaults.get(p), Double.parseDouble(cell), 5e-6 * Math.abs(defaults.get(p)),
+                            p.id() + " in " + era.id());
+                }
+            }
+        }
+        // mechanics §6, §9: start_call from 2025-03-28 with 50,400 blocks, delay 0 from 2026-01-21
+        assertEquals("0 50400 50400 50400 0 0 0", String.join(" ", table.get("startCallDelay")));
+        assertEquals("- - - 3.20901e-06 3.20901e-06 3.20901e-06 -", String.join(" ", table.get("flowSmoothing")));
     }
 
     /** mechanics §5: flat 50,000-rao fee, then the V3 pool at 33/65535, then the Balancer pool. */
