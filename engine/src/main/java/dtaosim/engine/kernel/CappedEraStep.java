@@ -104,7 +104,8 @@ public final class CappedEraStep implements BlockStep {
                 cap = Cap.MIN_ALPHA_AND_BLOCK_EMISSION;
             }
             case NETFLOW_2026_05 -> {
-                shares = Shares.NET_TAO_FLOW;
+                // mechanics §2b: NetTaoFlowEnabled off weighs users' flow alone
+                shares = protocol.get(Parameter.NET_TAO_FLOW_ENABLED) == 1.0 ? Shares.NET_TAO_FLOW : Shares.TAO_FLOW;
                 cap = Cap.MIN_ALPHA_AND_BLOCK_EMISSION;
             }
             case PRICE_BURN_2026_06 -> {
@@ -135,7 +136,7 @@ public final class CappedEraStep implements BlockStep {
         dynamicTempo = era == Era.PRICE_BURN_2026_06 && protocol.on(Switch.DYNAMIC_TEMPO)
                 ? new DynamicTempoState() : null;
         rules = new CappedRules(cap.ordinal(), subsidy && !subsidyAlphaInIsBlockEmission, buyBeforeInjection,
-                keepBoughtAlpha, issueExcess, rootAccrues, rootRecycledWithoutFlag, shares == Shares.NET_TAO_FLOW,
+                keepBoughtAlpha, issueExcess, rootAccrues, rootRecycledWithoutFlag, era == Era.NETFLOW_2026_05,
                 subsidy && rootAccrues);
     }
 

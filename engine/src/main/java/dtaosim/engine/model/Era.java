@@ -126,6 +126,7 @@ public enum Era {
         v[Parameter.FLOW_SMOOTHING.ordinal()] = ChainConstants.FLOW_EMA_SMOOTHING;
         v[Parameter.FLOW_EXPONENT.ordinal()] = 1.0;
         v[Parameter.FLOW_CUTOFF.ordinal()] = 0.0;
+        v[Parameter.NET_TAO_FLOW_ENABLED.ordinal()] = 1.0;
         v[Parameter.OWNER_CUT.ordinal()] = ChainConstants.SUBNET_OWNER_CUT;
         v[Parameter.TAO_WEIGHT.ordinal()] = ChainConstants.TAO_WEIGHT;
         v[Parameter.TEMPO.ordinal()] = ChainConstants.DEFAULT_TEMPO;

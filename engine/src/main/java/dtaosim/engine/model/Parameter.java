@@ -20,6 +20,12 @@ public enum Parameter {
     FLOW_EXPONENT("flowExponent", "", 0.0, 10.0, "mechanics §2b FlowNormExponent"),
     /** mechanics §2b: TaoFlowCutoff. */
     FLOW_CUTOFF("flowCutoff", "TAO", -1e9, 1e9, "mechanics §2b TaoFlowCutoff"),
+    /**
+     * mechanics §2b: NetTaoFlowEnabled, 1 (the chain's default) for shares from users' flow net of the normalised
+     * protocol flow, 0 for users' flow alone (the protocol's flow then accumulates without its EMA advancing).
+     */
+    NET_TAO_FLOW_ENABLED("netTaoFlowEnabled", "0/1", 0.0, 1.0,
+            "mechanics §2b NetTaoFlowEnabled (default true; sudo_set_net_tao_flow_enabled)"),
     /** mechanics §4: SubnetOwnerCut / 65535. */
     OWNER_CUT("ownerCut", "fraction", 0.0, 1.0, "mechanics §4 SubnetOwnerCut"),
     /** mechanics §4: TaoWeight / (2^64 − 1). */
@@ -106,9 +112,9 @@ public enum Parameter {
         return source;
     }
 
-    /** Whether the chain keeps the value as an integer (blocks, subnets, a fee count out of 65535). */
+    /** Whether the chain keeps the value as an integer (blocks, subnets, a fee count out of 65535, a flag). */
     public boolean whole() {
-        return unit.equals("blocks") || unit.equals("subnets") || unit.equals("x/65535");
+        return unit.equals("blocks") || unit.equals("subnets") || unit.equals("x/65535") || unit.equals("0/1");
     }
 
     /** Validates a value, naming the parameter and its range (and that it is whole, where {@link #whole()}). */
@@ -137,6 +143,8 @@ public enum Parameter {
                     : "the moving price does not ramp (launch-2025-02, or movingPriceRamp: false)";
             case FLOW_SMOOTHING, FLOW_EXPONENT, FLOW_CUTOFF -> flowShares ? null
                     : "shares follow the moving price in " + era.id();
+            case NET_TAO_FLOW_ENABLED -> era == Era.NETFLOW_2026_05 ? null
+                    : "shares take no protocol flow outside netflow-2026-05";
             case ROOT_CLAIM_RATE, ROOT_CLAIM_SWAP_SHARE -> era.compareTo(Era.TAOFLOW_2025_11) >= 0 ? null
                     : "root alpha is sold every block before 2025-11-04 (no root claims)";
             case MINER_BURNED -> era == Era.PRICE_BURN_2026_06 ? null

@@ -730,6 +730,28 @@ class EraRulesTest {
         }
 
         /**
+         * mechanics §2b, NetTaoFlowEnabled false (subnet_emissions.rs get_shares_flow): Net = S, so the case above
+         * gives users' flow shares (0.6, 0.4, 0), and the protocol's flow EMA does not advance.
+         */
+        @Test
+        void sharesShouldComeFromUsersFlowAloneWithNetTaoFlowDisabled() {
+            final BatchSimulation sim = sim(Era.NETFLOW_2026_05.defaults().with(Parameter.NET_TAO_FLOW_ENABLED, 0),
+                    pools(0.0, 0.0, v(100.0, 100.0, 100.0), v(100.0, 100.0, 100.0), v(10.0, 10.0, 10.0),
+                            v(0.3, 0.3, 0.3)), 0);
+            final BatchState s = sim.state();
+            System.arraycopy(v(6.0, 4.0, 0.0), 0, s.taoFlowEma, 0, 3);
+            System.arraycopy(v(8.0, 32.0, -2.0), 0, s.protocolFlowEma, 0, 3);
+            sim.runBlocks(1);
+            assertAll(
+                    () -> assertClose(100.0 + 0.6, s.taoReserve[0], "0.6 E"),
+                    () -> assertClose(100.0 + 0.4, s.taoReserve[1], "0.4 E"),
+                    () -> assertClose(100.0, s.taoReserve[2], "0"),
+                    () -> assertEquals(8.0, s.protocolFlowEma[0], 0.0, "P kept"),
+                    () -> assertEquals(32.0, s.protocolFlowEma[1], 0.0, "P kept"),
+                    () -> assertEquals(0.6, s.protocolFlow[0], 1e-12, "Q accumulates: this block's tao_in"));
+        }
+
+        /**
          * mechanics §2b: the floor is {@code L = max(cutoff, min_i min(Net_i, 0))} and the weight {@code z^p},
          * z = max(Net − L, 0). Net = (4, −4, 2)·(1 − f) after this block's decay, so the lowest is −4·(1 − f):
          * a cutoff of −2 binds (z = (6, 0, 4) before decay terms), one of −10 does not (the lowest does: z = (8,

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Parameters the chain stores as integers (blocks, subnets, a fee count out of 65535) take whole values only. */
+/** Parameters the chain stores as integers (blocks, subnets, a fee count out of 65535, a flag) take whole values only. */
 class ParameterTest {
-    static final Set<Parameter> WHOLE = EnumSet.of(Parameter.EMA_PRICE_HALVING_BLOCKS, Parameter.TEMPO,
-            Parameter.FEE_RATE, Parameter.LAST_LOCK_AGE, Parameter.LOCK_REDUCTION_INTERVAL,
+    static final Set<Parameter> WHOLE = EnumSet.of(Parameter.EMA_PRICE_HALVING_BLOCKS,
+            Parameter.NET_TAO_FLOW_ENABLED, Parameter.TEMPO, Parameter.FEE_RATE, Parameter.LAST_LOCK_AGE,
+            Parameter.LOCK_REDUCTION_INTERVAL,
             Parameter.NETWORK_RATE_LIMIT, Parameter.SUBNET_LIMIT, Parameter.IMMUNITY_PERIOD,
             Parameter.START_CALL_DELAY);
 

@@ -232,8 +232,9 @@ final class QuoteCommand implements Callable<Integer> {
         out.printf("%s %s %s, era %s (%s, w_quote %s, %s)%n", isStake ? "stake" : "unstake",
                 (isStake ? stake : unstake).toPlainString(), inUnit, chosen.id(), poolName(rules.pool()),
                 weight.toPlainString(), fee);
-        out.printf("  pool:        %s TAO, %s alpha%s, price %s %s%n", taoReserve.toPlainString(),
-                alphaReserve.toPlainString(), rao ? " (rao)" : "", number(result.get("price_before")), priceUnit);
+        out.printf("  pool:        %s %s, %s %s, price %s %s%n", taoReserve.toPlainString(),
+                rao ? "rao of TAO" : "TAO", alphaReserve.toPlainString(), rao ? "rao of alpha" : "alpha",
+                number(result.get("price_before")), priceUnit);
         if (error != null) {
             out.printf("  rejected:    %s (%s pallet): %s%n", error.chainName(), error.pallet(), error.meaning());
         } else {
