@@ -3,6 +3,7 @@ package dtaosim.studies.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -183,10 +184,36 @@ public final class ScenarioParser {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(origin + ": not valid YAML, " + yamlProblem(e), e);
+            final String field = fieldOf(e);
+            throw new IllegalArgumentException((field.isEmpty() ? "" : field + ": ") + origin + ": not valid YAML, "
+                    + yamlProblem(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String
         }
+    }
+
+    /**
+     * The field whose value the parser could not read (e.g. {@code subnets.maxTao} for {@code .nan}, or
+     * {@code behaviours[1].sigma}), or "" for an error in the YAML's structure.
+     */
+    private static String fieldOf(final JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException) {
+                return ""; // the YAML scanner's: the parser's field may lag behind the mark
+            }
+        }
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return "";
+        }
+        String path = "";
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                path = "[" + Math.max(c.getCurrentIndex(), 0) + "]" + path;
+            } else if (c.getCurrentName() != null) {
+                path = (c.getParent() != null && !c.getParent().inRoot() ? "." : "") + c.getCurrentName() + path;
+            }
+        }
+        return path;
     }
 
     /** The parser's complaint with its line and column (1-based), without the echo of the source. */
