@@ -4,7 +4,9 @@ import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Network;
 import dtaosim.engine.run.FinalState;
+import dtaosim.engine.run.PathRange;
 import dtaosim.engine.run.Probe;
 import dtaosim.engine.run.RunOptions;
 import dtaosim.engine.run.RunResult;
@@ -16,12 +18,15 @@ import dtaosim.studies.scenario.BehaviourType;
 import dtaosim.studies.scenario.LoadedScenario;
 import dtaosim.studies.scenario.Overrides;
 import dtaosim.studies.scenario.ScenarioParser;
+import dtaosim.studies.scenario.ScenarioSource;
 import dtaosim.studies.stats.Quantiles;
+import dtaosim.studies.study.Progress;
 import dtaosim.engine.yuma.YumaOutcomes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,19 +68,45 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dump-state", paramLabel = "FILE",
             description = "write every path's final per-subnet state and outcomes to FILE as JSON")
     private Path dumpState;
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = {"keep finished paths in DIR, so that the same command run again after an",
+                "interruption simulates only the rest (DIR is removed when the run completes)"})
+    private Path checkpoint;
+
+    /** A run shows its progress on stderr once it has taken this long. */
+    private static final double QUIET_SECONDS = 3.0;
+    /** With a checkpoint, the paths are run in about this many ranges, each stored when it finishes. */
+    private static final int CHECKPOINT_RANGES = 16;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         // everything that can be wrong with the input is found here, before the run
         final LoadedScenario loaded = ScenarioParser.load(scenario);
         final Scenario run = loaded.file().resolve(new Overrides(paths, blocks, seed, era == null ? null : era()));
         Checks.inRange("--threads", threads, 1L, 4096L);
         RunWarnings.of(loaded.file(), run).forEach(spec.commandLine().getErr()::println);
-        final RunOptions options = RunOptions.defaults().withThreads(threads).withFinalState(true);
         final StateDump dump = dumpState == null ? null : StateDump.to("--dump-state", dumpState);
+        final RunCheckpoint kept = checkpoint == null ? null
+                : RunCheckpoint.open("--checkpoint", checkpoint, identity(scenario, loaded, run));
+        final List<PathRange> ranges = ranges(run.paths(), kept == null ? List.of() : kept.stored());
+        final long stored = kept == null ? 0
+                : ranges.stream().filter(kept::has).mapToLong(PathRange::size).sum();
+        final Progress progress = new Progress(System.err, run.paths() - stored, run.blocks(), QUIET_SECONDS);
+        final RunOptions options = RunOptions.defaults().withThreads(threads).withFinalState(true)
+                .withProgress(progress);
 
         final long start = System.nanoTime();
-        final RunResult result = Runner.run(run, options);
+        final Thread interrupted = new Thread(() -> System.err.printf("%ndtaosim run: interrupted after %,d of %,d"
+                + " paths; %s%n", stored + progress.done(), run.paths(), kept == null
+                ? "nothing written (--checkpoint DIR keeps finished paths for the same command run again)"
+                : "finished ranges kept in " + kept.dir() + ": run the same command again to continue"));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        final RunResult result;
+        try {
+            result = kept == null ? Runner.run(run, options) : runKept(run, options, kept, ranges);
+        } finally {
+            removeHook(interrupted);
+        }
         final double wall = (System.nanoTime() - start) / 1e9;
 
         if (dump != null) {
@@ -87,12 +118,82 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         final PrintWriter out = spec.commandLine().getOut();
-        summary(out, loaded, run, options, result, wall);
+        summary(out, loaded, run, options, result, wall, run.paths() - stored);
         if (dump != null) {
             out.printf("  final state of every path: %s%n", dump.target());
         }
         out.flush();
+        if (kept != null) {
+            kept.clear();
+        }
         return 0;
+    }
+
+    /** Runs the ranges the checkpoint lacks, storing each as it finishes, and merges them with the stored ones. */
+    private static RunResult runKept(final Scenario run, final RunOptions options, final RunCheckpoint kept,
+                                     final List<PathRange> ranges) throws IOException {
+        final List<RunResult> parts = new ArrayList<>(ranges.size());
+        for (final PathRange range : ranges) {
+            RunResult part = kept.load(range);
+            if (part == null) {
+                part = Runner.run(run, range, options);
+                kept.save(part);
+            }
+            parts.add(part);
+        }
+        return RunResult.merge(parts);
+    }
+
+    /**
+     * The path ranges of the run: {@code [0, P)} without a checkpoint; with one, the ranges it holds (whatever
+     * thread count stored them) and the gaps between them cut into pieces of about 1/{@link #CHECKPOINT_RANGES}
+     * of the paths, each a whole number of batches for every thread, so that no thread idles inside a piece. A
+     * path's numbers do not depend on the cut.
+     */
+    private List<PathRange> ranges(final long paths, final List<PathRange> stored) {
+        final long round = (long) RunOptions.DEFAULT_BATCH_PATHS * threads;
+        final long even = (paths + CHECKPOINT_RANGES - 1) / CHECKPOINT_RANGES;
+        final long size = checkpoint == null ? paths : (even + round - 1) / round * round;
+        final List<PathRange> ranges = new ArrayList<>();
+        long next = 0;
+        for (final PathRange r : stored) {
+            if (r.from() >= next && r.to() <= paths) { // a stored range overlapping another is not used
+                cut(next, r.from(), size, ranges);
+                ranges.add(r);
+                next = r.to();
+            }
+        }
+        cut(next, paths, size, ranges);
+        return ranges;
+    }
+
+    private static void cut(final long from, final long to, final long size, final List<PathRange> into) {
+        for (long start = from; start < to; start += size) {
+            into.add(new PathRange(start, Math.min(to, start + size)));
+        }
+    }
+
+    /**
+     * What fixes a run's numbers, for its checkpoint: dtaosim's version, the scenario's text, the pools it
+     * resolved to (a CSV's too), and the sizes, seed and era after the options.
+     */
+    private static String identity(final String argument, final LoadedScenario loaded, final Scenario run) {
+        final Network n = run.network();
+        final int pools = java.util.Objects.hash(Arrays.hashCode(n.taoReserve()), Arrays.hashCode(n.alphaIn()),
+                Arrays.hashCode(n.alphaOut()), Arrays.hashCode(n.movingPrice()),
+                Arrays.hashCode(n.firstEmissionBlock()), n.rootStakeTao(), n.totalIssuanceTao());
+        return "dtaosim " + Version.dtaosim() + "\nscenario " + loaded.name() + (loaded.builtIn() ? " (built-in)" : "")
+                + "\nera " + EraLine.of(run) + "\npaths " + run.paths() + " blocks " + run.blocks() + " from "
+                + run.startBlock() + " seed " + run.seed() + "\npools " + Integer.toHexString(pools) + "\n\n"
+                + ScenarioSource.load(argument).text();
+    }
+
+    private static void removeHook(final Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs
+        }
     }
 
     private Era era() {
@@ -122,7 +223,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void summary(final PrintWriter out, final LoadedScenario loaded, final Scenario run,
-                                final RunOptions options, final RunResult result, final double wall) {
+                                final RunOptions options, final RunResult result, final double wall,
+                                final long simulated) {
         final String line = loaded.file().summaryLine();
         out.printf("scenario %s%s%s%n", loaded.name(), loaded.builtIn() ? " (built-in)" : "",
                 line.isEmpty() ? "" : ": " + line);
@@ -142,10 +244,11 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf("  behaviours: %s; watched subnets: %s%n", behaviours.isEmpty() ? "none" : String.join(", ",
                 behaviours), watched.isEmpty() ? "none" : String.join(", ", watched));
-        final double updates = (double) run.paths() * run.slots() * run.blocks();
-        out.printf("  kernels %s, %d threads, Java %s; wall %.3f s, %.1f M subnet-block-path updates/s%n",
+        final double updates = (double) simulated * run.slots() * run.blocks();
+        out.printf("  kernels %s, %d threads, Java %s; wall %.3f s, %.1f M subnet-block-path updates/s%s%n",
                 options.kernels().name(), options.threads(), System.getProperty("java.version"), wall,
-                updates / wall / 1e6);
+                updates / wall / 1e6, simulated == run.paths() ? ""
+                        : " (" + (run.paths() - simulated) + " paths from the checkpoint)");
 
         out.printf("  %-36s %14s %14s %14s%n", "per path", "q05", "q50", "q95");
         row(out, "Σ spot prices (TAO/alpha)", spotPriceSums(result.finalState()));

@@ -16,6 +16,7 @@ public final class Progress implements LongConsumer {
     private final int blocks;
     private final boolean terminal;
     private final long start = System.nanoTime();
+    private final long quietNanos;
     private final AtomicLong done = new AtomicLong();
     private long lastPrint;
     private boolean printed;
@@ -26,10 +27,21 @@ public final class Progress implements LongConsumer {
      * @param blocks blocks per path
      */
     public Progress(final PrintStream err, final long total, final int blocks) {
+        this(err, total, blocks, 0.0);
+    }
+
+    /**
+     * @param err          where to print (stderr), or null for silence
+     * @param total        paths to simulate in this process
+     * @param blocks       blocks per path
+     * @param quietSeconds nothing is printed before this much time has passed (a short run stays silent)
+     */
+    public Progress(final PrintStream err, final long total, final int blocks, final double quietSeconds) {
         this.err = err;
         this.total = total;
         this.blocks = blocks;
         this.terminal = System.console() != null && err == System.err;
+        this.quietNanos = (long) (quietSeconds * 1e9);
     }
 
     @Override
@@ -40,6 +52,9 @@ public final class Progress implements LongConsumer {
         }
         synchronized (this) {
             final long t = System.nanoTime();
+            if (t - start < quietNanos) {
+                return;
+            }
             final long every = terminal ? 200_000_000L : 10_000_000_000L;
             if (now < total && printed && t - lastPrint < every) {
                 return;

@@ -1,0 +1,173 @@
+package dtaosim.studies.cli;
+
+import dtaosim.engine.run.FinalState;
+import dtaosim.engine.run.PathRange;
+import dtaosim.engine.run.RunResult;
+import dtaosim.studies.report.AtomicFiles;
+import dtaosim.studies.study.PartialStore;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The finished path ranges of one {@code dtaosim run}, kept in a folder so that the same command run again
+ * after an interruption simulates only what is missing: {@code run.id} says which run the folder belongs to (the
+ * scenario's text and pools, the resolved sizes, seed and era, dtaosim's version), and each
+ * {@code <from>-<to>.bin} holds a range's per-path outcomes and final state, bit for bit. Every file is written
+ * to a temporary name and moved into place, so a file that exists is complete.
+ */
+final class RunCheckpoint {
+    private static final String ID = "run.id";
+    private static final String SUFFIX = ".bin";
+    private static final int MAGIC = 0x64747231; // "dtr1"
+    private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)\\.bin");
+
+    private final Path dir;
+
+    private RunCheckpoint(final Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Opens {@code dir} for the run that {@code identity} describes: a new or empty folder starts one, a folder
+     * of the same run continues it; any other folder is refused, naming {@code option}.
+     */
+    static RunCheckpoint open(final String option, final Path dir, final String identity) throws IOException {
+        if (Files.isRegularFile(dir)) {
+            throw new IllegalArgumentException(option + ": " + dir + " is a file, not a folder");
+        }
+        final Path id = dir.resolve(ID);
+        if (Files.isRegularFile(id)) {
+            if (!Files.readString(id).equals(identity)) {
+                throw new IllegalArgumentException(option + ": " + dir + " holds the checkpoint of another run"
+                        + " (scenario, paths, blocks, seed, era or dtaosim version differ); give the same command,"
+                        + " or a new or empty folder");
+            }
+            return new RunCheckpoint(dir);
+        }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> list = Files.list(dir)) {
+                if (list.findAny().isPresent()) {
+                    throw new IllegalArgumentException(option + ": " + dir + " is not empty and holds no run"
+                            + " checkpoint; give a new or empty folder");
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        AtomicFiles.writeString(id, identity);
+        return new RunCheckpoint(dir);
+    }
+
+    /** The folder. */
+    Path dir() {
+        return dir;
+    }
+
+    private Path file(final PathRange range) {
+        return dir.resolve(range.from() + "-" + range.to() + SUFFIX);
+    }
+
+    /** The finished ranges, by first path (whatever cut the run that stored them used). */
+    List<PathRange> stored() throws IOException {
+        final List<PathRange> ranges = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (final Path f : list.toList()) {
+                final Matcher m = RANGE.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    ranges.add(new PathRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+                }
+            }
+        }
+        ranges.sort(Comparator.comparingLong(PathRange::from));
+        return ranges;
+    }
+
+    /** Whether {@code range} has finished. */
+    boolean has(final PathRange range) {
+        return Files.isRegularFile(file(range));
+    }
+
+    /** The stored result of {@code range}, or null if it has not finished. */
+    RunResult load(final PathRange range) throws IOException {
+        final Path f = file(range);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+            return read(in, f.toString());
+        }
+    }
+
+    /** Stores one finished range with its final state. */
+    void save(final RunResult result) throws IOException {
+        AtomicFiles.write(file(result.range()), out -> {
+            final DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+            write(data, result);
+            data.flush();
+        });
+    }
+
+    /** Removes the stored ranges and the folder, once the run's outputs are written. */
+    void clear() throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            for (final Path f : list.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir.resolve(ID));
+        try (Stream<Path> list = Files.list(dir)) {
+            if (list.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        }
+    }
+
+    private static void write(final DataOutputStream out, final RunResult result) throws IOException {
+        final byte[] outcomes = PartialStore.encode(result);
+        out.writeInt(MAGIC);
+        out.writeInt(outcomes.length);
+        out.write(outcomes);
+        final FinalState state = result.finalState();
+        out.writeInt(state.subnets());
+        for (final Map.Entry<String, double[]> field : state.fields().entrySet()) {
+            out.writeUTF(field.getKey());
+            out.writeInt(field.getValue().length);
+            for (final double v : field.getValue()) {
+                out.writeLong(Double.doubleToRawLongBits(v));
+            }
+        }
+    }
+
+    private static RunResult read(final DataInputStream in, final String file) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException(file + ": not a dtaosim run checkpoint");
+        }
+        final byte[] encoded = new byte[in.readInt()];
+        in.readFully(encoded);
+        final RunResult outcomes = PartialStore.decode(encoded);
+        final int subnets = in.readInt();
+        final FinalState state = FinalState.allocate(Math.toIntExact(outcomes.range().size()), subnets);
+        for (final Map.Entry<String, double[]> field : state.fields().entrySet()) {
+            final String name = in.readUTF();
+            final double[] into = field.getValue();
+            if (!name.equals(field.getKey()) || in.readInt() != into.length) {
+                throw new IOException(file + ": final state field " + name + " does not fit this run");
+            }
+            for (int k = 0; k < into.length; k++) {
+                into[k] = Double.longBitsToDouble(in.readLong());
+            }
+        }
+        return new RunResult(outcomes.range(), outcomes.outcomes(), state);
+    }
+}

@@ -1,0 +1,115 @@
+package dtaosim.studies.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --checkpoint DIR}: a run stopped part-way (SIGTERM, as Ctrl-C) keeps its finished path ranges, and
+ * the same command run again simulates only the rest, printing what an uninterrupted run prints and dumping the
+ * same final state; a folder of another run, or one that is not empty, is refused.
+ */
+class RunCheckpointTest {
+    private static final String[] RUN = {"run", "taoflow-demo", "--paths", "1024", "--blocks", "1800"};
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> ranges(final Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bin")).sorted()
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /** The printed summary without the line of wall time and throughput, which differ between runs. */
+    private static String figures(final String out) {
+        return out.lines().filter(l -> !l.contains(" wall ") && !l.contains("final state of every path"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void aStoppedRunShouldContinueFromItsCheckpointAndPrintWhatAWholeRunPrints() throws Exception {
+        final Path kept = tmp.resolve("kept");
+        final List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(RUN));
+        command.addAll(List.of("--threads", "1", "--checkpoint", kept.toString()));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("stopped.log").toFile()).start();
+        try {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (ranges(kept).isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            process.destroy(); // SIGTERM: the shutdown hooks run, as on Ctrl-C
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            process.destroyForcibly();
+        }
+        final String log = Files.readString(tmp.resolve("stopped.log"));
+        final List<String> stored = ranges(kept);
+        // 1024 paths in 16 ranges of 64 (one thread)
+        assertTrue(!stored.isEmpty() && stored.size() < 16, () -> "stopped part-way: " + stored + "; log: " + log);
+        assertTrue(log.contains("dtaosim run: interrupted after "), log);
+        assertTrue(log.contains("finished ranges kept in " + kept), log);
+
+        final Path resumedDump = tmp.resolve("resumed.json");
+        final List<String> again = new ArrayList<>(List.of(RUN));
+        again.addAll(List.of("--threads", "2", "--checkpoint", kept.toString(), "--dump-state",
+                resumedDump.toString()));
+        final CliRun resumed = CliRun.of(again.toArray(String[]::new));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("(" + 64 * stored.size() + " paths from the checkpoint)"), resumed.out());
+        assertFalse(Files.exists(kept), "the checkpoint is removed once the run completes");
+
+        final Path wholeDump = tmp.resolve("whole.json");
+        final List<String> plain = new ArrayList<>(List.of(RUN));
+        plain.addAll(List.of("--threads", "2", "--dump-state", wholeDump.toString()));
+        final CliRun whole = CliRun.of(plain.toArray(String[]::new));
+        assertEquals(0, whole.exitCode(), whole.err());
+        assertEquals(figures(whole.out()), figures(resumed.out()));
+        assertEquals(Files.readString(wholeDump), Files.readString(resumedDump));
+    }
+
+    @Test
+    void aFolderOfAnotherRunShouldBeRefused() throws IOException {
+        final Path other = tmp.resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("run.id"), "dtaosim dev\nscenario something else\n");
+        final CliRun run = CliRun.of("run", "taoflow-demo", "--paths", "2", "--blocks", "10", "--checkpoint",
+                other.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--checkpoint: " + other + " holds the checkpoint of another run"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aFolderThatIsNotEmptyShouldBeRefused() throws IOException {
+        final Path busy = tmp.resolve("busy");
+        Files.createDirectories(busy);
+        Files.writeString(busy.resolve("notes.txt"), "mine");
+        final CliRun run = CliRun.of("run", "taoflow-demo", "--paths", "2", "--blocks", "10", "--checkpoint",
+                busy.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--checkpoint: " + busy + " is not empty and holds no run checkpoint"),
+                run.err());
+        assertTrue(Files.exists(busy.resolve("notes.txt")));
+    }
+}
