@@ -161,8 +161,9 @@ public final class SubnetLifecycle {
         // subnets registered after TaoInRefundDeploymentBlock (2026-06-02) count their pool's alpha too
         final double denominator = holders + (protocolAlphaCounts ? protocolAlpha : 0.0)
                 + (poolAlphaCounts && slot >= s.initialSubnets ? s.alphaIn[c] : 0.0);
-        // at most the pot: pot·h/h can round above it, which would recycle a negative amount
-        final double paid = denominator > 0.0 ? Math.min(pot, pot * Math.max(holders, 0.0) / denominator) : 0.0;
+        // the holders' share first, so that holders alone (share exactly 1) take the whole pot and nothing is
+        // recycled; at most the pot, as a share rounded above 1 would recycle a negative amount
+        final double paid = denominator > 0.0 ? Math.min(pot, pot * (Math.max(holders, 0.0) / denominator)) : 0.0;
         s.taoDissolved[p] += pot;
         s.totalIssuance[p] -= pot - paid;
         s.taoRecycled[p] += pot - paid;

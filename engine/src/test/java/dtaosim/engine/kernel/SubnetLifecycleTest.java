@@ -14,6 +14,8 @@ import dtaosim.engine.run.Scenario;
 import dtaosim.engine.state.BatchState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * mechanics §6 on a 7,200-block run of the subsidy era (pruning on, lock beyond min_lock recycled, pools seeded
@@ -156,6 +158,27 @@ class SubnetLifecycleTest {
         assertEquals(200.0, s.taoDissolved[0], TOLERANCE, "pool TAO dissolved");
         assertEquals(100.0, s.taoRecycled[0], TOLERANCE, "protocol's share recycled; users got 100");
         assertEquals(issuance - 100.0, s.totalIssuance[0], TOLERANCE, "TotalIssuance less the recycled");
+    }
+
+    /**
+     * mechanics §6: with staked alpha alone in the denominator the holders take the whole pot, to the bit, so
+     * nothing is recycled (pot·h/h can round an ulp below the pot, as for these pots and staked alpha, about
+     * one pair in twenty).
+     */
+    @ParameterizedTest
+    @CsvSource({"470.20407428440024, 2.9319129045484305", "865.8640004936756, 54.92499626267649",
+        "4915.95539883106, 59.35905466496776"})
+    void holdersAloneShouldTakeTheWholePotAndNothingBeRecycled(final double pot, final double staked) {
+        final ProtocolParams protocol = Era.CAPPED_2025_12.defaults();
+        final Network network = new Network(new double[] {pot}, new double[] {1000.0}, new double[] {staked},
+                new double[] {1.0}, new long[] {0L}, 0.0, 1e6);
+        final BatchSimulation sim = new BatchSimulation(new Scenario(protocol, network, 0, 10, 1, 1L, List.of(),
+                List.of()), 0, 1, Kernels.scalar());
+        final BatchState s = sim.state();
+        final double issuance = s.totalIssuance[0];
+        new SubnetLifecycle(protocol, 1).dissolve(s, 0, 0);
+        assertEquals(0.0, s.taoRecycled[0], 0.0, "recycled");
+        assertEquals(issuance, s.totalIssuance[0], 0.0, "TotalIssuance unchanged");
     }
 
     /**
