@@ -55,6 +55,11 @@ public final class CappedEraStep implements BlockStep {
     private final boolean rootRecycledWithoutFlag;
     private final boolean sharesWithRootProportion;
     private final boolean rootClaimsRaiseRootStake;
+    /**
+     * NetTaoFlowEnabled off (netflow era): shares from users' flow alone, while the protocol's flow EMA still
+     * advances and its accumulator is drained every block, as get_shares_flow does for every subnet.
+     */
+    private final boolean protocolFlowWithoutNet;
     private final double flowSmoothing;
     private final double flowExponent;
     private final double flowCutoff;
@@ -104,7 +109,8 @@ public final class CappedEraStep implements BlockStep {
                 cap = Cap.MIN_ALPHA_AND_BLOCK_EMISSION;
             }
             case NETFLOW_2026_05 -> {
-                // mechanics §2b: NetTaoFlowEnabled off weighs users' flow alone
+                // mechanics §2b: NetTaoFlowEnabled off weighs users' flow alone (subnet_emissions.rs
+                // get_shares_flow, which still advances the protocol's flow EMA: protocolFlowWithoutNet)
                 shares = protocol.get(Parameter.NET_TAO_FLOW_ENABLED) == 1.0 ? Shares.NET_TAO_FLOW : Shares.TAO_FLOW;
                 cap = Cap.MIN_ALPHA_AND_BLOCK_EMISSION;
             }
@@ -127,6 +133,7 @@ public final class CappedEraStep implements BlockStep {
         sharesWithRootProportion = era == Era.PRICE_BURN_2026_06
                 && !protocol.on(Switch.SHARES_WITHOUT_ROOT_PROPORTION);
         rootClaimsRaiseRootStake = era == Era.NETFLOW_2026_05 || era == Era.PRICE_BURN_2026_06;
+        protocolFlowWithoutNet = era == Era.NETFLOW_2026_05 && shares == Shares.TAO_FLOW;
         flowSmoothing = protocol.get(Parameter.FLOW_SMOOTHING);
         flowExponent = protocol.get(Parameter.FLOW_EXPONENT);
         flowCutoff = protocol.get(Parameter.FLOW_CUTOFF);
@@ -246,7 +253,8 @@ public final class CappedEraStep implements BlockStep {
             if (shares != Shares.MOVING_PRICE && s.rowMode(i, block) != BatchState.ROW_IDLE) {
                 // mechanics §2b: the flow EMAs advance for the subnets the chain emits to; with users' flow
                 // alone the weights are the EMA and their lowest comes in the same pass
-                kernels.updateFlows(s, i, flowSmoothing, netFlow, userFlow ? protocolOrLowest : s.pathScratchD);
+                kernels.updateFlows(s, i, flowSmoothing, netFlow || protocolFlowWithoutNet,
+                        userFlow ? protocolOrLowest : s.pathScratchD);
             }
             if (netFlow) {
                 kernels.accumulatePositive(s.taoFlowEma, row, userPositive);
@@ -345,8 +353,11 @@ public final class CappedEraStep implements BlockStep {
                 kernels.updateNetFlows(s, i, flowSmoothing, userPositive, protocolPositive, movingPriceSum);
             } else if (mode == BatchState.ROW_LIVE && s.emissionEnabled[i]) {
                 kernels.userFlowShares(s, i, flowSmoothing, flowCutoff, sum, movingPriceSum);
+                if (protocolFlowWithoutNet) {
+                    advanceProtocolFlow(s, i);
+                }
             } else {
-                kernels.updateFlows(s, i, flowSmoothing, false, s.pathScratchD);
+                kernels.updateFlows(s, i, flowSmoothing, protocolFlowWithoutNet, s.pathScratchD);
                 kernels.accumulate(s.movingPrice, row, movingPriceSum);
                 for (int p = 0; p < paths; p++) {
                     final int c = row + p;
@@ -391,6 +402,19 @@ public final class CappedEraStep implements BlockStep {
         }
         for (int p = 0; p < paths; p++) {
             sum[p] = sum[p] > 0.0 ? s.blockEmission[p] / sum[p] : 0.0;
+        }
+    }
+
+    /**
+     * mechanics §2b: the protocol's flow EMA of one row, {@code P ← (1 − f)·P + f·Q}, and its accumulator Q
+     * drained, with the operations of {@link RowKernels#updateFlows}' protocol part (NetTaoFlowEnabled off).
+     */
+    private void advanceProtocolFlow(final BatchState s, final int subnet) {
+        final double keep = 1.0 - flowSmoothing;
+        final int row = subnet * s.paths;
+        for (int c = row; c < row + s.paths; c++) {
+            s.protocolFlowEma[c] = keep * s.protocolFlowEma[c] + flowSmoothing * s.protocolFlow[c];
+            s.protocolFlow[c] = 0.0;
         }
     }
 

@@ -22,7 +22,7 @@ public enum Parameter {
     FLOW_CUTOFF("flowCutoff", "TAO", -1e9, 1e9, "mechanics §2b TaoFlowCutoff"),
     /**
      * mechanics §2b: NetTaoFlowEnabled, 1 (the chain's default) for shares from users' flow net of the normalised
-     * protocol flow, 0 for users' flow alone (the protocol's flow then accumulates without its EMA advancing).
+     * protocol flow, 0 for users' flow alone (the protocol's flow EMA still advances).
      */
     NET_TAO_FLOW_ENABLED("netTaoFlowEnabled", "0/1", 0.0, 1.0,
             "mechanics §2b NetTaoFlowEnabled (default true; sudo_set_net_tao_flow_enabled)"),

@@ -730,8 +730,11 @@ class EraRulesTest {
         }
 
         /**
-         * mechanics §2b, NetTaoFlowEnabled false (subnet_emissions.rs get_shares_flow): Net = S, so the case above
-         * gives users' flow shares (0.6, 0.4, 0), and the protocol's flow EMA does not advance.
+         * mechanics §2b, NetTaoFlowEnabled false (subnet_emissions.rs get_shares_flow at 14bc6f9f9, after
+         * 2d8a9bacf "Drain protocol ema when net_flow disabled"): Net = S, so the case above gives users' flow
+         * shares (0.6, 0.4, 0), while the protocol's flow EMA still advances, P ← (1 − f)·P + f·Q, and Q is
+         * drained: after the first block P = (1 − f)·8 (Q was 0) and Q holds the block's tao_in; after the
+         * second, P = (1 − f)·P + f·Q.
          */
         @Test
         void sharesShouldComeFromUsersFlowAloneWithNetTaoFlowDisabled() {
@@ -746,9 +749,13 @@ class EraRulesTest {
                     () -> assertClose(100.0 + 0.6, s.taoReserve[0], "0.6 E"),
                     () -> assertClose(100.0 + 0.4, s.taoReserve[1], "0.4 E"),
                     () -> assertClose(100.0, s.taoReserve[2], "0"),
-                    () -> assertEquals(8.0, s.protocolFlowEma[0], 0.0, "P kept"),
-                    () -> assertEquals(32.0, s.protocolFlowEma[1], 0.0, "P kept"),
-                    () -> assertEquals(0.6, s.protocolFlow[0], 1e-12, "Q accumulates: this block's tao_in"));
+                    () -> assertEquals((1.0 - FLOW_F) * 8.0, s.protocolFlowEma[0], 1e-15, "P advanced"),
+                    () -> assertEquals((1.0 - FLOW_F) * 32.0, s.protocolFlowEma[1], 1e-15, "P advanced"),
+                    () -> assertEquals(0.6, s.protocolFlow[0], 1e-12, "Q: this block's tao_in"));
+            final double p0 = s.protocolFlowEma[0];
+            final double q0 = s.protocolFlow[0];
+            sim.runBlocks(1);
+            assertEquals((1.0 - FLOW_F) * p0 + FLOW_F * q0, s.protocolFlowEma[0], 1e-15, "P from the drained Q");
         }
 
         /**
