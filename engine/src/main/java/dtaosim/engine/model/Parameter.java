@@ -119,14 +119,19 @@ public enum Parameter {
 
     /** Validates a value, naming the parameter and its range (and that it is whole, where {@link #whole()}). */
     public double check(final double value) {
-        if (!whole() || Double.isInfinite(value)) {
+        if (!whole()) {
             return Checks.inRange(id, value, min, max);
         }
-        if (value != Math.rint(value)) {
-            throw new IllegalArgumentException(id + ": " + value + " is not a whole number of " + unit + " (in ["
-                    + (long) min + ", " + (long) max + "])");
+        final String range = "[" + (long) min + ", " + (long) max + "]";
+        if (!(value >= min && value <= max)) {
+            final boolean integral = value == Math.rint(value) && Math.abs(value) < 1e15;
+            throw new IllegalArgumentException(id + ": " + (integral ? Long.toString((long) value) : value)
+                    + " is not in " + range);
         }
-        Checks.inRange(id, (long) value, (long) min, (long) max);
+        if (value != Math.rint(value)) {
+            throw new IllegalArgumentException(id + ": " + value + " is not a whole number (" + unit + ", in "
+                    + range + ")");
+        }
         return value;
     }
 

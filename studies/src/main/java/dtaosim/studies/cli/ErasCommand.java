@@ -65,9 +65,13 @@ final class ErasCommand implements Callable<Integer> {
         }
     }
 
-    /** Every parameter's default in every era, side by side; {@code -} marks a parameter the era does not read. */
+    /**
+     * Every parameter's default in every era, side by side; {@code -} marks a parameter the era's runs do not
+     * read (the minimum stake, which only {@code quote} applies, is shown).
+     */
     private static void defaultsTable(final PrintWriter out) {
-        out.println("parameter defaults by era (a scenario may override any; - = no effect in that era's runs):");
+        out.println("parameter defaults by era (a scenario may override any; - = no effect in that era's runs;"
+                + " minStake is quote's guard):");
         final StringBuilder header = new StringBuilder(String.format("  %-22s", "parameter"));
         for (final Era era : Era.values()) {
             header.append(String.format(" %12s", era.id().substring(0, era.id().length() - 8)));
@@ -77,7 +81,8 @@ final class ErasCommand implements Callable<Integer> {
             final StringBuilder row = new StringBuilder(String.format("  %-22s", p.id()));
             for (final Era era : Era.values()) {
                 final ProtocolParams defaults = era.defaults();
-                row.append(String.format(" %12s", p.noEffectIn(defaults) != null ? "-" : compact(defaults.get(p))));
+                final boolean shown = p.noEffectIn(defaults) == null || p == Parameter.MIN_STAKE;
+                row.append(String.format(" %12s", shown ? compact(defaults.get(p)) : "-"));
             }
             out.println(row);
         }

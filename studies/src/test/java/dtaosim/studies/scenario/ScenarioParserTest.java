@@ -98,6 +98,21 @@ class ScenarioParserTest {
               priceSum: 1.0
             """;
 
+    /** NetTaoFlowEnabled is the chain's bool: true/false or 1/0. */
+    @Test
+    void aFlagParameterShouldReadTrueFalseOrOneZero() {
+        final String netflow = SMALL.replace("era: launch-2025-02", "era: netflow-2026-05");
+        assertEquals(0.0, parse(netflow + "parameters:\n  netTaoFlowEnabled: false\n").parameters()
+                .get(Parameter.NET_TAO_FLOW_ENABLED));
+        assertEquals(1.0, parse(netflow + "parameters:\n  netTaoFlowEnabled: true\n").parameters()
+                .get(Parameter.NET_TAO_FLOW_ENABLED));
+        assertEquals(0.0, parse(netflow + "parameters:\n  netTaoFlowEnabled: 0\n").parameters()
+                .get(Parameter.NET_TAO_FLOW_ENABLED));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse(netflow + "parameters:\n  netTaoFlowEnabled: 2\n"));
+        assertTrue(e.getMessage().contains("parameters.netTaoFlowEnabled: 2 is not in [0, 1]"), e.getMessage());
+    }
+
     static ScenarioFile parse(final String yaml) {
         return ScenarioParser.parse(yaml, "test.yaml", Path.of("."));
     }
@@ -268,7 +283,7 @@ class ScenarioParserTest {
                 bad("fee rate negative", SMALL + "parameters:\n  feeRate: -1\n",
                         "parameters.feeRate: -1 is not in [0, 10000]"),
                 bad("fee rate fraction", SMALL + "parameters:\n  feeRate: 33.7\n",
-                        "parameters.feeRate: 33.7 is not a whole number of x/65535 (in [0, 10000])"),
+                        "parameters.feeRate: 33.7 is not a whole number (x/65535, in [0, 10000])"),
                 bad("YAML nan names its field", SMALL.replace("maxTao: 1000", "maxTao: .nan"),
                         "subnets.maxTao: test.yaml: not valid YAML, line 8, column 15: Malformed numeric value '.nan'"),
                 bad("YAML inf in a list names its field", SMALL + "behaviours:\n  - {type: uniform-noise-traders,"
