@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         final LoadedScenario loaded = ScenarioParser.load(scenario);
         final Scenario run = loaded.file().resolve(new Overrides(paths, blocks, seed, era == null ? null : era()));
         Checks.inRange("--threads", threads, 1L, 4096L);
-        RunWarnings.of(loaded.file(), run).forEach(spec.commandLine().getErr()::println);
+        RunWarnings.of(loaded.file(), run, era).forEach(spec.commandLine().getErr()::println);
         final StateDump dump = dumpState == null ? null : StateDump.to("--dump-state", dumpState);
         final RunCheckpoint kept = checkpoint == null ? null
                 : RunCheckpoint.open("--checkpoint", checkpoint, identity(scenario, loaded, run));

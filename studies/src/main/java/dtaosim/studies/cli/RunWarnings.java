@@ -16,15 +16,19 @@ import java.util.Set;
 
 /**
  * What a scenario file asks for that a run accepts but will not do, said before the run: a parameter no era of
- * the run reads, a switch of an era the run does not schedule (dropped under {@code --era}), and subnet
- * registrations scheduled outside the run's blocks.
+ * the run reads, a switch of an era the run does not reach (dropped under {@code --era}, or scheduled after
+ * the run's last block), and subnet registrations scheduled outside the run's blocks.
  */
 final class RunWarnings {
     private RunWarnings() {
     }
 
-    /** One line per warning, each starting with {@code warning: }. */
-    static List<String> of(final ScenarioFile file, final Scenario run) {
+    /**
+     * One line per warning, each starting with {@code warning: }.
+     *
+     * @param eraOption the {@code --era} given, or null
+     */
+    static List<String> of(final ScenarioFile file, final Scenario run, final String eraOption) {
         final List<String> warnings = new ArrayList<>();
         final List<ProtocolParams> rules = new ArrayList<>();
         rules.add(run.protocol());
@@ -39,9 +43,9 @@ final class RunWarnings {
         rules.forEach(r -> eras.add(r.era()));
         for (final Switch s : file.switches().keySet()) {
             if (!eras.contains(s.era())) {
-                warnings.add("warning: switches." + s.id() + " belongs to era " + s.era().id()
-                        + ", which this run does not schedule (--era " + run.protocol().era().id()
-                        + "): it has no effect");
+                warnings.add("warning: switches." + s.id() + " belongs to era " + s.era().id() + ", which "
+                        + (eraOption != null ? "this run does not schedule (--era " + eraOption + ")"
+                        : "starts after the run's last block") + ": it has no effect");
             }
         }
         final List<Behaviour> behaviours = run.behaviours();

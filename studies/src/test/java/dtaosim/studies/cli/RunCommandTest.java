@@ -197,6 +197,36 @@ class RunCommandTest {
         assertFalse(own.err().contains("switches."), own.err());
     }
 
+    /** A switch of a scheduled era that starts after the run's last block has no effect, and is said so. */
+    @Test
+    void aSwitchOfAnEraAfterTheRunShouldBeWarnedAbout(@TempDir final Path dir) throws IOException {
+        final Path file = dir.resolve("late.yaml");
+        Files.writeString(file, """
+                eras:
+                  - era: launch-2025-02
+                    fromBlock: 0
+                  - era: ema-ramp-2025-03
+                    fromBlock: 100
+                switches:
+                  start-call: false
+                blocks: 10
+                paths: 1
+                seed: 1
+                subnets:
+                  profile: log-spaced
+                  count: 2
+                  maxTao: 1000
+                  minTao: 100
+                  priceSum: 1.0
+                """);
+        final CliRun run = CliRun.of("run", file.toString(), "--threads", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: switches.start-call belongs to era ema-ramp-2025-03, which starts"
+                + " after the run's last block: it has no effect"), run.err());
+        final CliRun longer = CliRun.of("run", file.toString(), "--threads", "1", "--blocks", "101");
+        assertFalse(longer.err().contains("switches."), longer.err());
+    }
+
     /** taoflow-demo registers at 6,801,800 + k·1,800 (k < 4) from block 6,800,000: 1,000 blocks see none. */
     @Test
     void registrationsOutsideTheRunShouldBeWarnedAbout() {
