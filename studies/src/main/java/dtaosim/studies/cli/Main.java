@@ -60,6 +60,10 @@ public final class Main {
                 c.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                c.getErr().println("error: " + e.getMessage() + " (" + e.getClass().getSimpleName() + ")");
+                return 1;
+            }
             throw e;
         });
         return cli.execute(args);

@@ -33,9 +33,11 @@ final class RunCheckpoint {
     private static final int MAGIC = 0x64747231; // "dtr1"
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)\\.bin");
 
+    private final String option;
     private final Path dir;
 
-    private RunCheckpoint(final Path dir) {
+    private RunCheckpoint(final String option, final Path dir) {
+        this.option = option;
         this.dir = dir;
     }
 
@@ -43,30 +45,34 @@ final class RunCheckpoint {
      * Opens {@code dir} for the run that {@code identity} describes: a new or empty folder starts one, a folder
      * of the same run continues it; any other folder is refused, naming {@code option}.
      */
-    static RunCheckpoint open(final String option, final Path dir, final String identity) throws IOException {
-        if (Files.isRegularFile(dir)) {
+    static RunCheckpoint open(final String option, final Path dir, final String identity) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException(option + ": " + dir + " is a file, not a folder");
         }
         final Path id = dir.resolve(ID);
-        if (Files.isRegularFile(id)) {
-            if (!Files.readString(id).equals(identity)) {
-                throw new IllegalArgumentException(option + ": " + dir + " holds the checkpoint of another run"
-                        + " (scenario, paths, blocks, seed, era or dtaosim version differ); give the same command,"
-                        + " or a new or empty folder");
+        try {
+            if (Files.isRegularFile(id)) {
+                if (!Files.readString(id).equals(identity)) {
+                    throw new IllegalArgumentException(option + ": " + dir + " holds the checkpoint of another run"
+                            + " (scenario, pools, paths, blocks, seed, era or dtaosim build differ); give the same"
+                            + " command, or a new or empty folder");
+                }
+                return new RunCheckpoint(option, dir);
             }
-            return new RunCheckpoint(dir);
-        }
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> list = Files.list(dir)) {
-                if (list.findAny().isPresent()) {
-                    throw new IllegalArgumentException(option + ": " + dir + " is not empty and holds no run"
-                            + " checkpoint; give a new or empty folder");
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> list = Files.list(dir)) {
+                    if (list.findAny().isPresent()) {
+                        throw new IllegalArgumentException(option + ": " + dir + " is not empty and holds no run"
+                                + " checkpoint; give a new or empty folder");
+                    }
                 }
             }
+            Files.createDirectories(dir);
+            AtomicFiles.writeString(id, identity);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + ": cannot use " + dir + " as a folder (" + e + ")", e);
         }
-        Files.createDirectories(dir);
-        AtomicFiles.writeString(id, identity);
-        return new RunCheckpoint(dir);
+        return new RunCheckpoint(option, dir);
     }
 
     /** The folder. */
@@ -85,7 +91,11 @@ final class RunCheckpoint {
             for (final Path f : list.toList()) {
                 final Matcher m = RANGE.matcher(f.getFileName().toString());
                 if (m.matches()) {
-                    ranges.add(new PathRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+                    try {
+                        ranges.add(new PathRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+                    } catch (IllegalArgumentException e) { // NumberFormatException too
+                        throw damaged(f, e);
+                    }
                 }
             }
         }
@@ -105,8 +115,19 @@ final class RunCheckpoint {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
-            return read(in, f.toString());
+            final RunResult result = read(in, f.toString());
+            if (!result.range().equals(range) || in.read() != -1) {
+                throw new IOException("it does not hold exactly paths " + range.from() + " to " + range.to());
+            }
+            return result;
+        } catch (IOException | IllegalArgumentException e) {
+            throw damaged(f, e);
         }
+    }
+
+    private IllegalArgumentException damaged(final Path f, final Exception e) {
+        return new IllegalArgumentException(option + ": " + f + " is not a finished range of this run ("
+                + e.getMessage() + "); delete " + dir + " to start the run over", e);
     }
 
     /** Stores one finished range with its final state. */

@@ -23,14 +23,24 @@ import dtaosim.studies.stats.Quantiles;
 import dtaosim.studies.study.Progress;
 import dtaosim.engine.yuma.YumaOutcomes;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -96,14 +106,16 @@ final class RunCommand implements Callable<Integer> {
                 .withProgress(progress);
 
         final long start = System.nanoTime();
-        final Thread interrupted = new Thread(() -> System.err.printf("%ndtaosim run: interrupted after %,d of %,d"
-                + " paths; %s%n", stored + progress.done(), run.paths(), kept == null
-                ? "nothing written (--checkpoint DIR keeps finished paths for the same command run again)"
-                : "finished ranges kept in " + kept.dir() + ": run the same command again to continue"));
+        final AtomicLong keptPaths = new AtomicLong(stored);
+        final Thread interrupted = new Thread(() -> System.err.printf("%ndtaosim run: interrupted; %s%n",
+                kept == null ? String.format("%,d of %,d paths simulated, nothing written (--checkpoint DIR keeps"
+                        + " finished paths for the same command run again)", progress.done(), run.paths())
+                        : String.format("%,d of %,d paths kept in %s: run the same command again to continue",
+                        keptPaths.get(), run.paths(), kept.dir())));
         Runtime.getRuntime().addShutdownHook(interrupted);
         final RunResult result;
         try {
-            result = kept == null ? Runner.run(run, options) : runKept(run, options, kept, ranges);
+            result = kept == null ? Runner.run(run, options) : runKept(run, options, kept, ranges, keptPaths);
         } finally {
             removeHook(interrupted);
         }
@@ -131,13 +143,14 @@ final class RunCommand implements Callable<Integer> {
 
     /** Runs the ranges the checkpoint lacks, storing each as it finishes, and merges them with the stored ones. */
     private static RunResult runKept(final Scenario run, final RunOptions options, final RunCheckpoint kept,
-                                     final List<PathRange> ranges) throws IOException {
+                                     final List<PathRange> ranges, final AtomicLong keptPaths) throws IOException {
         final List<RunResult> parts = new ArrayList<>(ranges.size());
         for (final PathRange range : ranges) {
             RunResult part = kept.load(range);
             if (part == null) {
                 part = Runner.run(run, range, options);
                 kept.save(part);
+                keptPaths.addAndGet(range.size());
             }
             parts.add(part);
         }
@@ -147,13 +160,15 @@ final class RunCommand implements Callable<Integer> {
     /**
      * The path ranges of the run: {@code [0, P)} without a checkpoint; with one, the ranges it holds (whatever
      * thread count stored them) and the gaps between them cut into pieces of about 1/{@link #CHECKPOINT_RANGES}
-     * of the paths, each a whole number of batches for every thread, so that no thread idles inside a piece. A
-     * path's numbers do not depend on the cut.
+     * of the paths in whole batches, rounded up to a batch for every thread (so that no thread idles inside a
+     * piece) unless that would leave fewer than four pieces. A path's numbers do not depend on the cut.
      */
     private List<PathRange> ranges(final long paths, final List<PathRange> stored) {
-        final long round = (long) RunOptions.DEFAULT_BATCH_PATHS * threads;
-        final long even = (paths + CHECKPOINT_RANGES - 1) / CHECKPOINT_RANGES;
-        final long size = checkpoint == null ? paths : (even + round - 1) / round * round;
+        final long batch = RunOptions.DEFAULT_BATCH_PATHS;
+        final long base = ceilTo((paths + CHECKPOINT_RANGES - 1) / CHECKPOINT_RANGES, batch);
+        final long perThread = ceilTo(base, batch * threads);
+        final long size = checkpoint == null ? paths
+                : perThread <= ceilTo((paths + 3) / 4, batch) ? perThread : base;
         final List<PathRange> ranges = new ArrayList<>();
         long next = 0;
         for (final PathRange r : stored) {
@@ -165,6 +180,10 @@ final class RunCommand implements Callable<Integer> {
         }
         cut(next, paths, size, ranges);
         return ranges;
+    }
+
+    private static long ceilTo(final long value, final long step) {
+        return (value + step - 1) / step * step;
     }
 
     private static void cut(final long from, final long to, final long size, final List<PathRange> into) {
@@ -182,10 +201,40 @@ final class RunCommand implements Callable<Integer> {
         final int pools = java.util.Objects.hash(Arrays.hashCode(n.taoReserve()), Arrays.hashCode(n.alphaIn()),
                 Arrays.hashCode(n.alphaOut()), Arrays.hashCode(n.movingPrice()),
                 Arrays.hashCode(n.firstEmissionBlock()), n.rootStakeTao(), n.totalIssuanceTao());
-        return "dtaosim " + Version.dtaosim() + "\nscenario " + loaded.name() + (loaded.builtIn() ? " (built-in)" : "")
+        return "dtaosim " + Version.dtaosim() + " " + codeFingerprint() + "\nscenario " + loaded.name()
+                + (loaded.builtIn() ? " (built-in)" : "")
                 + "\nera " + EraLine.of(run) + "\npaths " + run.paths() + " blocks " + run.blocks() + " from "
                 + run.startBlock() + " seed " + run.seed() + "\npools " + Integer.toHexString(pools) + "\n\n"
                 + ScenarioSource.load(argument).text();
+    }
+
+    /**
+     * SHA-256 of the code that computes a run (the jar, or every file of a classes folder, of the command line and
+     * of the engine), so that a checkpoint written by another build is refused: its numbers may differ.
+     */
+    private static String codeFingerprint() {
+        try {
+            final MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            final Set<Path> sources = new TreeSet<>();
+            for (final Class<?> c : List.of(RunCommand.class, Runner.class)) {
+                sources.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            }
+            for (final Path source : sources) {
+                if (Files.isDirectory(source)) {
+                    try (Stream<Path> files = Files.walk(source)) {
+                        for (final Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                            sha.update(source.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                            sha.update(Files.readAllBytes(f));
+                        }
+                    }
+                } else {
+                    sha.update(Files.readAllBytes(source));
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            return "unknown build";
+        }
     }
 
     private static void removeHook(final Thread hook) {
@@ -245,10 +294,11 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  behaviours: %s; watched subnets: %s%n", behaviours.isEmpty() ? "none" : String.join(", ",
                 behaviours), watched.isEmpty() ? "none" : String.join(", ", watched));
         final double updates = (double) simulated * run.slots() * run.blocks();
-        out.printf("  kernels %s, %d threads, Java %s; wall %.3f s, %.1f M subnet-block-path updates/s%s%n",
-                options.kernels().name(), options.threads(), System.getProperty("java.version"), wall,
-                updates / wall / 1e6, simulated == run.paths() ? ""
-                        : " (" + (run.paths() - simulated) + " paths from the checkpoint)");
+        final String rate = simulated == 0 ? "all " + run.paths() + " paths from the checkpoint"
+                : String.format("%.1f M subnet-block-path updates/s%s", updates / wall / 1e6,
+                simulated == run.paths() ? "" : " (" + (run.paths() - simulated) + " paths from the checkpoint)");
+        out.printf("  kernels %s, %d threads, Java %s; wall %.3f s, %s%n", options.kernels().name(),
+                options.threads(), System.getProperty("java.version"), wall, rate);
 
         out.printf("  %-36s %14s %14s %14s%n", "per path", "q05", "q50", "q95");
         row(out, "Σ spot prices (TAO/alpha)", spotPriceSums(result.finalState()));

@@ -67,8 +67,34 @@ class RunCheckpointTest {
         final List<String> stored = ranges(kept);
         // 1024 paths in 16 ranges of 64 (one thread)
         assertTrue(!stored.isEmpty() && stored.size() < 16, () -> "stopped part-way: " + stored + "; log: " + log);
-        assertTrue(log.contains("dtaosim run: interrupted after "), log);
-        assertTrue(log.contains("finished ranges kept in " + kept), log);
+        assertTrue(log.contains("dtaosim run: interrupted; " + 64 * stored.size() + " of 1,024 paths kept in "
+                + kept + ": run the same command again to continue"), log);
+
+        // another seed is another run: refused, and the folder left as it was
+        final List<String> reseeded = new ArrayList<>(List.of(RUN));
+        reseeded.addAll(List.of("--seed", "7", "--checkpoint", kept.toString()));
+        final CliRun other = CliRun.of(reseeded.toArray(String[]::new));
+        assertEquals(Main.EXIT_BAD_INPUT, other.exitCode(), other.err());
+        assertTrue(other.err().contains("--checkpoint: " + kept + " holds the checkpoint of another run"),
+                other.err());
+        assertEquals(stored, ranges(kept));
+
+        // a damaged range is named, with what to do
+        final Path damaged = tmp.resolve("damaged");
+        Files.createDirectories(damaged);
+        try (Stream<Path> files = Files.list(kept)) {
+            for (final Path f : files.toList()) {
+                Files.copy(f, damaged.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(damaged.resolve(stored.get(0)), "junk");
+        final List<String> onDamaged = new ArrayList<>(List.of(RUN));
+        onDamaged.addAll(List.of("--threads", "1", "--checkpoint", damaged.toString()));
+        final CliRun broken = CliRun.of(onDamaged.toArray(String[]::new));
+        assertEquals(Main.EXIT_BAD_INPUT, broken.exitCode(), broken.err());
+        assertTrue(broken.err().contains(damaged.resolve(stored.get(0)) + " is not a finished range of this run"),
+                broken.err());
+        assertTrue(broken.err().contains("delete " + damaged + " to start the run over"), broken.err());
 
         final Path resumedDump = tmp.resolve("resumed.json");
         final List<String> again = new ArrayList<>(List.of(RUN));
@@ -98,6 +124,21 @@ class RunCheckpointTest {
         assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
         assertTrue(run.err().contains("--checkpoint: " + other + " holds the checkpoint of another run"), run.err());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void aFolderThatCannotBeMadeShouldBeRefused() throws IOException {
+        final Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        final CliRun run = CliRun.of("run", "taoflow-demo", "--paths", "2", "--blocks", "10", "--checkpoint",
+                file.resolve("ck").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("error: --checkpoint: cannot use " + file.resolve("ck") + " as a folder"),
+                run.err());
+        final CliRun onFile = CliRun.of("run", "taoflow-demo", "--paths", "2", "--blocks", "10", "--checkpoint",
+                file.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, onFile.exitCode(), onFile.err());
+        assertTrue(onFile.err().contains("--checkpoint: " + file + " is a file, not a folder"), onFile.err());
     }
 
     @Test
