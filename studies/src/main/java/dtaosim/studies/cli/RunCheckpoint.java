@@ -2,7 +2,10 @@ package dtaosim.studies.cli;
 
 import dtaosim.engine.run.FinalState;
 import dtaosim.engine.run.PathRange;
+import dtaosim.engine.run.RunOptions;
 import dtaosim.engine.run.RunResult;
+import dtaosim.engine.run.Runner;
+import dtaosim.engine.run.Scenario;
 import dtaosim.studies.report.AtomicFiles;
 import dtaosim.studies.study.PartialStore;
 import java.io.BufferedInputStream;
@@ -16,14 +19,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The finished path ranges of one {@code dtaosim run}, kept in a folder so that the same command run again
- * after an interruption simulates only what is missing: {@code run.id} says which run the folder belongs to (the
- * scenario's text and pools, the resolved sizes, seed and era, dtaosim's version), and each
+ * after an interruption simulates only what is missing: {@code run.id} says which run the folder belongs to
+ * ({@link RunIdentity}), and each
  * {@code <from>-<to>.bin} holds a range's per-path outcomes and final state, bit for bit. Every file is written
  * to a temporary name and moved into place, so a file that exists is complete.
  */
@@ -32,6 +36,8 @@ final class RunCheckpoint {
     private static final String SUFFIX = ".bin";
     private static final int MAGIC = 0x64747231; // "dtr1"
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)\\.bin");
+    /** The paths are run in about this many ranges, each stored when it finishes. */
+    static final int RANGES = 16;
 
     private final String option;
     private final Path dir;
@@ -78,6 +84,60 @@ final class RunCheckpoint {
     /** The folder. */
     Path dir() {
         return dir;
+    }
+
+    /**
+     * The path ranges of a run of {@code paths} paths on {@code threads} threads: the ranges {@code stored}
+     * (whatever thread count stored them) and the gaps between them cut into pieces of about
+     * 1/{@link #RANGES} of the paths in whole batches, rounded up to a batch for every thread (so that no
+     * thread idles inside a piece) unless that would leave fewer than four pieces. A path's numbers do not
+     * depend on the cut.
+     */
+    static List<PathRange> ranges(final long paths, final int threads, final List<PathRange> stored) {
+        final long batch = RunOptions.DEFAULT_BATCH_PATHS;
+        final long base = ceilTo((paths + RANGES - 1) / RANGES, batch);
+        final long perThread = ceilTo(base, batch * threads);
+        final long size = perThread <= ceilTo((paths + 3) / 4, batch) ? perThread : base;
+        final List<PathRange> ranges = new ArrayList<>();
+        long next = 0;
+        for (final PathRange r : stored) {
+            if (r.from() >= next && r.to() <= paths) { // a stored range overlapping another is not used
+                cut(next, r.from(), size, ranges);
+                ranges.add(r);
+                next = r.to();
+            }
+        }
+        cut(next, paths, size, ranges);
+        return ranges;
+    }
+
+    private static long ceilTo(final long value, final long step) {
+        return (value + step - 1) / step * step;
+    }
+
+    private static void cut(final long from, final long to, final long size, final List<PathRange> into) {
+        for (long start = from; start < to; start += size) {
+            into.add(new PathRange(start, Math.min(to, start + size)));
+        }
+    }
+
+    /**
+     * Runs the {@code ranges} (which tile the run's paths) that are not stored, storing each as it finishes and
+     * adding its paths to {@code kept}, and merges them with the stored ones.
+     */
+    RunResult runMissing(final Scenario run, final RunOptions options, final List<PathRange> ranges,
+                         final AtomicLong kept) throws IOException {
+        final List<RunResult> parts = new ArrayList<>(ranges.size());
+        for (final PathRange range : ranges) {
+            RunResult part = load(range);
+            if (part == null) {
+                part = Runner.run(run, range, options);
+                save(part);
+                kept.addAndGet(range.size());
+            }
+            parts.add(part);
+        }
+        return RunResult.merge(parts);
     }
 
     private Path file(final PathRange range) {

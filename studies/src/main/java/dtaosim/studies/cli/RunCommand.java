@@ -4,7 +4,6 @@ import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
-import dtaosim.engine.model.Network;
 import dtaosim.engine.run.FinalState;
 import dtaosim.engine.run.PathRange;
 import dtaosim.engine.run.Probe;
@@ -18,29 +17,18 @@ import dtaosim.studies.scenario.BehaviourType;
 import dtaosim.studies.scenario.LoadedScenario;
 import dtaosim.studies.scenario.Overrides;
 import dtaosim.studies.scenario.ScenarioParser;
-import dtaosim.studies.scenario.ScenarioSource;
 import dtaosim.studies.stats.Quantiles;
 import dtaosim.studies.study.Progress;
 import dtaosim.engine.yuma.YumaOutcomes;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,8 +73,6 @@ final class RunCommand implements Callable<Integer> {
 
     /** A run shows its progress on stderr once it has taken this long. */
     private static final double QUIET_SECONDS = 3.0;
-    /** With a checkpoint, the paths are run in about this many ranges, each stored when it finishes. */
-    private static final int CHECKPOINT_RANGES = 16;
 
     @Override
     public Integer call() throws IOException {
@@ -97,8 +83,9 @@ final class RunCommand implements Callable<Integer> {
         RunWarnings.of(loaded.file(), run, era).forEach(spec.commandLine().getErr()::println);
         final StateDump dump = dumpState == null ? null : StateDump.to("--dump-state", dumpState);
         final RunCheckpoint kept = checkpoint == null ? null
-                : RunCheckpoint.open("--checkpoint", checkpoint, identity(scenario, loaded, run));
-        final List<PathRange> ranges = ranges(run.paths(), kept == null ? List.of() : kept.stored());
+                : RunCheckpoint.open("--checkpoint", checkpoint, RunIdentity.of(scenario, loaded, run));
+        final List<PathRange> ranges = kept == null ? List.of(run.allPaths())
+                : RunCheckpoint.ranges(run.paths(), threads, kept.stored());
         final long stored = kept == null ? 0
                 : ranges.stream().filter(kept::has).mapToLong(PathRange::size).sum();
         final Progress progress = new Progress(System.err, run.paths() - stored, run.blocks(), QUIET_SECONDS);
@@ -115,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(interrupted);
         final RunResult result;
         try {
-            result = kept == null ? Runner.run(run, options) : runKept(run, options, kept, ranges, keptPaths);
+            result = kept == null ? Runner.run(run, options) : kept.runMissing(run, options, ranges, keptPaths);
         } finally {
             removeHook(interrupted);
         }
@@ -141,102 +128,6 @@ final class RunCommand implements Callable<Integer> {
             kept.clear();
         }
         return 0;
-    }
-
-    /** Runs the ranges the checkpoint lacks, storing each as it finishes, and merges them with the stored ones. */
-    private static RunResult runKept(final Scenario run, final RunOptions options, final RunCheckpoint kept,
-                                     final List<PathRange> ranges, final AtomicLong keptPaths) throws IOException {
-        final List<RunResult> parts = new ArrayList<>(ranges.size());
-        for (final PathRange range : ranges) {
-            RunResult part = kept.load(range);
-            if (part == null) {
-                part = Runner.run(run, range, options);
-                kept.save(part);
-                keptPaths.addAndGet(range.size());
-            }
-            parts.add(part);
-        }
-        return RunResult.merge(parts);
-    }
-
-    /**
-     * The path ranges of the run: {@code [0, P)} without a checkpoint; with one, the ranges it holds (whatever
-     * thread count stored them) and the gaps between them cut into pieces of about 1/{@link #CHECKPOINT_RANGES}
-     * of the paths in whole batches, rounded up to a batch for every thread (so that no thread idles inside a
-     * piece) unless that would leave fewer than four pieces. A path's numbers do not depend on the cut.
-     */
-    private List<PathRange> ranges(final long paths, final List<PathRange> stored) {
-        final long batch = RunOptions.DEFAULT_BATCH_PATHS;
-        final long base = ceilTo((paths + CHECKPOINT_RANGES - 1) / CHECKPOINT_RANGES, batch);
-        final long perThread = ceilTo(base, batch * threads);
-        final long size = checkpoint == null ? paths
-                : perThread <= ceilTo((paths + 3) / 4, batch) ? perThread : base;
-        final List<PathRange> ranges = new ArrayList<>();
-        long next = 0;
-        for (final PathRange r : stored) {
-            if (r.from() >= next && r.to() <= paths) { // a stored range overlapping another is not used
-                cut(next, r.from(), size, ranges);
-                ranges.add(r);
-                next = r.to();
-            }
-        }
-        cut(next, paths, size, ranges);
-        return ranges;
-    }
-
-    private static long ceilTo(final long value, final long step) {
-        return (value + step - 1) / step * step;
-    }
-
-    private static void cut(final long from, final long to, final long size, final List<PathRange> into) {
-        for (long start = from; start < to; start += size) {
-            into.add(new PathRange(start, Math.min(to, start + size)));
-        }
-    }
-
-    /**
-     * What fixes a run's numbers, for its checkpoint: dtaosim's version, the scenario's text, the pools it
-     * resolved to (a CSV's too), and the sizes, seed and era after the options.
-     */
-    private static String identity(final String argument, final LoadedScenario loaded, final Scenario run) {
-        final Network n = run.network();
-        final int pools = java.util.Objects.hash(Arrays.hashCode(n.taoReserve()), Arrays.hashCode(n.alphaIn()),
-                Arrays.hashCode(n.alphaOut()), Arrays.hashCode(n.movingPrice()),
-                Arrays.hashCode(n.firstEmissionBlock()), n.rootStakeTao(), n.totalIssuanceTao());
-        return "dtaosim " + Version.dtaosim() + " " + codeFingerprint() + "\nscenario " + loaded.name()
-                + (loaded.builtIn() ? " (built-in)" : "")
-                + "\nera " + EraLine.of(run) + "\npaths " + run.paths() + " blocks " + run.blocks() + " from "
-                + run.startBlock() + " seed " + run.seed() + "\npools " + Integer.toHexString(pools) + "\n\n"
-                + ScenarioSource.load(argument).text();
-    }
-
-    /**
-     * SHA-256 of the code that computes a run (the jar, or every file of a classes folder, of the command line and
-     * of the engine), so that a checkpoint written by another build is refused: its numbers may differ.
-     */
-    private static String codeFingerprint() {
-        try {
-            final MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            final Set<Path> sources = new TreeSet<>();
-            for (final Class<?> c : List.of(RunCommand.class, Runner.class)) {
-                sources.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            }
-            for (final Path source : sources) {
-                if (Files.isDirectory(source)) {
-                    try (Stream<Path> files = Files.walk(source)) {
-                        for (final Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                            sha.update(source.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                            sha.update(Files.readAllBytes(f));
-                        }
-                    }
-                } else {
-                    sha.update(Files.readAllBytes(source));
-                }
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 12);
-        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
-            return "unknown build";
-        }
     }
 
     private static void removeHook(final Thread hook) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dtaosim.engine.run.PathRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,26 @@ class RunCheckpointTest {
         assertEquals(0, whole.exitCode(), whole.err());
         assertEquals(figures(whole.out()), figures(resumed.out()));
         assertEquals(Files.readString(wholeDump), Files.readString(resumedDump));
+    }
+
+    /** Ranges tile [0, P), reuse stored ones of any cut, and stay at least four with many threads. */
+    @Test
+    void rangesShouldTileThePathsAroundTheStoredOnes() {
+        // 3000 paths: 1/16 is 188, 192 in whole batches, 256 for two threads
+        assertEquals(List.of(new PathRange(0, 256), new PathRange(256, 512)),
+                RunCheckpoint.ranges(3000, 2, List.of()).subList(0, 2));
+        assertEquals(12, RunCheckpoint.ranges(3000, 2, List.of()).size());
+        // 4096 paths on 32 threads: 2048-path ranges would be two; 256 keeps sixteen
+        assertEquals(16, RunCheckpoint.ranges(4096, 32, List.of()).size());
+        // 100 paths: one batch at most each, the last one short
+        assertEquals(List.of(new PathRange(0, 64), new PathRange(64, 100)), RunCheckpoint.ranges(100, 1, List.of()));
+        // stored ranges of another cut are kept; the gaps around them are cut anew
+        final List<PathRange> around = RunCheckpoint.ranges(1024, 1,
+                List.of(new PathRange(128, 384), new PathRange(640, 768)));
+        assertEquals(List.of(new PathRange(0, 64), new PathRange(64, 128), new PathRange(128, 384),
+                new PathRange(384, 448), new PathRange(448, 512), new PathRange(512, 576), new PathRange(576, 640),
+                new PathRange(640, 768), new PathRange(768, 832), new PathRange(832, 896), new PathRange(896, 960),
+                new PathRange(960, 1024)), around);
     }
 
     @Test
