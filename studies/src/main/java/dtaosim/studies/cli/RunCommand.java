@@ -17,6 +17,7 @@ import dtaosim.studies.scenario.BehaviourType;
 import dtaosim.studies.scenario.LoadedScenario;
 import dtaosim.studies.scenario.Overrides;
 import dtaosim.studies.scenario.ScenarioParser;
+import dtaosim.studies.scenario.ScenarioWarnings;
 import dtaosim.studies.stats.Quantiles;
 import dtaosim.studies.study.Progress;
 import dtaosim.engine.yuma.YumaOutcomes;
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         final LoadedScenario loaded = ScenarioParser.load(scenario);
         final Scenario run = loaded.file().resolve(new Overrides(paths, blocks, seed, era == null ? null : era()));
         Checks.inRange("--threads", threads, 1L, 4096L);
-        RunWarnings.of(loaded.file(), run, era).forEach(spec.commandLine().getErr()::println);
+        ScenarioWarnings.of(loaded.file(), run, era).forEach(spec.commandLine().getErr()::println);
         final StateDump dump = dumpState == null ? null : StateDump.to("--dump-state", dumpState);
         final RunCheckpoint kept = checkpoint == null ? null
                 : RunCheckpoint.open("--checkpoint", checkpoint, RunIdentity.of(scenario, loaded, run));

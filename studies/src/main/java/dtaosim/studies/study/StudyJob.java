@@ -7,6 +7,7 @@ import dtaosim.engine.run.RunResult;
 import dtaosim.studies.report.AtomicFiles;
 import dtaosim.studies.report.Json;
 import dtaosim.studies.scenario.ScenarioSource;
+import dtaosim.studies.scenario.ScenarioWarnings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -129,6 +130,8 @@ public final class StudyJob {
                 execution.checkpointEvery());
         final long pending = executor.pending(range);
         if (err != null) {
+            ScenarioWarnings.ofCells(plan.base(), plan.cells().stream().map(Cell::scenario).toList())
+                    .forEach(err::println);
             err.printf("dtaosim study %s: %d cell(s) x %,d paths x %,d blocks -> %s%s%n", plan.config().study(),
                     plan.cells().size(), range.size(), plan.blocks(), dir,
                     resumed ? " (resuming: " + pending + " paths to go)" : "");

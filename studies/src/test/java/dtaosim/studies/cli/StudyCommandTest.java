@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtaosim.studies.report.JsonReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +94,25 @@ class StudyCommandTest {
                 assertEquals(wilson[0], ((Number) t.get("wilsonLow")).doubleValue(), 1e-15);
             }
         }
+    }
+
+    /** A study says, as run does, what its scenario asks for that will not happen (not the progress it hides). */
+    @Test
+    void registrationsOutsideTheStudysBlocksShouldBeWarnedAbout(@TempDir final Path dir) throws IOException {
+        final PrintStream stderr = System.err;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        final CliRun run;
+        try {
+            run = CliRun.of("study", "distribution", "taoflow-demo", "--days", "0.1", "--paths", "2", "--out",
+                    dir.resolve("out").toString());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, run.exitCode(), run.err());
+        final String err = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(err.contains("warning: behaviours[2] (subnet-registrations): 4 of 4 attempts fall outside the"
+                + " run's blocks [6800000, 6800720) and are not made"), err);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dtaosim.studies.cli;
+package dtaosim.studies.scenario;
 
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.SubnetRegistrations;
@@ -7,9 +7,9 @@ import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.model.Switch;
 import dtaosim.engine.run.Scenario;
-import dtaosim.studies.scenario.ScenarioFile;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +19,22 @@ import java.util.Set;
  * the run reads, a switch of an era the run does not reach (dropped under {@code --era}, or scheduled after
  * the run's last block), and subnet registrations scheduled outside the run's blocks.
  */
-final class RunWarnings {
-    private RunWarnings() {
+public final class ScenarioWarnings {
+    private ScenarioWarnings() {
+    }
+
+    /**
+     * The warnings of a study's cells, each once: a parameter that no cell reads, and registrations outside the
+     * blocks (the same in every cell). Switches are left out: a study over eras drops each cell's other eras'
+     * switches by design.
+     */
+    public static List<String> ofCells(final ScenarioFile file, final List<Scenario> cells) {
+        final Set<String> common = new LinkedHashSet<>(of(file, cells.get(0), null));
+        for (final Scenario cell : cells.subList(1, cells.size())) {
+            common.retainAll(of(file, cell, null));
+        }
+        common.removeIf(line -> line.startsWith("warning: switches."));
+        return List.copyOf(common);
     }
 
     /**
@@ -28,7 +42,7 @@ final class RunWarnings {
      *
      * @param eraOption the {@code --era} given, or null
      */
-    static List<String> of(final ScenarioFile file, final Scenario run, final String eraOption) {
+    public static List<String> of(final ScenarioFile file, final Scenario run, final String eraOption) {
         final List<String> warnings = new ArrayList<>();
         final List<ProtocolParams> rules = new ArrayList<>();
         rules.add(run.protocol());
