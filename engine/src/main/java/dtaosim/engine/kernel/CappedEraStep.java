@@ -57,7 +57,7 @@ public final class CappedEraStep implements BlockStep {
     private final boolean rootClaimsRaiseRootStake;
     /**
      * NetTaoFlowEnabled off (netflow era): shares from users' flow alone, while the protocol's flow EMA still
-     * advances and its accumulator is drained every block, as get_shares_flow does for every subnet.
+     * advances and its accumulator is drained every block, as get_shares_flow does for each subnet it emits to.
      */
     private final boolean protocolFlowWithoutNet;
     private final double flowSmoothing;

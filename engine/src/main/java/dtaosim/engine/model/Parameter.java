@@ -114,7 +114,12 @@ public enum Parameter {
 
     /** Whether the chain keeps the value as an integer (blocks, subnets, a fee count out of 65535, a flag). */
     public boolean whole() {
-        return unit.equals("blocks") || unit.equals("subnets") || unit.equals("x/65535") || unit.equals("0/1");
+        return unit.equals("blocks") || unit.equals("subnets") || unit.equals("x/65535") || flag();
+    }
+
+    /** Whether the chain keeps the value as a bool (1 true, 0 false). */
+    public boolean flag() {
+        return unit.equals("0/1");
     }
 
     /** Validates a value, naming the parameter and its range (and that it is whole, where {@link #whole()}). */

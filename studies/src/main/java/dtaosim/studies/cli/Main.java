@@ -61,7 +61,8 @@ public final class Main {
                 return EXIT_BAD_INPUT;
             }
             if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-                c.getErr().println("error: " + e.getMessage() + " (" + e.getClass().getSimpleName() + ")");
+                c.getErr().println("error: " + (e.getMessage() == null ? "" : e.getMessage() + " ") + "("
+                        + e.getClass().getSimpleName() + ")");
                 return 1;
             }
             throw e;

@@ -13,13 +13,13 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -90,14 +90,14 @@ final class RunCheckpoint {
      * The path ranges of a run of {@code paths} paths on {@code threads} threads: the ranges {@code stored}
      * (whatever thread count stored them) and the gaps between them cut into pieces of about
      * 1/{@link #RANGES} of the paths in whole batches, rounded up to a batch for every thread (so that no
-     * thread idles inside a piece) unless that would leave fewer than four pieces. A path's numbers do not
-     * depend on the cut.
+     * thread idles inside a piece); where that would leave fewer than four pieces, a quarter of the paths (as
+     * many threads busy as four pieces allow). A path's numbers do not depend on the cut.
      */
     static List<PathRange> ranges(final long paths, final int threads, final List<PathRange> stored) {
         final long batch = RunOptions.DEFAULT_BATCH_PATHS;
-        final long base = ceilTo((paths + RANGES - 1) / RANGES, batch);
-        final long perThread = ceilTo(base, batch * threads);
-        final long size = perThread <= ceilTo((paths + 3) / 4, batch) ? perThread : base;
+        final long perThread = ceilTo(ceilTo((paths + RANGES - 1) / RANGES, batch), batch * threads);
+        final long quarter = ceilTo((paths + 3) / 4, batch);
+        final long size = Math.min(perThread, quarter);
         final List<PathRange> ranges = new ArrayList<>();
         long next = 0;
         for (final PathRange r : stored) {
@@ -125,19 +125,30 @@ final class RunCheckpoint {
      * Runs the {@code ranges} (which tile the run's paths) that are not stored, storing each as it finishes and
      * adding its paths to {@code kept}, and merges them with the stored ones.
      */
-    RunResult runMissing(final Scenario run, final RunOptions options, final List<PathRange> ranges,
-                         final AtomicLong kept) throws IOException {
+    RunResult runMissing(final Scenario run, final RunOptions options, final List<PathRange> ranges) {
         final List<RunResult> parts = new ArrayList<>(ranges.size());
         for (final PathRange range : ranges) {
             RunResult part = load(range);
             if (part == null) {
                 part = Runner.run(run, range, options);
                 save(part);
-                kept.addAndGet(range.size());
             }
             parts.add(part);
         }
         return RunResult.merge(parts);
+    }
+
+    /**
+     * Paths held in finished ranges, for the message on Ctrl-C: no range is stored after this (the JVM is
+     * stopping, {@link AtomicFiles#stopWrites}), so the count is final.
+     */
+    long keptAfterStop() {
+        AtomicFiles.stopWrites();
+        try {
+            return stored().stream().mapToLong(PathRange::size).sum();
+        } catch (IOException | IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     private Path file(final PathRange range) {
@@ -169,7 +180,7 @@ final class RunCheckpoint {
     }
 
     /** The stored result of {@code range}, or null if it has not finished. */
-    RunResult load(final PathRange range) throws IOException {
+    RunResult load(final PathRange range) {
         final Path f = file(range);
         if (!Files.isRegularFile(f)) {
             return null;
@@ -187,16 +198,26 @@ final class RunCheckpoint {
 
     private IllegalArgumentException damaged(final Path f, final Exception e) {
         return new IllegalArgumentException(option + ": " + f + " is not a finished range of this run ("
-                + e.getMessage() + "); delete " + dir + " to start the run over", e);
+                + describe(e) + "); delete that file to run its paths again, or " + dir + " to start over", e);
     }
 
     /** Stores one finished range with its final state. */
-    void save(final RunResult result) throws IOException {
-        AtomicFiles.write(file(result.range()), out -> {
-            final DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
-            write(data, result);
-            data.flush();
-        });
+    void save(final RunResult result) {
+        try {
+            AtomicFiles.write(file(result.range()), out -> {
+                final DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+                write(data, result);
+                data.flush();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(option + ": cannot store paths " + result.range().from() + " to "
+                    + result.range().to() + " in " + dir + " (" + describe(e) + ")", e);
+        }
+    }
+
+    /** An exception's message, or its kind where it has none (an end of file). */
+    static String describe(final Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Removes the stored ranges and the folder, once the run's outputs are written. */

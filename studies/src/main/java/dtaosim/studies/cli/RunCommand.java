@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,16 +93,15 @@ final class RunCommand implements Callable<Integer> {
                 .withProgress(progress);
 
         final long start = System.nanoTime();
-        final AtomicLong keptPaths = new AtomicLong(stored);
         final Thread interrupted = new Thread(() -> System.err.printf("%ndtaosim run: interrupted; %s%n",
                 kept == null ? String.format("%,d of %,d paths simulated, nothing written (--checkpoint DIR keeps"
                         + " finished paths for the same command run again)", progress.done(), run.paths())
                         : String.format("%,d of %,d paths kept in %s: run the same command again to continue",
-                        keptPaths.get(), run.paths(), kept.dir())));
+                        kept.keptAfterStop(), run.paths(), kept.dir())));
         Runtime.getRuntime().addShutdownHook(interrupted);
         final RunResult result;
         try {
-            result = kept == null ? Runner.run(run, options) : kept.runMissing(run, options, ranges, keptPaths);
+            result = kept == null ? Runner.run(run, options) : kept.runMissing(run, options, ranges);
         } finally {
             removeHook(interrupted);
         }

@@ -6,6 +6,7 @@ import dtaosim.engine.run.Scenario;
 import dtaosim.studies.scenario.LoadedScenario;
 import dtaosim.studies.scenario.ScenarioSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +14,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * What fixes the numbers of a {@code dtaosim run}, as text for its checkpoint: the build of dtaosim, the
@@ -45,8 +49,9 @@ final class RunIdentity {
     }
 
     /**
-     * SHA-256 of the code that computes a run (the jar, or every file of a classes folder, of the command line and
-     * of the engine), so that a checkpoint written by another build is refused: its numbers may differ.
+     * SHA-256 of the code that computes a run: every class file and resource of the command line and of the
+     * engine (from their jar, or their classes folders), by name and content, not the jar's own bytes, which
+     * change with every build of the same sources. A checkpoint of other code is refused: its numbers may differ.
      */
     static String codeFingerprint() {
         try {
@@ -59,17 +64,31 @@ final class RunIdentity {
                 if (Files.isDirectory(source)) {
                     try (Stream<Path> files = Files.walk(source)) {
                         for (final Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                            sha.update(source.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-                            sha.update(Files.readAllBytes(f));
+                            entry(sha, source.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
                         }
                     }
                 } else {
-                    sha.update(Files.readAllBytes(source));
+                    try (ZipFile jar = new ZipFile(source.toFile())) {
+                        final List<? extends ZipEntry> entries = jar.stream()
+                                .filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/"))
+                                .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+                        for (final ZipEntry e : entries) {
+                            try (InputStream in = jar.getInputStream(e)) {
+                                entry(sha, e.getName(), in.readAllBytes());
+                            }
+                        }
+                    }
                 }
             }
             return HexFormat.of().formatHex(sha.digest(), 0, 12);
         } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
-            return "unknown build";
+            throw new IllegalArgumentException("--checkpoint: cannot fingerprint dtaosim's code (" + e + ")", e);
         }
+    }
+
+    private static void entry(final MessageDigest sha, final String name, final byte[] content) {
+        sha.update(name.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(content);
     }
 }

@@ -79,6 +79,16 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * From now on no write creates or moves a file (each fails with an IOException); waits for a create or move
+     * under way. For a shutdown hook that reports what was written: nothing more will be.
+     */
+    public static void stopWrites() {
+        synchronized (IN_FLIGHT) {
+            shuttingDown = true;
+        }
+    }
+
     /** Shutdown: no write may create or move a file any more; those half-written are deleted. */
     static void deleteInFlight() {
         synchronized (IN_FLIGHT) {

@@ -322,7 +322,7 @@ public final class ScenarioParser {
             final Parameter p = Parameter.values()[ids.indexOf(id)];
             final JsonNode given = value.get(id);
             // a flag (NetTaoFlowEnabled) reads true/false as the chain's bool, or 1/0
-            final double v = p.unit().equals("0/1") && given.isBoolean() ? (given.booleanValue() ? 1.0 : 0.0)
+            final double v = p.flag() && given.isBoolean() ? (given.booleanValue() ? 1.0 : 0.0)
                     : Fields.number(fields.path(id), given);
             prefixed("parameters", ids, () -> p.check(v));
             out.put(p, v);

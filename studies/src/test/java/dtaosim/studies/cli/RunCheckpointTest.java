@@ -95,7 +95,8 @@ class RunCheckpointTest {
         assertEquals(Main.EXIT_BAD_INPUT, broken.exitCode(), broken.err());
         assertTrue(broken.err().contains(damaged.resolve(stored.get(0)) + " is not a finished range of this run"),
                 broken.err());
-        assertTrue(broken.err().contains("delete " + damaged + " to start the run over"), broken.err());
+        assertTrue(broken.err().contains("delete that file to run its paths again, or " + damaged + " to start over"),
+                broken.err());
 
         final Path resumedDump = tmp.resolve("resumed.json");
         final List<String> again = new ArrayList<>(List.of(RUN));
@@ -122,8 +123,9 @@ class RunCheckpointTest {
         assertEquals(List.of(new PathRange(0, 256), new PathRange(256, 512)),
                 RunCheckpoint.ranges(3000, 2, List.of()).subList(0, 2));
         assertEquals(12, RunCheckpoint.ranges(3000, 2, List.of()).size());
-        // 4096 paths on 32 threads: 2048-path ranges would be two; 256 keeps sixteen
-        assertEquals(16, RunCheckpoint.ranges(4096, 32, List.of()).size());
+        // 4096 paths on 32 threads: 2048-path ranges would be two; quarters keep four, 16 threads busy
+        assertEquals(List.of(new PathRange(0, 1024), new PathRange(1024, 2048), new PathRange(2048, 3072),
+                new PathRange(3072, 4096)), RunCheckpoint.ranges(4096, 32, List.of()));
         // 100 paths: one batch at most each, the last one short
         assertEquals(List.of(new PathRange(0, 64), new PathRange(64, 100)), RunCheckpoint.ranges(100, 1, List.of()));
         // stored ranges of another cut are kept; the gaps around them are cut anew
