@@ -27,9 +27,8 @@ import java.util.stream.Stream;
 /**
  * The finished path ranges of one {@code dtaosim run}, kept in a folder so that the same command run again
  * after an interruption simulates only what is missing: {@code run.id} says which run the folder belongs to
- * ({@link RunIdentity}), and each
- * {@code <from>-<to>.bin} holds a range's per-path outcomes and final state, bit for bit. Every file is written
- * to a temporary name and moved into place, so a file that exists is complete.
+ * ({@link RunIdentity}), and each {@code <from>-<to>.bin} holds a range's per-path outcomes and final state, bit
+ * for bit. Every file is written to a temporary name and moved into place, so a file that exists is complete.
  */
 final class RunCheckpoint {
     private static final String ID = "run.id";
@@ -60,7 +59,7 @@ final class RunCheckpoint {
             if (Files.isRegularFile(id)) {
                 if (!Files.readString(id).equals(identity)) {
                     throw new IllegalArgumentException(option + ": " + dir + " holds the checkpoint of another run"
-                            + " (scenario, pools, paths, blocks, seed, era or dtaosim build differ); give the same"
+                            + " (scenario, pools, paths, blocks, seed, era or dtaosim's code differ); give the same"
                             + " command, or a new or empty folder");
                 }
                 return new RunCheckpoint(option, dir);
@@ -122,8 +121,8 @@ final class RunCheckpoint {
     }
 
     /**
-     * Runs the {@code ranges} (which tile the run's paths) that are not stored, storing each as it finishes and
-     * adding its paths to {@code kept}, and merges them with the stored ones.
+     * Runs the {@code ranges} (which tile the run's paths) that are not stored, storing each as it finishes, and
+     * merges them with the stored ones.
      */
     RunResult runMissing(final Scenario run, final RunOptions options, final List<PathRange> ranges) {
         final List<RunResult> parts = new ArrayList<>(ranges.size());
@@ -186,12 +185,12 @@ final class RunCheckpoint {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
-            final RunResult result = read(in, f.toString());
+            final RunResult result = read(in);
             if (!result.range().equals(range) || in.read() != -1) {
                 throw new IOException("it does not hold exactly paths " + range.from() + " to " + range.to());
             }
             return result;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             throw damaged(f, e);
         }
     }
@@ -251,11 +250,15 @@ final class RunCheckpoint {
         }
     }
 
-    private static RunResult read(final DataInputStream in, final String file) throws IOException {
+    private static RunResult read(final DataInputStream in) throws IOException {
         if (in.readInt() != MAGIC) {
-            throw new IOException(file + ": not a dtaosim run checkpoint");
+            throw new IOException("not a dtaosim run checkpoint");
         }
-        final byte[] encoded = new byte[in.readInt()];
+        final int length = in.readInt();
+        if (length < 0 || length > 1 << 30) {
+            throw new IOException("an outcomes block of " + length + " bytes");
+        }
+        final byte[] encoded = new byte[length];
         in.readFully(encoded);
         final RunResult outcomes = PartialStore.decode(encoded);
         final int subnets = in.readInt();
@@ -264,7 +267,7 @@ final class RunCheckpoint {
             final String name = in.readUTF();
             final double[] into = field.getValue();
             if (!name.equals(field.getKey()) || in.readInt() != into.length) {
-                throw new IOException(file + ": final state field " + name + " does not fit this run");
+                throw new IOException("final state field " + name + " does not fit this run");
             }
             for (int k = 0; k < into.length; k++) {
                 into[k] = Double.longBitsToDouble(in.readLong());
