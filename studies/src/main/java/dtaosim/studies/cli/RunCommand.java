@@ -67,8 +67,8 @@ final class RunCommand implements Callable<Integer> {
             description = "write every path's final per-subnet state and outcomes to FILE as JSON")
     private Path dumpState;
     @Option(names = "--checkpoint", paramLabel = "DIR",
-            description = {"keep finished paths in DIR, so that the same command run again after an",
-                "interruption simulates only the rest (DIR is removed when the run completes)"})
+            description = "keep finished paths in DIR, so that the same command run again after an interruption"
+                    + " simulates only the rest (DIR is removed when the run completes)")
     private Path checkpoint;
 
     /** A run shows its progress on stderr once it has taken this long. */
