@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
  * runs, naming the option. Paths run in chunks, so memory holds one chunk's daily prices, not every path's.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a scenario and compares its daily spot prices with the observed ones:",
-            "per stylised fact of shared/data/README.md the simulated value (median over",
+        description = {"Runs a scenario and compares its daily spot prices with the observed ones.",
+            "Per stylised fact of shared/data/README.md: the simulated value (median over",
             "paths), the observed value measured by the same code from the price file,",
             "their ratio, and whether it is within 20 %%. Day d of the run is the date",
             "2025-02-20 + d (7,200 blocks a day)."})

@@ -52,7 +52,9 @@ public final class Main {
                 e.getCommandLine().getErr().println("  " + option.longestName() + " "
                         + option.paramLabel() + ": " + String.join(" ", option.description()));
             }
-            e.getCommandLine().getErr().println("see: dtaosim " + e.getCommandLine().getCommandName() + " --help");
+            final String command = e.getCommandLine().getCommandName();
+            e.getCommandLine().getErr().println("see: " + (command.equals("dtaosim") ? "dtaosim" : "dtaosim "
+                    + command) + " --help");
             return EXIT_BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> {

@@ -125,10 +125,11 @@ final class QuoteCommand implements Callable<Integer> {
             rules = rules.withFeeRate(feeRate);
         }
         if (minimumReserve != null) {
-            rules = rules.withMinimumReserve(wholeRao("minimum-reserve", minimumReserve, 1));
+            rules = rules.withMinimumReserve(wholeRao("minimum-reserve", minimumReserve, 1,
+                    SwapRules.MAX_MINIMUM_RESERVE_RAO));
         }
         if (minStake != null) {
-            rules = rules.withMinStake(wholeRao("min-stake", minStake, 0));
+            rules = rules.withMinStake(wholeRao("min-stake", minStake, 0, SwapRules.MAX_MINIMUM_RESERVE_RAO));
         }
         final boolean isStake = stake != null;
         final Map<String, Object> result = new LinkedHashMap<>();
@@ -191,17 +192,22 @@ final class QuoteCommand implements Callable<Integer> {
 
     /** A whole number of rao in [{@code least}, u64::MAX], as the unsigned bits of a {@code long}. */
     private static long wholeRao(final String field, final BigDecimal value, final int least) {
+        return wholeRao(field, value, least, WeightedPoolRao.MAX_RAO);
+    }
+
+    /** A whole number of rao in [least, most] ({@code most} as u64 bits), else an error naming both. */
+    private static long wholeRao(final String field, final BigDecimal value, final int least, final long most) {
         final BigDecimal stripped = value.stripTrailingZeros();
         // a fraction, or more digits than u64 has: rejected before any digits are expanded (1e100000000 is cheap
         // to write, not to convert)
         if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 20) {
             final BigInteger rao = stripped.toBigIntegerExact();
-            if (rao.compareTo(BigInteger.valueOf(least)) >= 0 && rao.bitLength() <= Long.SIZE) {
+            if (rao.compareTo(BigInteger.valueOf(least)) >= 0 && rao.compareTo(unsigned(most)) <= 0) {
                 return rao.longValue();
             }
         }
         throw new IllegalArgumentException(field + ": " + shown(value) + " is not a whole number of rao in ["
-                + least + ", " + unsigned(WeightedPoolRao.MAX_RAO) + "] (u64)");
+                + least + ", " + unsigned(most) + "]" + (most == WeightedPoolRao.MAX_RAO ? " (u64)" : ""));
     }
 
     private void print(final Era chosen, final SwapRules rules, final BigDecimal weight, final boolean isStake,

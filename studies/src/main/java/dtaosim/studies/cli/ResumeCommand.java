@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
  * stored are not simulated again, and the outputs are those of an uninterrupted run.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continues a stopped study in OUT_DIR from its stored progress (see study",
-            "--checkpoint-every); finished paths are not run again."})
+        description = {"Continues a stopped study in OUT_DIR from its stored progress.",
+            "Finished paths are not run again (see study --checkpoint-every)."})
 final class ResumeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

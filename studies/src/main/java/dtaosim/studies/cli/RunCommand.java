@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
  * code 2, a message on stderr and nothing on stdout or on disk.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a scenario: a YAML file, or a built-in by name (dtaosim scenarios);",
-            "a file of that name comes first. Options replace the file's values.",
+        description = {"Runs a scenario, a YAML file or a built-in by name, and prints a summary.",
+            "A file of that name comes before a built-in (dtaosim scenarios). Options replace the file's values.",
             "Prints the era, sizes, wall time, throughput and per-path quantiles",
             "of a few outcomes; --dump-state writes every path's final state."})
 final class RunCommand implements Callable<Integer> {

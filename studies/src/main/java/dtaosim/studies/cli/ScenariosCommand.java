@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dtaosim scenarios [NAME]}: the built-in scenarios, or one of them as YAML to copy. */
 @Command(name = "scenarios", mixinStandardHelpOptions = true,
-        description = {"Lists the built-in scenarios, one line each; with a NAME prints that",
-            "scenario's YAML, a starting point to copy:",
+        description = {"Lists the built-in scenarios, one line each; with a NAME prints its YAML.",
+            "The YAML is a starting point to copy:",
             "  dtaosim scenarios taoflow-demo > my.yaml; dtaosim run my.yaml"})
 final class ScenariosCommand implements Callable<Integer> {
     @Spec

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  * paths.csv, distributions.hlog, report.html). Every option is checked before anything runs.
  */
 @Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a study on a scenario (default: the built-in sn28-2025-02) and writes",
+        description = {"Runs a study (meme-capture, eras, distribution or yuma) and writes its outputs.",
+            "The scenario defaults to the built-in sn28-2025-02 (yuma-demo for yuma). The outputs go to",
             "out/<study>-<time>/ (or --out): summary.json, timeseries.csv, paths.csv,",
             "distributions.hlog and report.html. Studies:",
             "  meme-capture  probability the meme subnet's emission share reaches each threshold",
@@ -45,7 +46,7 @@ public final class StudyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "meme-capture, eras or distribution")
+    @Parameters(index = "0", paramLabel = "NAME", description = "meme-capture, eras, distribution or yuma")
     private String name;
     @Parameters(index = "1", arity = "0..1", paramLabel = "SCENARIO",
             description = "a scenario file or built-in name (default: " + DEFAULT_SCENARIO + ")")

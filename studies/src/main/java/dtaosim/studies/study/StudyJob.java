@@ -47,10 +47,15 @@ public final class StudyJob {
     private StudyJob() {
     }
 
-    /** Starts a study in a new (or empty) folder. */
+    /**
+     * Starts a study in a new (or empty) folder. What the scenario asks for that will not happen is said on
+     * stderr first, also without progress ({@code err} null).
+     */
     public static int start(final StudyConfig config, final Execution execution, final List<String> configArgs,
                             final PrintWriter out, final PrintStream err) throws IOException {
         final StudyPlan plan = StudyPlan.of(config);
+        ScenarioWarnings.ofCells(plan.base(), plan.cells().stream().map(Cell::scenario).toList())
+                .forEach(err != null ? err::println : System.err::println);
         final Path dir = newFolder(config, execution.out());
         writeManifest(dir, config, configArgs, execution);
         return execute(plan, dir, execution, false, out, err);
@@ -130,8 +135,6 @@ public final class StudyJob {
                 execution.checkpointEvery());
         final long pending = executor.pending(range);
         if (err != null) {
-            ScenarioWarnings.ofCells(plan.base(), plan.cells().stream().map(Cell::scenario).toList())
-                    .forEach(err::println);
             err.printf("dtaosim study %s: %d cell(s) x %,d paths x %,d blocks -> %s%s%n", plan.config().study(),
                     plan.cells().size(), range.size(), plan.blocks(), dir,
                     resumed ? " (resuming: " + pending + " paths to go)" : "");

@@ -557,6 +557,12 @@ class QuoteCommandTest {
                 bad(pool, List.of("--stake", "1", "--fill-or-kill"), "fill-or-kill", "--limit-price"),
                 bad(pool, List.of("--stake", "1.5", "--rao"), "stake", "whole number of rao"),
                 bad(pool, List.of("--stake", "1", "--minimum-reserve", "0"), "minimum-reserve", "[1, "),
+                // one range in every message, the option's: fractions and too-large values alike
+                bad(pool, List.of("--stake", "1", "--minimum-reserve", "1.5"), "minimum-reserve",
+                        "[1, 1000000000000000000]"),
+                bad(pool, List.of("--stake", "1", "--minimum-reserve", "2e18"), "minimum-reserve",
+                        "[1, 1000000000000000000]"),
+                bad(pool, List.of("--stake", "1", "--min-stake", "0.5"), "min-stake", "[0, 1000000000000000000]"),
                 bad(pool, List.of("--stake", "1", "--minimum-reserve", "2e18"), "minimum-reserve", "[1, "),
                 bad(pool, List.of("--stake", "1", "--min-stake", "-1"), "min-stake", "[0, "),
                 bad(pool, List.of("--stake", "1", "--min-stake", "2e18"), "min-stake", "[0, "),

@@ -96,23 +96,33 @@ class StudyCommandTest {
         }
     }
 
-    /** A study says, as run does, what its scenario asks for that will not happen (not the progress it hides). */
+    /** A study says, as run does, what its scenario asks for that will not happen, with --quiet too. */
     @Test
     void registrationsOutsideTheStudysBlocksShouldBeWarnedAbout(@TempDir final Path dir) throws IOException {
         final PrintStream stderr = System.err;
         final ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         final CliRun run;
+        final CliRun quiet;
+        final String err;
+        final String quietErr;
         try {
             run = CliRun.of("study", "distribution", "taoflow-demo", "--days", "0.1", "--paths", "2", "--out",
                     dir.resolve("out").toString());
+            err = captured.toString(StandardCharsets.UTF_8);
+            captured.reset();
+            quiet = CliRun.of("study", "distribution", "taoflow-demo", "--days", "0.1", "--paths", "2", "--out",
+                    dir.resolve("quiet").toString(), "--quiet");
+            quietErr = captured.toString(StandardCharsets.UTF_8);
         } finally {
             System.setErr(stderr);
         }
         assertEquals(0, run.exitCode(), run.err());
-        final String err = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(err.contains("warning: behaviours[2] (subnet-registrations): 4 of 4 attempts fall outside the"
-                + " run's blocks [6800000, 6800720) and are not made"), err);
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        final String warning = "warning: behaviours[2] (subnet-registrations): 4 of 4 attempts fall outside the"
+                + " run's blocks [6800000, 6800720) and are not made";
+        assertTrue(err.contains(warning), err);
+        assertEquals(warning + System.lineSeparator(), quietErr, "--quiet drops the progress, not the warnings");
     }
 
     @Test
