@@ -194,6 +194,22 @@ final class MemeCaptureStudy implements Study {
         return Double.NaN;
     }
 
+    /**
+     * The first grid point past the curve's first reach of {@code target} where it is below it again, or −1: a
+     * larger cohort can do worse (it may, e.g., trigger an intervention before the moving price has risen).
+     */
+    static int fallsBelowAfterReaching(final double[] probability, final double target) {
+        boolean reached = false;
+        for (int i = 0; i < probability.length; i++) {
+            if (probability[i] >= target) {
+                reached = true;
+            } else if (reached) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static Map<Map<String, String>, List<Integer>> groups(final StudyPlan plan, final String capitalKey) {
         final Map<Map<String, String>, List<Integer>> groups = new LinkedHashMap<>();
         for (final Cell cell : plan.cells()) {
@@ -257,7 +273,17 @@ final class MemeCaptureStudy implements Study {
             if (((Map<?, ?>) curve.get("group")).equals(groupOf(plan, baseCell)) && needed != null && !atSmallest) {
                 s.append(" A 50 % chance of reaching ").append(Analysis.pct((double) curve.get("threshold")))
                         .append(" needs a cohort capital of about ").append(Analysis.g3((double) needed))
-                        .append(" TAO.");
+                        .append(" TAO");
+                final double[] capital = (double[]) curve.get("capitalTao");
+                final double[] probability = (double[]) curve.get("probability");
+                final int fall = fallsBelowAfterReaching(probability, 0.5);
+                if (fall >= 0) {
+                    // say so, or the sentence reads as if more capital always helped
+                    s.append(", yet with ").append(Analysis.g3(capital[fall])).append(" TAO only ")
+                            .append(Analysis.pct(probability[fall]))
+                            .append(" of paths reach it (the chance is not monotone in the capital)");
+                }
+                s.append('.');
                 break;
             }
         }
