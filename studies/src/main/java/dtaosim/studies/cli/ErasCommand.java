@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code dtaosim eras [NAME]}: the protocol eras, their rules, switches and default parameters. */
 @Command(name = "eras", mixinStandardHelpOptions = true,
-        description = {"Lists the protocol eras (rule sets) a scenario can run under, and the parameters' defaults.",
-            "With a NAME shows that era's rules, its dated switches and the defaults of every parameter."})
+        description = {"Lists the eras (rule sets) a scenario can run under, with parameter defaults.",
+            "With a NAME shows that era's rules, its dated switches and the defaults of",
+            "every parameter."})
 final class ErasCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code dtaosim merge DIR... --out DIR}: combines shard folders into the outputs of the unsharded study. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Combines the folders of a study's shards into the unsharded study's outputs.",
-            "The shards come from study --shard k/n; the outputs equal the unsharded study's, bit for bit."})
+            "The shards come from study --shard k/n; the outputs equal the unsharded",
+            "study's, bit for bit."})
 final class MergeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -34,18 +34,23 @@ import picocli.CommandLine.Spec;
  * reject the call (its error name is printed).
  */
 @Command(name = "quote", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Quotes one stake (TAO in) or unstake (alpha in) on a subnet pool under an era's swap"
-                + " rules (mechanics §5): amount out, fee and the pool price after; with --limit-price also the"
-                + " largest amount that reaches the limit (the chain's get_max_amount_add/remove).",
-            "Pools: launch-2025-02 and ema-ramp-2025-03: constant product x·y = k with a flat 50,000-rao fee kept"
-                + " in the pool; subsidy-2025-07 to netflow-2026-05: constant product (V3 full-range position) with"
-                + " a fee rate taken from the input (with --rao: the V3 pallet's fixed-point √price steps from a"
-                + " state initialised from the reserves); price-burn-2026-06: Balancer weighted pool, price (w1/w2)·y/x."
-                + " The price after excludes a TAO fee that leaves the pool, includes the flat fee and, from"
-                + " capped-2025-12 on, the unstake's alpha fee sold fee-free for the block author.",
-            "When the chain would reject the call, prints its error name (PriceLimitExceeded, AmountTooLow,"
-                + " SlippageTooHigh, ReservesTooLow, InsufficientLiquidity, SwapInputTooLarge, ZeroMaxStakeAmount).",
-            "Exit codes: 0 quoted, 2 bad input, 3 the chain rejects the call.", ""})
+        description = {"Quotes one stake (TAO in) or unstake (alpha in) under an era's swap rules.",
+            "Prints the amount out, fee and the pool price after (mechanics §5); with",
+            "--limit-price also the largest amount that reaches the limit (the chain's",
+            "get_max_amount_add/remove).",
+            "Pools: launch-2025-02 and ema-ramp-2025-03: constant product x·y = k with a",
+            "flat 50,000-rao fee kept in the pool; subsidy-2025-07 to netflow-2026-05:",
+            "constant product (V3 full-range position) with a fee rate taken from the input",
+            "(with --rao: the V3 pallet's fixed-point √price steps from a state initialised",
+            "from the reserves); price-burn-2026-06: Balancer weighted pool, price",
+            "(w1/w2)·y/x. The price after excludes a TAO fee that leaves the pool, includes",
+            "the flat fee and, from capped-2025-12 on, the unstake's alpha fee sold fee-free",
+            "for the block author.",
+            "When the chain would reject the call, prints its error name",
+            "(PriceLimitExceeded, AmountTooLow, SlippageTooHigh, ReservesTooLow,",
+            "InsufficientLiquidity, SwapInputTooLarge, ZeroMaxStakeAmount).",
+            "Exit codes: 0 quoted, 2 bad input, 3 the chain rejects the call.",
+            ""})
 final class QuoteCommand implements Callable<Integer> {
     /** Exit code when the chain would reject the call. */
     static final int EXIT_CHAIN_ERROR = 3;

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code dtaosim reference}: the fixed workload of the numpy peer, for comparing engines. */
 @Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the reference workload of shared/peers/dtao_numpy.py (launch era, fee 0).",
-            "With --json prints exactly the peer's summary keys plus wall_seconds, updates_per_second,",
-            "threads and java_version."})
+            "With --json prints exactly the peer's summary keys plus wall_seconds,",
+            "updates_per_second, threads and java_version."})
 final class ReferenceCommand implements Callable<Integer> {
     private static final ReferenceWorkload D = ReferenceWorkload.DEFAULT;
 

@@ -27,16 +27,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a study (meme-capture, eras, distribution or yuma) and writes its outputs.",
-            "The scenario defaults to the built-in sn28-2025-02 (yuma-demo for yuma). The outputs go to",
-            "out/<study>-<time>/ (or --out): summary.json, timeseries.csv, paths.csv,",
-            "distributions.hlog and report.html. Studies:",
-            "  meme-capture  probability the meme subnet's emission share reaches each threshold",
-            "                (Wilson intervals), time to capture, cohort PnL, cost-to-capture curve",
-            "  eras          the same scenario and seeds under several eras, paired differences",
+            "The scenario defaults to the built-in sn28-2025-02 (yuma-demo for yuma).",
+            "The outputs go to out/<study>-<time>/ (or --out): summary.json,",
+            "timeseries.csv, paths.csv, distributions.hlog and report.html. Studies:",
+            "  meme-capture  probability the meme subnet's emission share reaches each",
+            "                threshold (Wilson intervals), time to capture, cohort PnL,",
+            "                cost-to-capture curve",
+            "  eras          the same scenario and seeds under several eras, paired",
+            "                differences",
             "  distribution  quantile bands over time and end-of-horizon histograms",
-            "  yuma          Yuma consensus inside subnets (default scenario yuma-demo): returns of",
-            "                copiers with and without commit-reveal, over-raters, holdings-scorers",
-            "                relative to honest validators, clipping, MinerBurned"})
+            "  yuma          Yuma consensus inside subnets (default scenario yuma-demo):",
+            "                returns of copiers with and without commit-reveal,",
+            "                over-raters, holdings-scorers relative to honest validators,",
+            "                clipping, MinerBurned"})
 public final class StudyCommand implements Callable<Integer> {
     /** The scenario a study runs when none is given. */
     public static final String DEFAULT_SCENARIO = "sn28-2025-02";
