@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs a scenario, a YAML file or a built-in by name, and prints a summary.",
             "A file of that name comes before a built-in (dtaosim scenarios). Options",
             "replace the file's values. Prints the era, sizes, wall time, throughput and",
-            "per-path quantiles of a few outcomes; --dump-state writes every path's final",
-            "state."})
+            "per-path quantiles of a few outcomes. --dump-state writes every path's final",
+            "state, --checkpoint DIR keeps finished paths across an interruption."})
 final class RunCommand implements Callable<Integer> {
     private static final double[] QUANTILES = {0.05, 0.5, 0.95};
 
