@@ -21,6 +21,8 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A scenario file as read and checked field by field ({@link ScenarioParser}): plain values, no YAML types.
@@ -70,11 +72,29 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
         return eras.get(0).era();
     }
 
-    /** The first line of the description, or empty. */
+    /** Longest summary line, in characters, before it is cut with an ellipsis. */
+    static final int SUMMARY_WIDTH = 120;
+
+    /**
+     * The description's first sentence on one line (its lines joined), or empty; one longer than
+     * {@link #SUMMARY_WIDTH} is cut at its last clause ("; ") or word that fits, marked with " …". A description's
+     * lines are wrapped text, so its first line alone may stop mid-sentence.
+     */
     public String summaryLine() {
-        final int newline = description.indexOf('\n');
-        return (newline < 0 ? description : description.substring(0, newline)).strip();
+        final String text = description.strip().replaceAll("\\s+", " ");
+        final Matcher end = SENTENCE_END.matcher(text);
+        final String sentence = end.find() ? text.substring(0, end.start() + 1) : text;
+        if (sentence.length() <= SUMMARY_WIDTH) {
+            return sentence;
+        }
+        final String room = sentence.substring(0, SUMMARY_WIDTH - 2);
+        final int clause = room.lastIndexOf("; ");
+        final int cut = clause > 0 ? clause : Math.max(room.lastIndexOf(' '), 1);
+        return room.substring(0, cut) + " …";
     }
+
+    /** A full stop, question or exclamation mark followed by a space ends a sentence ("0.015" does not). */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?= )");
 
     /** The engine scenario of this file, the overrides applied; errors name the field (or option). */
     public Scenario resolve(final Overrides overrides) {

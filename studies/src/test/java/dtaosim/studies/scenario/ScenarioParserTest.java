@@ -113,6 +113,23 @@ class ScenarioParserTest {
         assertTrue(e.getMessage().contains("parameters.netTaoFlowEnabled: 2 is not in [0, 1]"), e.getMessage());
     }
 
+    @Test
+    void theSummaryLineShouldBeTheFirstSentenceOnOneLine() {
+        final String head = SMALL;
+        assertEquals("A demo of the loop across two lines, price 0.015 TAO.",
+                parse("description: |\n  A demo of the loop across\n  two lines, price 0.015 TAO. Second sentence.\n"
+                        + head).summaryLine());
+        assertEquals("No full stop at all",
+                parse("description: No full stop at all\n" + head).summaryLine());
+        assertEquals("", parse(head).summaryLine());
+        // a sentence over the width is cut at its last clause that fits, else its last word
+        final String clause = "x".repeat(80) + "; " + "y".repeat(60) + ".";
+        assertEquals("x".repeat(80) + " …", parse("description: " + clause + "\n" + head).summaryLine());
+        final String words = "word ".repeat(40).strip() + ".";
+        final String cut = parse("description: " + words + "\n" + head).summaryLine();
+        assertTrue(cut.endsWith("word …") && cut.length() <= ScenarioFile.SUMMARY_WIDTH, cut);
+    }
+
     static ScenarioFile parse(final String yaml) {
         return ScenarioParser.parse(yaml, "test.yaml", Path.of("."));
     }
