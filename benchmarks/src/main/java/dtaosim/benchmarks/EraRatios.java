@@ -85,8 +85,8 @@ public final class EraRatios {
             benches.add(new Blocks(paths, subnets, kernel, era, fees, noise));
         }
         final int n = benches.size();
-        System.err.printf(Locale.ROOT, "era-ratios: %d eras × %d rounds × %d ms (after %d warm-up rounds)%n",
-                n, rounds, sliceMillis, warmupRounds);
+        System.err.printf(Locale.ROOT, "era-ratios: %d era%s × %d rounds × %d ms (after %d warm-up round%s)%n",
+                n, n == 1 ? "" : "s", rounds, sliceMillis, warmupRounds, warmupRounds == 1 ? "" : "s");
         for (int k = 0; k < warmupRounds; k++) {
             for (final Blocks bench : benches) {
                 bench.slice(sliceMillis);
