@@ -1,13 +1,13 @@
 package dtaosim.benchmarks;
 
 import dtaosim.engine.model.Era;
+import dtaosim.studies.stats.Quantiles;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,11 +110,10 @@ public final class EraRatios {
             for (int k = 0; k < rounds; k++) {
                 ratio[k] = nsPerUpdate[e][k] / nsPerUpdate[0][k];
             }
-            final double[] times = nsPerUpdate[e].clone();
-            Arrays.sort(times);
-            Arrays.sort(ratio);
+            final double[] times = Quantiles.of(nsPerUpdate[e], 0.0, 0.5);
+            final double[] ratios = Quantiles.of(ratio, 0.25, 0.5, 0.75);
             System.out.printf(Locale.ROOT, "%-20s %12.3f %10.3f %14.3f %8.3f – %.3f%n", eras.get(e),
-                    median(times), times[0], median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75));
+                    times[1], times[0], ratios[1], ratios[0], ratios[2]);
         }
     }
 
@@ -182,18 +181,6 @@ public final class EraRatios {
             } while (now < end);
             return (double) (now - start) / ((double) invocations * Fixtures.ELEMENTS_PER_INVOCATION);
         }
-    }
-
-    private static double median(final double[] sorted) {
-        return quantile(sorted, 0.5);
-    }
-
-    /** Linear interpolation between the order statistics of a sorted sample. */
-    private static double quantile(final double[] sorted, final double q) {
-        final double at = q * (sorted.length - 1);
-        final int below = (int) Math.floor(at);
-        final int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (at - below) * (sorted[above] - sorted[below]);
     }
 
     private static int whole(final String option, final String value, final int min, final int max) {
