@@ -19,7 +19,8 @@ final class ErasStudy implements Study {
         "rootDividendsPerTaoEmitted", "priceDispersion", "taoRecycled", "alphaRecycled", "alphaBurned",
         "subnetsPruned"};
     private static final String[] LABELS = {"emission Gini (time mean)", "emission HHI (time mean)",
-        "top-10 emission share (time mean)", "TAO emission to the target subnet", "root dividends per TAO emitted",
+        "top-10 emission share (time mean)", "TAO emission to the target subnet",
+        "root stakers' TAO (sold, pending or claimed root alpha) per TAO emitted",
         "price dispersion, sd of log price (time mean)", "TAO recycled", "alpha recycled", "alpha burned",
         "subnets pruned"};
 

@@ -172,6 +172,10 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
         }
         final List<Era> eras = config.study().equals(Studies.ERAS) && config.eras().isEmpty()
                 ? List.of(Era.values()) : config.eras();
+        if (config.study().equals(Studies.ERAS) && eras.size() == 1 && !keys.contains(Studies.ERA_KEY)) {
+            throw new IllegalArgumentException("--era: the eras study compares two or more eras, given only "
+                    + eras.get(0).id() + " (run or another study takes one)");
+        }
         if (eras.size() > 1) {
             if (keys.contains(Studies.ERA_KEY)) {
                 throw new IllegalArgumentException("--era: several eras given and --sweep era too; give one");

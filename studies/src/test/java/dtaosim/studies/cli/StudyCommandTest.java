@@ -184,7 +184,7 @@ class StudyCommandTest {
         assertEquals(3, cells.size());
         final Map<?, ?> second = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) cells.get(1)).get("measures")).get("gini");
         assertTrue(second.containsKey("pairedDifference"), second.toString());
-        // root dividends per TAO emitted: the paired mean difference, recomputed from paths.csv
+        // root stakers' TAO per TAO emitted (rootDividendsPerTaoEmitted): the paired mean difference, recomputed from paths.csv
         final List<String> lines = Files.readAllLines(tmp.resolve("eras/paths.csv"));
         final List<String> header = List.of(lines.get(0).split(",", -1));
         final int root = header.indexOf("rootTaoSold");
@@ -254,6 +254,13 @@ class StudyCommandTest {
         assertAll(
                 () -> assertEquals(Main.EXIT_BAD_INPUT, key.exitCode()),
                 () -> assertTrue(key.err().contains("behaviours[9]"), key.err()));
+        final CliRun oneEra = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "2", "--blocks", "10",
+                "--era", "launch-2025-02", "--quiet", "--out", out.toString());
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, oneEra.exitCode()),
+                () -> assertTrue(oneEra.err().contains("--era: the eras study compares two or more eras, given only "
+                        + "launch-2025-02"), oneEra.err()),
+                () -> assertFalse(Files.exists(out)));
         final CliRun threshold = study(out, "--thresholds", "0.5,1.5");
         assertAll(
                 () -> assertEquals(Main.EXIT_BAD_INPUT, threshold.exitCode()),
