@@ -256,8 +256,16 @@ final class QuoteCommand implements Callable<Integer> {
         }
         if (result.containsKey("max_amount")) {
             // also for a rejected call whose limit check got that far (get_max_amount_add/remove's answer)
-            out.printf("  max amount:  %s %s (reaches the limit %s %s)%n", number(result.get("max_amount")),
-                    inUnit, limitPrice.toPlainString(), priceUnit);
+            // the chain's maximum is not always the amount that ends at the limit: say which one this is
+            final Object max = result.get("max_amount");
+            final boolean atCap = rao ? unsigned(WeightedPoolRao.MAX_RAO).equals(max)
+                    : max instanceof Double d && d >= PoolReserves.MAX_RESERVE;
+            final String how = atCap ? "; u64::MAX rao: the limit holds nothing back"
+                    : rules.pool() != Era.Pool.CONSTANT_PRODUCT_FLAT_FEE ? ""
+                    : isStake ? "; this era's linear formula limit·alpha_in − tao_in, the price can end past it"
+                    : "; this era's linear formula tao_in/limit − alpha_in, the price can end past it";
+            out.printf("  max amount:  %s %s (the chain's largest at the limit %s %s%s)%n",
+                    number(max), inUnit, limitPrice.toPlainString(), priceUnit, how);
         }
         out.flush();
     }

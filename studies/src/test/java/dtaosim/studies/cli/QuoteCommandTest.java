@@ -629,6 +629,26 @@ class QuoteCommandTest {
                 () -> assertTrue(run.out().contains("max amount:"), run.out()));
     }
 
+    /** The maximum is the chain's answer, which is not always the amount that ends at the limit: it says so. */
+    @Test
+    void textOutputShouldSayWhatKindOfMaximumItIs() {
+        // launch era: max(0, limit·x − y) = 0.0201·50,000 − 1,000 = 5 TAO, past the exact 2.498
+        final CliRun linear = quote("--era", "launch-2025-02", "--tao-reserve", "1000", "--alpha-reserve", "50000",
+                "--stake", "10", "--limit-price", "0.0201");
+        final CliRun unlimited = quote("--era", "capped-2025-12", "--tao-reserve", "1000", "--alpha-reserve",
+                "50000", "--unstake", "500", "--limit-price", "0");
+        final CliRun exact = quote("--era", "price-burn-2026-06", "--tao-reserve", "1000", "--alpha-reserve",
+                "50000", "--stake", "10", "--limit-price", "0.0201");
+        assertAll(
+                () -> assertTrue(linear.out().contains("max amount:  5.0 TAO (the chain's largest at the limit 0.0201"
+                        + " TAO/alpha; this era's linear formula limit·alpha_in − tao_in, the price can end past it)"),
+                        linear.out()),
+                () -> assertTrue(unlimited.out().contains("u64::MAX rao: the limit holds nothing back)"),
+                        unlimited.out()),
+                () -> assertTrue(exact.out().contains("(the chain's largest at the limit 0.0201 TAO/alpha)"),
+                        exact.out()));
+    }
+
     @Test
     void helpShouldDocumentTheFlatFeeDefault() {
         final CliRun run = quote("--help");
