@@ -27,9 +27,15 @@ final class ErasCommand implements Callable<Integer> {
     public Integer call() {
         final PrintWriter out = spec.commandLine().getOut();
         if (name == null) {
-            out.printf("%-20s %-10s %-26s %s%n", "era", "from", "pool", "rules");
+            // the pool column as wide as its longest entry, so it never runs into the rules
+            int poolWidth = "pool".length();
             for (final Era era : Era.values()) {
-                out.printf("%-20s %-10s %-26s %s%n", era.id(), era.from(), pool(era), era.summary());
+                poolWidth = Math.max(poolWidth, pool(era).length());
+            }
+            final String row = "%-20s %-10s %-" + poolWidth + "s  %s%n";
+            out.printf(row, "era", "from", "pool", "rules");
+            for (final Era era : Era.values()) {
+                out.printf(row, era.id(), era.from(), pool(era), era.summary());
             }
             out.println();
             defaultsTable(out);
@@ -71,8 +77,9 @@ final class ErasCommand implements Callable<Integer> {
      * read (the minimum stake, which only {@code quote} applies, is shown).
      */
     private static void defaultsTable(final PrintWriter out) {
-        out.println("parameter defaults by era (a scenario may override any; - = no effect in that era's runs;"
-                + " minStake is quote's guard):");
+        out.println("parameter defaults by era, the era's dated switches at their defaults (some date from inside"
+                + " the era; dtaosim eras NAME lists them):");
+        out.println("a scenario may override any; - = no effect in that era's runs; minStake is quote's guard");
         final StringBuilder header = new StringBuilder(String.format("  %-22s", "parameter"));
         for (final Era era : Era.values()) {
             header.append(String.format(" %12s", era.id().substring(0, era.id().length() - 8)));

@@ -60,6 +60,18 @@ class ErasCommandTest {
                 () -> assertEquals("2026-05-27", rows.get("netflow-2026-05")[0]));
     }
 
+    /** The rules column starts where its heading does, after at least two spaces, on every era's row. */
+    @Test
+    void listColumnsShouldNotRunTogether() {
+        final List<String> lines = List.of(CliRun.of("eras").out().split("\\R"));
+        final int rules = lines.get(0).indexOf("rules");
+        for (final String line : lines.subList(1, 8)) {
+            assertAll(line,
+                    () -> assertEquals("  ", line.substring(rules - 2, rules)),
+                    () -> assertTrue(line.charAt(rules) != ' '));
+        }
+    }
+
     /** The list shows every parameter's default in every era, as each era's own page does, - where unused. */
     @Test
     void listShouldShowEveryParametersDefaultInEveryEra() {
