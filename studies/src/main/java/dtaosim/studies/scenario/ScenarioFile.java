@@ -120,13 +120,11 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
             final Switch s = e.getKey();
             if (schedule.stream().noneMatch(entry -> entry.era() == s.era())) {
                 final List<String> scheduled = new ArrayList<>();
-                final List<String> allowed = new ArrayList<>();
                 for (final EraEntry entry : schedule) {
                     scheduled.add(entry.era().id());
-                    allowed.add(entry.era().id() + ": " + switchNames(entry.era()));
                 }
                 throw Fields.error("switches." + s.id(), "belongs to era " + s.era().id() + ", not "
-                        + String.join(" or ", scheduled) + "; switches of " + String.join("; of ", allowed));
+                        + String.join(" or ", scheduled) + "; " + switchesOf(schedule));
             }
         }
         final ProtocolParams protocol = protocolFor(schedule.get(0).era());
@@ -188,6 +186,15 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
 
     private static String slotRange(final int slots) {
         return " is not in [0, " + (slots - 1) + "] (the network's subnets, then one slot per registration)";
+    }
+
+    /** "switches of A: a1, a2; of B: none": what a file scheduling these eras can set. */
+    static String switchesOf(final List<EraEntry> schedule) {
+        final List<String> allowed = new ArrayList<>();
+        for (final EraEntry entry : schedule) {
+            allowed.add(entry.era().id() + ": " + switchNames(entry.era()));
+        }
+        return "switches of " + String.join("; of ", allowed);
     }
 
     private static String switchNames(final Era era) {

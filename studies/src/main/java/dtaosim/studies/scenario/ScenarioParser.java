@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -153,7 +154,7 @@ public final class ScenarioParser {
         final long paths = top.whole("paths", 1L, ScenarioFile.MAX_PATHS, "the number of paths P");
         final long seed = top.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, "a whole number fixing every draw");
         final Map<Parameter, Double> parameters = parameters(top.get("parameters"));
-        final Map<Switch, Boolean> switches = switches(top.get("switches"));
+        final Map<Switch, Boolean> switches = switches(top.get("switches"), eras);
         final Boolean ramp = top.has("movingPriceRamp")
                 ? Fields.bool("movingPriceRamp", top.get("movingPriceRamp")) : null;
         final SubnetSet subnets = subnets(top.require("subnets", SUBNETS_HINT), baseDir);
@@ -330,10 +331,21 @@ public final class ScenarioParser {
         return out;
     }
 
-    private static Map<Switch, Boolean> switches(final JsonNode value) {
+    /**
+     * The {@code switches} mapping. A misspelt name is answered with the switches of the file's eras, the ones it
+     * can set (another era's switch is known, and refused later naming its era).
+     */
+    private static Map<Switch, Boolean> switches(final JsonNode value, final List<EraEntry> eras) {
         final Map<Switch, Boolean> out = new EnumMap<>(Switch.class);
         if (absent(value)) {
             return out;
+        }
+        for (final Iterator<String> it = value.isObject() ? value.fieldNames() : List.<String>of().iterator();
+                it.hasNext(); ) {
+            final String id = it.next();
+            if (Arrays.stream(Switch.values()).noneMatch(s -> s.id().equals(id))) {
+                throw Fields.error("switches." + id, "unknown switch; " + ScenarioFile.switchesOf(eras));
+            }
         }
         final List<String> ids = new ArrayList<>();
         for (final Switch s : Switch.values()) {

@@ -295,6 +295,10 @@ class ScenarioParserTest {
                         "switches.excess-buy: belongs to era taoflow-2025-11, not launch-2025-02 or ema-ramp-2025-03;"
                         + " switches of launch-2025-02: ema-clip-at-one, dividend-fix; of ema-ramp-2025-03:"
                         + " start-call, ema-age-from-start-call, swap-pallet-v3, fee-rate-cut"),
+                bad("switch misspelt", SMALL.replace("era: launch-2025-02", "era: capped-2025-12")
+                        + "switches:\n  fees-to-blockauthor: false\n",
+                        "switches.fees-to-blockauthor: unknown switch; switches of capped-2025-12:"
+                        + " fees-to-block-author, start-call-delay-zero, pool-seed-at-median-price"),
                 bad("parameter case", SMALL + "parameters:\n  MovingAlpha: 0.1\n",
                         "parameters.MovingAlpha: unknown field"),
                 bad("fee rate negative", SMALL + "parameters:\n  feeRate: -1\n",
