@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What a scenario file asks for that a run accepts but will not do, said before the run: a parameter no era of
  * the run reads, a switch of an era the run does not reach (dropped under {@code --era}, or scheduled after
- * the run's last block), and subnet registrations scheduled outside the run's blocks.
+ * the run's last block), and subnet registrations scheduled outside the run's blocks. Also a run that starts
+ * in an era weighing emission by TAO flows, whose EMAs every run starts at 0.
  */
 public final class ScenarioWarnings {
     private ScenarioWarnings() {
@@ -34,6 +36,13 @@ public final class ScenarioWarnings {
             common.retainAll(of(file, cell, null));
         }
         common.removeIf(line -> line.startsWith("warning: switches."));
+        // the flows' cold start holds for the cells that start in such an era, however many they are
+        for (final Scenario cell : cells) {
+            final String cold = coldFlows(cell);
+            if (cold != null) {
+                common.add(cold);
+            }
+        }
         return List.copyOf(common);
     }
 
@@ -62,6 +71,10 @@ public final class ScenarioWarnings {
                         : "starts after the run's last block") + ": it has no effect");
             }
         }
+        final String cold = coldFlows(run);
+        if (cold != null) {
+            warnings.add(cold);
+        }
         final List<Behaviour> behaviours = run.behaviours();
         final long end = run.startBlock() + run.blocks();
         for (int k = 0; k < behaviours.size(); k++) {
@@ -81,5 +94,21 @@ public final class ScenarioWarnings {
             }
         }
         return warnings;
+    }
+
+    /**
+     * mechanics §2b: a run starting in an era whose shares follow the EMA of users' net TAO flow starts every EMA
+     * at 0 (the network's history of flows is not part of a scenario), so its first shares rest on the first
+     * trades; null for other runs.
+     */
+    private static String coldFlows(final Scenario run) {
+        final ProtocolParams first = run.protocol();
+        if (Parameter.FLOW_SMOOTHING.noEffectIn(first) != null) {
+            return null;
+        }
+        final double halfLifeDays = Math.log(2.0) / first.get(Parameter.FLOW_SMOOTHING) / 7200.0;
+        return String.format(Locale.ROOT, "warning: %s weighs emission by each subnet's EMA of users' net TAO flow,"
+                + " which the run starts at 0 for every subnet (half-life %.3g days): early shares rest on the first"
+                + " trades, and a block with no inflow anywhere emits nothing", first.era().id(), halfLifeDays);
     }
 }

@@ -184,6 +184,20 @@ class RunCommandTest {
         assertFalse(upgraded.err().contains("warning"), upgraded.err());
     }
 
+    /** A run that starts weighing emission by TAO flows starts their EMAs at 0, and says so; one by price does not. */
+    @Test
+    void aColdStartOfTheFlowEmasShouldBeWarnedAbout() {
+        final CliRun flows = CliRun.of("run", "meme-loop-demo", "--paths", "1", "--blocks", "10", "--threads", "1",
+                "--era", "taoflow-2025-11");
+        final CliRun price = CliRun.of("run", "meme-loop-demo", "--paths", "1", "--blocks", "10", "--threads", "1");
+        assertEquals(0, flows.exitCode(), flows.err());
+        assertEquals(0, price.exitCode(), price.err());
+        // half-life ln 2 / 3.209e-6 blocks = 216,000 blocks = 30.0 days (mechanics §2b)
+        assertTrue(flows.err().contains("warning: taoflow-2025-11 weighs emission by each subnet's EMA of users' net"
+                + " TAO flow, which the run starts at 0 for every subnet (half-life 30.0 days)"), flows.err());
+        assertFalse(price.err().contains("net TAO flow"), price.err());
+    }
+
     /** Under --era a switch of another era is dropped, and said so; the file's own era keeps it silently. */
     @Test
     void aSwitchDroppedByEraShouldBeWarnedAbout() {

@@ -122,7 +122,12 @@ class StudyCommandTest {
         final String warning = "warning: behaviours[2] (subnet-registrations): 4 of 4 attempts fall outside the"
                 + " run's blocks [6800000, 6800720) and are not made";
         assertTrue(err.contains(warning), err);
-        assertEquals(warning + System.lineSeparator(), quietErr, "--quiet drops the progress, not the warnings");
+        // taoflow-demo's flow EMA: f = 1e-3 a block, half-life ln 2 / f = 693 blocks = 0.0963 days
+        final String cold = "warning: taoflow-2025-11 weighs emission by each subnet's EMA of users' net TAO flow,"
+                + " which the run starts at 0 for every subnet (half-life 0.0963 days): early shares rest on the first"
+                + " trades, and a block with no inflow anywhere emits nothing";
+        assertEquals(cold + System.lineSeparator() + warning + System.lineSeparator(), quietErr,
+                "--quiet drops the progress, not the warnings");
     }
 
     @Test
