@@ -58,6 +58,8 @@ final class RunCommand implements Callable<Integer> {
     private Long paths;
     @Option(names = "--blocks", description = "blocks simulated (default: the file's blocks or days)")
     private Integer blocks;
+    @Option(names = "--days", description = "days simulated, 7,200 blocks each (instead of --blocks)")
+    private Double days;
     @Option(names = "--seed", description = "seed (default: the file's)")
     private Long seed;
     @Option(names = "--era", description = "run under this era instead of the file's (see dtaosim eras)")
@@ -79,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // everything that can be wrong with the input is found here, before the run
         final LoadedScenario loaded = ScenarioParser.load(scenario);
-        final Scenario run = loaded.file().resolve(new Overrides(paths, blocks, seed, era == null ? null : era()));
+        final Scenario run = loaded.file().resolve(new Overrides(paths, HorizonOption.blocks(blocks, days), seed,
+                era == null ? null : era()));
         Checks.inRange("--threads", threads, 1L, 4096L);
         ScenarioWarnings.of(loaded.file(), run, era).forEach(spec.commandLine().getErr()::println);
         final StateDump dump = dumpState == null ? null : StateDump.to("--dump-state", dumpState);

@@ -159,14 +159,7 @@ public final class StudyCommand implements Callable<Integer> {
     /** The study's configuration with {@code source} as its scenario; every value checked. */
     StudyConfig config(final ScenarioSource source) {
         Studies.byName(name);
-        if (days != null && blocks != null) {
-            throw new IllegalArgumentException("--days: given together with --blocks; give one");
-        }
-        Integer horizon = blocks;
-        if (days != null) {
-            Checks.inRange("--days", days, 1.0 / 7200, 100_000_000.0 / 7200);
-            horizon = (int) Math.round(days * 7200);
-        }
+        final Integer horizon = HorizonOption.blocks(blocks, days);
         final List<Era> eraList = new ArrayList<>();
         for (final String e : eras) {
             try {

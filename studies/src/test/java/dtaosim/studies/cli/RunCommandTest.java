@@ -184,6 +184,17 @@ class RunCommandTest {
         assertFalse(upgraded.err().contains("warning"), upgraded.err());
     }
 
+    /** --days is --blocks in days of 7,200 blocks, as in study; the two together are refused. */
+    @Test
+    void daysShouldSetTheHorizonAsStudyDoes() {
+        final CliRun days = CliRun.of("run", "meme-loop-demo", "--paths", "1", "--days", "0.01", "--threads", "1");
+        final CliRun both = CliRun.of("run", "meme-loop-demo", "--paths", "1", "--days", "0.01", "--blocks", "72");
+        assertEquals(0, days.exitCode(), days.err());
+        assertTrue(days.out().contains(" x 72 blocks from block "), days.out());
+        assertEquals(Main.EXIT_BAD_INPUT, both.exitCode());
+        assertTrue(both.err().contains("--days: given together with --blocks; give one"), both.err());
+    }
+
     /** A run that starts weighing emission by TAO flows starts their EMAs at 0, and says so; one by price does not. */
     @Test
     void aColdStartOfTheFlowEmasShouldBeWarnedAbout() {
