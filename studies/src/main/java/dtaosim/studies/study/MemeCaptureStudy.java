@@ -266,6 +266,14 @@ final class MemeCaptureStudy implements Study {
             s.append(String.format(Locale.ROOT, " The cohort's mean profit was %s TAO (95 %% CI %s to %s).",
                     Analysis.g3(m[0]), Analysis.g3(m[1]), Analysis.g3(m[2])));
         }
+        // a horizon too short for the capital to bind makes every capital cell the same run: say so
+        final double[] spent = base.outcomes().columns().get(MemeCohort.SPENT);
+        final double smallest = cost.isEmpty() ? Double.NaN : ((double[]) cost.get(0).get("capitalTao"))[0];
+        if (spent != null && spent.length > 0 && Arrays.stream(spent).max().getAsDouble() < smallest) {
+            s.append(" No path's cohort spent more than ").append(Analysis.g3(Arrays.stream(spent).max().getAsDouble()))
+                    .append(" TAO, below the smallest capital swept (").append(Analysis.g3(smallest))
+                    .append(" TAO), so the capital cells are the same run.");
+        }
         // the cost of a 50 % chance, for the first threshold whose curve crosses 50 % inside the capital grid
         for (final Map<String, Object> curve : cost) {
             final Object needed = ((Map<?, ?>) curve.get("capitalForProbability")).get("0.5");

@@ -94,6 +94,18 @@ class StudyCommandTest {
                 assertEquals(wilson[0], ((Number) t.get("wilsonLow")).doubleValue(), 1e-15);
             }
         }
+        // 0.2 days: the cohort spends less than the smallest capital (cell 0's), and the answer says what that means
+        final int spentColumn = header.indexOf("meme.spent");
+        double mostSpent = 0.0;
+        for (final String line : lines.subList(1, lines.size())) {
+            mostSpent = Math.max(mostSpent, Double.parseDouble(line.split(",", -1)[spentColumn]));
+        }
+        final double smallest = Double.parseDouble((String) ((Map<?, ?>) ((Map<?, ?>) ((List<?>) summary.get("cells"))
+                .get(0)).get("coordinates")).get("behaviours[2].capitalTao"));
+        assertTrue(mostSpent < smallest, mostSpent + " < " + smallest);
+        assertTrue(((String) summary.get("answer")).contains("below the smallest capital swept ("
+                + dtaosim.studies.study.Analysis.g3(smallest) + " TAO), so the capital cells are the same run."),
+                (String) summary.get("answer"));
     }
 
     /** A study says, as run does, what its scenario asks for that will not happen, with --quiet too. */
