@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -273,6 +274,24 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         final double[] q = Quantiles.of(values, QUANTILES);
-        out.printf("  %-36s %14.6g %14.6g %14.6g%n", label, q[0], q[1], q[2]);
+        final double largest = Math.max(Math.abs(q[0]), Math.max(Math.abs(q[1]), Math.abs(q[2])));
+        out.printf("  %-36s %14s %14s %14s%n", label, cell(q[0], largest), cell(q[1], largest), cell(q[2], largest));
+    }
+
+    /** {@link #cell(double, double)} of a value alone. */
+    static String cell(final double value) {
+        return cell(value, Math.abs(value));
+    }
+
+    /**
+     * One quantile as the summary shows it, in a row whose largest magnitude is {@code largest}: whole numbers
+     * (counts) without decimals; in a row of large amounts, to the cent (six significant digits would hide
+     * thousands of TAO of issuance); the rest to six significant digits.
+     */
+    static String cell(final double value, final double largest) {
+        if (Math.abs(value) < 1e15 && value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        return String.format(Locale.ROOT, largest >= 1e5 && largest < 1e15 ? "%.2f" : "%.6g", value);
     }
 }

@@ -61,7 +61,9 @@ class RunCommandTest {
         assertEquals(expected.get("sum_final_spot_prices_path0"), spot);
 
         // and the summary prints the same pump median as the reference command
-        final String median = String.format("%.6g", (Double) ((List<?>) expected.get("pump_pnl_q05_q50_q95")).get(1));
+        final List<?> pnl = (List<?>) expected.get("pump_pnl_q05_q50_q95");
+        final double largest = pnl.stream().mapToDouble(v -> Math.abs((Double) v)).max().getAsDouble();
+        final String median = RunCommand.cell((Double) pnl.get(1), largest);
         assertTrue(run.out().lines().anyMatch(l -> l.contains("pump PnL (TAO)") && l.contains(median)), run.out());
     }
 
@@ -296,6 +298,20 @@ class RunCommandTest {
 
     static Stream<String> demos() {
         return BuiltInScenarios.NAMES.stream().filter(n -> !n.equals("reference"));
+    }
+
+    @Test
+    void summaryCellsShouldShowCountsWholeAndLargeAmountsToTheCent() {
+        assertAll(
+                () -> assertEquals("4", RunCommand.cell(4.0)),
+                () -> assertEquals("0", RunCommand.cell(0.0)),
+                () -> assertEquals("10501640.08", RunCommand.cell(10_501_640.0765)),
+                () -> assertEquals("-123456.79", RunCommand.cell(-123_456.789)),
+                () -> assertEquals("0.0123457", RunCommand.cell(0.012345678)),
+                () -> assertEquals("1.00000e+20", RunCommand.cell(1.0000000000000001e20)),
+                () -> assertEquals("1.50000e+15", RunCommand.cell(1.5e15)),
+                // a row of large amounts shows all its values to the cent
+                () -> assertEquals("34040.70", RunCommand.cell(34_040.7, 104_746.22)));
     }
 
     @ParameterizedTest(name = "{0}")
