@@ -1,8 +1,9 @@
 package dtaosim.studies.cli;
 
+import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Checks;
 
-/** The {@code --blocks} / {@code --days} pair of {@code run} and {@code study}: at most one, a day being 7,200 blocks. */
+/** The {@code --blocks} / {@code --days} pair of {@code run} and {@code study}: at most one; a day is 7,200 blocks. */
 final class HorizonOption {
     private HorizonOption() {
     }
@@ -15,7 +16,8 @@ final class HorizonOption {
         if (days == null) {
             return blocks;
         }
-        Checks.inRange("--days", days, 1.0 / 7200, 100_000_000.0 / 7200);
-        return (int) Math.round(days * 7200);
+        final int perDay = ChainConstants.BLOCKS_PER_DAY;
+        Checks.inRange("--days", days, 1.0 / perDay, 100_000_000.0 / perDay);
+        return (int) Math.round(days * perDay);
     }
 }

@@ -2,6 +2,7 @@ package dtaosim.studies.scenario;
 
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.SubnetRegistrations;
+import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
@@ -106,7 +107,7 @@ public final class ScenarioWarnings {
         if (Parameter.FLOW_SMOOTHING.noEffectIn(first) != null) {
             return null;
         }
-        final double halfLifeDays = Math.log(2.0) / first.get(Parameter.FLOW_SMOOTHING) / 7200.0;
+        final double halfLifeDays = Math.log(2.0) / first.get(Parameter.FLOW_SMOOTHING) / ChainConstants.BLOCKS_PER_DAY;
         return String.format(Locale.ROOT, "warning: %s weighs emission by each subnet's EMA of users' net TAO flow,"
                 + " which the run starts at 0 for every subnet (half-life %.3g days): early shares rest on the first"
                 + " trades, and a block with no inflow anywhere emits nothing", first.era().id(), halfLifeDays);

@@ -640,8 +640,9 @@ class QuoteCommandTest {
         final CliRun exact = quote("--era", "price-burn-2026-06", "--tao-reserve", "1000", "--alpha-reserve",
                 "50000", "--stake", "10", "--limit-price", "0.0201");
         assertAll(
-                () -> assertTrue(linear.out().contains("max amount:  5.0 TAO (the chain's largest at the limit 0.0201"
-                        + " TAO/alpha; this era's linear formula limit·alpha_in − tao_in, the price can end past it)"),
+                () -> assertTrue(linear.out().contains("max amount:  5.0 TAO (the chain's largest at the limit"
+                        + " 0.0201 TAO/alpha; this era's linear formula limit·alpha_in − tao_in, the price can end"
+                        + " past it)"),
                         linear.out()),
                 () -> assertTrue(unlimited.out().contains("u64::MAX rao: the limit holds nothing back)"),
                         unlimited.out()),

@@ -201,7 +201,8 @@ class StudyCommandTest {
         assertEquals(3, cells.size());
         final Map<?, ?> second = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) cells.get(1)).get("measures")).get("gini");
         assertTrue(second.containsKey("pairedDifference"), second.toString());
-        // root stakers' TAO per TAO emitted (rootDividendsPerTaoEmitted): the paired mean difference, recomputed from paths.csv
+        // root stakers' TAO per TAO emitted (rootDividendsPerTaoEmitted): the paired mean difference, recomputed
+        // from paths.csv
         final List<String> lines = Files.readAllLines(tmp.resolve("eras/paths.csv"));
         final List<String> header = List.of(lines.get(0).split(",", -1));
         final int root = header.indexOf("rootTaoSold");
