@@ -27,7 +27,10 @@ final class ScenariosCommand implements Callable<Integer> {
             out.printf("%-16s %-20s %s%n", "scenario", "era", "description");
             for (final String builtIn : BuiltInScenarios.NAMES) {
                 final var file = BuiltInScenarios.load(builtIn);
-                out.printf("%-16s %-20s %s%n", builtIn, file.era().id(), file.summaryLine());
+                // a schedule shows its first era and how many follow
+                final int later = file.eras().size() - 1;
+                out.printf("%-16s %-20s %s%n", builtIn, file.era().id() + (later == 0 ? "" : " +" + later),
+                        file.summaryLine());
             }
             out.println();
             out.println("Print one (to copy and edit): dtaosim scenarios NAME;  run one: dtaosim run NAME|FILE");

@@ -335,7 +335,9 @@ class RunCommandTest {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains("-20")),
                     name + " in\n" + run.out());
         }
-        assertTrue(run.out().contains("taoflow-demo     taoflow-2025-11"), run.out());
+        assertTrue(run.out().contains("taoflow-demo     taoflow-2025-11 "), run.out());
+        // mainnet-2025 schedules launch, then the EMA ramp and the subsidy
+        assertTrue(run.out().contains("mainnet-2025     launch-2025-02 +2 "), run.out());
     }
 
     static Stream<Arguments> badOptions() {
