@@ -5,6 +5,7 @@ import dtaosim.engine.market.Intervention;
 import dtaosim.engine.market.MemeCohort;
 import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.market.RevenueBuybacks;
+import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.Network;
@@ -34,9 +35,9 @@ import java.util.regex.Pattern;
  * @param parameters      parameter overrides of the era's defaults
  * @param switches        switch settings (each must belong to the era)
  * @param movingPriceRamp whether the moving-price EMA factor ramps, or null for the era's default
- * @param blocks          blocks simulated
- * @param paths           paths P
- * @param seed            seed of every random stream
+ * @param blocks          blocks simulated, or null to be given on the command line
+ * @param paths           paths P, or null to be given on the command line
+ * @param seed            seed of every random stream, or null to be given on the command line
  * @param startBlock      chain block of the first simulated block
  * @param subnets         the subnets at the first block
  * @param rootStake       TAO staked on root
@@ -46,8 +47,8 @@ import java.util.regex.Pattern;
  * @param yuma            subnets running Yuma consensus and their neurons (section {@code yuma:}), or null
  */
 public record ScenarioFile(String description, List<EraEntry> eras, Map<Parameter, Double> parameters,
-                           Map<Switch, Boolean> switches, Boolean movingPriceRamp, int blocks, long paths,
-                           long seed, long startBlock, SubnetSet subnets, double rootStake, double totalIssuance,
+                           Map<Switch, Boolean> switches, Boolean movingPriceRamp, Integer blocks, Long paths,
+                           Long seed, long startBlock, SubnetSet subnets, double rootStake, double totalIssuance,
                            List<Behaviour> behaviours, List<Integer> watch, YumaSetup yuma) {
     /** Largest P: one run holds every path's outcomes in int-indexed arrays (Runner, PathOutcomes). */
     public static final long MAX_PATHS = Integer.MAX_VALUE;
@@ -128,11 +129,15 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
             }
         }
         final ProtocolParams protocol = protocolFor(schedule.get(0).era());
-        final long runPaths = overrides.paths() == null ? paths
-                : Checks.inRange("--paths", overrides.paths(), 1L, MAX_PATHS);
-        final int runBlocks = overrides.blocks() == null ? blocks
-                : (int) Checks.inRange("--blocks", overrides.blocks(), 1L, MAX_BLOCKS);
-        final long runSeed = overrides.seed() == null ? seed : overrides.seed();
+        final long runPaths = overrides.paths() != null
+                ? Checks.inRange("--paths", overrides.paths(), 1L, MAX_PATHS)
+                : required("paths", paths, "give paths: P, or --paths");
+        final int runBlocks = overrides.blocks() != null
+                ? (int) Checks.inRange("--blocks", overrides.blocks(), 1L, MAX_BLOCKS)
+                : required("blocks", blocks, "give blocks: N, or days: D at " + ChainConstants.BLOCKS_PER_DAY
+                        + " blocks a day, or --blocks / --days");
+        final long runSeed = overrides.seed() != null ? overrides.seed()
+                : required("seed", seed, "give seed: a whole number fixing every draw, or --seed");
 
         final Network network = subnets.network(rootStake, totalIssuance);
         int slots = network.subnets();
@@ -186,6 +191,14 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
 
     private static String slotRange(final int slots) {
         return " is not in [0, " + (slots - 1) + "] (the network's subnets, then one slot per registration)";
+    }
+
+    /** A value the file may leave to the command line, when neither gives it. */
+    private static <T> T required(final String field, final T value, final String how) {
+        if (value == null) {
+            throw Fields.error(field, "missing (" + how + ")");
+        }
+        return value;
     }
 
     /** "switches of A: a1, a2; of B: none": what a file scheduling these eras can set. */

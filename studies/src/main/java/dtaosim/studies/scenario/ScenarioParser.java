@@ -150,9 +150,12 @@ public final class ScenarioParser {
         final long startBlock = top.has("startBlock")
                 ? Fields.whole("startBlock", top.get("startBlock"), 0L, ScenarioFile.MAX_START_BLOCK) : 0L;
         final List<EraEntry> eras = eras(top, startBlock);
-        final int blocks = horizon(top);
-        final long paths = top.whole("paths", 1L, ScenarioFile.MAX_PATHS, "the number of paths P");
-        final long seed = top.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, "a whole number fixing every draw");
+        // the horizon, paths and seed may instead come from the command line (ScenarioFile.resolve)
+        final Integer blocks = horizon(top);
+        final Long paths = top.has("paths")
+                ? Fields.whole("paths", top.get("paths"), 1L, ScenarioFile.MAX_PATHS) : null;
+        final Long seed = top.has("seed")
+                ? Fields.whole("seed", top.get("seed"), Long.MIN_VALUE, Long.MAX_VALUE) : null;
         final Map<Parameter, Double> parameters = parameters(top.get("parameters"));
         final Map<Switch, Boolean> switches = switches(top.get("switches"), eras);
         final Boolean ramp = top.has("movingPriceRamp")
@@ -278,7 +281,8 @@ public final class ScenarioParser {
         throw Fields.error(path, Fields.shown(value) + " is not one of " + eraNames());
     }
 
-    private static int horizon(final Fields top) {
+    /** blocks, or days at 7,200 blocks each, or null when the file gives neither. */
+    private static Integer horizon(final Fields top) {
         if (top.has("blocks") && top.has("days")) {
             throw Fields.error("days", "given together with blocks; give one horizon");
         }
@@ -286,8 +290,7 @@ public final class ScenarioParser {
             return (int) Fields.whole("blocks", top.get("blocks"), 1L, ScenarioFile.MAX_BLOCKS);
         }
         if (!top.has("days")) {
-            throw Fields.error("blocks", "missing (give blocks: N, or days: D at "
-                    + ChainConstants.BLOCKS_PER_DAY + " blocks a day)");
+            return null;
         }
         final JsonNode value = top.get("days");
         final double days = Fields.number("days", value);

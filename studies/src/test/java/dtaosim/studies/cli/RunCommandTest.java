@@ -186,6 +186,24 @@ class RunCommandTest {
         assertFalse(upgraded.err().contains("warning"), upgraded.err());
     }
 
+    /** A file may leave its horizon, paths and seed to the command line; with neither, the field is named. */
+    @Test
+    void horizonPathsAndSeedMayComeFromTheCommandLine(@TempDir final Path dir) throws IOException {
+        final Path file = dir.resolve("bare.yaml");
+        Files.writeString(file, "era: launch-2025-02\nsubnets:\n  profile: log-spaced\n  count: 2\n  maxTao: 1000\n"
+                + "  minTao: 100\n  priceSum: 1.0\n");
+        final CliRun given = CliRun.of("run", file.toString(), "--paths", "2", "--days", "0.01", "--seed", "7",
+                "--threads", "1");
+        final CliRun noSeed = CliRun.of("run", file.toString(), "--paths", "2", "--blocks", "5");
+        assertAll(
+                () -> assertEquals(0, given.exitCode(), given.err()),
+                () -> assertTrue(given.out().contains("2 paths x 2 subnets x 72 blocks from block 0, seed 7"),
+                        given.out()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, noSeed.exitCode()),
+                () -> assertTrue(noSeed.err().contains("seed: missing (give seed: a whole number fixing every draw,"
+                        + " or --seed)"), noSeed.err()));
+    }
+
     /** --days is --blocks in days of 7,200 blocks, as in study; the two together are refused. */
     @Test
     void daysShouldSetTheHorizonAsStudyDoes() {
