@@ -78,16 +78,16 @@ final class DistributionStudy implements Study {
         }
         for (final Map.Entry<String, double[]> e : r.outcomes().series().entrySet()) {
             final double[][] b = Analysis.bands(e.getValue(), n, w);
-            report.fanChart(e.getKey() + " over time, 5/25/50/75/95 % bands", "day", e.getKey(), days, b[0], b[1],
-                    b[2], b[3], b[4]);
+            report.fanChart(SeriesProbe.label(e.getKey()) + " over time, 5/25/50/75/95 % bands", "day", e.getKey(),
+                    days, b[0], b[1], b[2], b[3], b[4]);
         }
         for (final Map.Entry<String, double[]> e : r.outcomes().series().entrySet()) {
             if (e.getKey().startsWith("net.liveSubnets")) {
                 continue;
             }
             final Analysis.Bins bins = Analysis.bins(Analysis.last(e.getValue(), n, w), 30);
-            report.histogram(e.getKey() + " at the horizon (day " + Analysis.g3(days[w - 1]) + ")", e.getKey(),
-                    bins.edges(), bins.counts());
+            report.histogram(SeriesProbe.label(e.getKey()) + " at the horizon (day " + Analysis.g3(days[w - 1]) + ")",
+                    e.getKey(), bins.edges(), bins.counts());
         }
         return out;
     }

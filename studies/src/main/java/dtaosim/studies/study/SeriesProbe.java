@@ -29,6 +29,13 @@ public record SeriesProbe(long startBlock, int[] samples, int[] selected, int ta
         "issuance", "taoRecycled", "liveSubnets"};
     /** Per-subnet measures sampled, in this order. */
     public static final String[] SUBNET = {"price", "share", "depth"};
+    /** What each of {@link #NETWORK} is, with its unit, for readers of a report. */
+    private static final String[] NETWORK_LABELS = {"Σ spot prices (TAO/alpha)", "TAO in pools",
+        "emission Gini", "emission HHI", "top-10 emission share", "price dispersion (sd of log price)",
+        "total issuance (TAO)", "TAO recycled", "live subnets"};
+    /** What each of {@link #SUBNET} is, with its unit; a slot without a subnet reads 0. */
+    private static final String[] SUBNET_LABELS = {"spot price (TAO/alpha)", "emission share (tao_in / block emission)",
+        "pool depth (TAO reserve)"};
     /** Column: highest emission share of the target subnet in any block. */
     public static final String TARGET_MAX_SHARE = "target.maxShare";
     /** Column: mean emission share of the target subnet over the blocks. */
@@ -39,6 +46,19 @@ public record SeriesProbe(long startBlock, int[] samples, int[] selected, int ta
     /** Series name of a network measure. */
     public static String network(final String measure) {
         return "net." + measure;
+    }
+
+    /** A series' name for readers, "what (unit)", followed by the series name of timeseries.csv. */
+    public static String label(final String series) {
+        final int dot = series.indexOf('.');
+        final String measure = series.substring(dot + 1);
+        if (series.startsWith("net.")) {
+            final int m = Arrays.asList(NETWORK).indexOf(measure);
+            return m < 0 ? series : NETWORK_LABELS[m] + " [" + series + "]";
+        }
+        final int m = Arrays.asList(SUBNET).indexOf(measure);
+        return m < 0 || !series.startsWith("subnet") ? series
+                : "subnet " + series.substring("subnet".length(), dot) + " " + SUBNET_LABELS[m] + " [" + series + "]";
     }
 
     /** Series name of a subnet's measure. */

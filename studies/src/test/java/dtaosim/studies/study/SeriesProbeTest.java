@@ -75,4 +75,18 @@ class SeriesProbeTest {
         assertArrayEquals(new int[] {2, 5, 8, 11}, Sampling.offsets(12, 4));
         assertArrayEquals(new int[] {0, 1, 2}, Sampling.offsets(3, 10));
     }
+
+    @Test
+    void seriesShouldBeLabelledForReadersWithTheirCsvNames() {
+        assertEquals("Σ spot prices (TAO/alpha) [net.sumPrice]", SeriesProbe.label("net.sumPrice"));
+        assertEquals("total issuance (TAO) [net.issuance]", SeriesProbe.label("net.issuance"));
+        assertEquals("subnet 7 pool depth (TAO reserve) [subnet7.depth]", SeriesProbe.label("subnet7.depth"));
+        assertEquals("subnet 12 emission share (tao_in / block emission) [subnet12.share]",
+                SeriesProbe.label("subnet12.share"));
+        // every network measure has a label
+        for (final String measure : SeriesProbe.NETWORK) {
+            assertTrue(SeriesProbe.label(SeriesProbe.network(measure)).endsWith(" [net." + measure + "]"), measure);
+        }
+        assertEquals("other.thing", SeriesProbe.label("other.thing"));
+    }
 }
