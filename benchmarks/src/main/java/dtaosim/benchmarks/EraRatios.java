@@ -143,7 +143,8 @@ public final class EraRatios {
                 // checks paths × subnets against the fixed work per invocation
                 invoke(type.getMethod("setUpTrial"));
             } catch (final ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot load " + BlockBenchmark.class.getName() + " from " + classes, e);
+                throw new IllegalStateException("cannot load " + BlockBenchmark.class.getName() + " from " + classes,
+                        e);
             }
         }
 

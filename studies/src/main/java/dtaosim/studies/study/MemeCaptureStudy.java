@@ -269,8 +269,9 @@ final class MemeCaptureStudy implements Study {
         // a horizon too short for the capital to bind makes every capital cell the same run: say so
         final double[] spent = base.outcomes().columns().get(MemeCohort.SPENT);
         final double smallest = cost.isEmpty() ? Double.NaN : ((double[]) cost.get(0).get("capitalTao"))[0];
-        if (spent != null && spent.length > 0 && Arrays.stream(spent).max().getAsDouble() < smallest) {
-            s.append(" No path's cohort spent more than ").append(Analysis.g3(Arrays.stream(spent).max().getAsDouble()))
+        final double mostSpent = spent == null ? Double.NaN : Arrays.stream(spent).max().orElse(Double.NaN);
+        if (mostSpent < smallest) {
+            s.append(" No path's cohort spent more than ").append(Analysis.g3(mostSpent))
                     .append(" TAO, below the smallest capital swept (").append(Analysis.g3(smallest))
                     .append(" TAO), so the capital cells are the same run.");
         }

@@ -34,8 +34,8 @@ public record SeriesProbe(long startBlock, int[] samples, int[] selected, int ta
         "emission Gini", "emission HHI", "top-10 emission share", "price dispersion (sd of log price)",
         "total issuance (TAO)", "TAO recycled", "live subnets"};
     /** What each of {@link #SUBNET} is, with its unit; a slot without a subnet reads 0. */
-    private static final String[] SUBNET_LABELS = {"spot price (TAO/alpha)", "emission share (tao_in / block emission)",
-        "pool depth (TAO reserve)"};
+    private static final String[] SUBNET_LABELS = {"spot price (TAO/alpha)",
+        "emission share (tao_in / block emission)", "pool depth (TAO reserve)"};
     /** Column: highest emission share of the target subnet in any block. */
     public static final String TARGET_MAX_SHARE = "target.maxShare";
     /** Column: mean emission share of the target subnet over the blocks. */
