@@ -59,6 +59,10 @@ final class CalibrateCommand implements Callable<Integer> {
     private Long paths;
     @Option(names = "--seed", description = "seed (default: the file's)")
     private Long seed;
+    @Option(names = "--blocks", description = "blocks simulated (default: the file's blocks or days)")
+    private Integer blocks;
+    @Option(names = "--days", description = "days simulated, 7,200 blocks each (instead of --blocks)")
+    private Double days;
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     private int threads = Runtime.getRuntime().availableProcessors();
 
@@ -66,7 +70,8 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         // everything that can be wrong with the input is found here, before the run
         final LoadedScenario loaded = ScenarioParser.load(scenario);
-        final Scenario plain = loaded.file().resolve(new Overrides(paths, null, seed, null));
+        final Scenario plain = loaded.file().resolve(new Overrides(paths, HorizonOption.blocks(blocks, days), seed,
+                null));
         Checks.inRange("--threads", threads, 1L, 4096L);
         final Path folder = data == null ? SharedData.defaultFolder() : data;
         final PricePanel observed = readObserved(folder);

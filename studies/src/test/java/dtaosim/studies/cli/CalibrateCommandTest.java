@@ -203,6 +203,8 @@ class CalibrateCommandTest {
             {"--paths", "x", "--paths"},
             {"--seed", "1.5", "--seed"},
             {"--threads", "0", "--threads"},
+            {"--blocks", "0", "--blocks: 0 is not in [1, 100000000]"},
+            {"--days", "-1", "--days: -1"},
             {"--data", dir.resolve("absent").toString(), "--data"},
             {"--data", empty.toString(), "--data: " + empty + " has no " + OhlcCsv.FILE_NAME},
             {"--data", malformed.toString(), "--data: " + malformed.resolve(OhlcCsv.FILE_NAME) + ":2: close 'abc'"},
