@@ -170,16 +170,27 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
                 }
             }
         }
-        final List<Era> eras = config.study().equals(Studies.ERAS) && config.eras().isEmpty()
+        // the eras compared: --era, or --sweep era, or (eras study) all of them
+        final boolean eraSwept = keys.contains(Studies.ERA_KEY);
+        if (eraSwept && !config.eras().isEmpty()) {
+            throw new IllegalArgumentException("--era: given together with --sweep era; give one");
+        }
+        if (new LinkedHashSet<>(config.eras()).size() < config.eras().size()) {
+            throw new IllegalArgumentException("--era: an era is given twice");
+        }
+        final List<Era> eras = config.study().equals(Studies.ERAS) && config.eras().isEmpty() && !eraSwept
                 ? List.of(Era.values()) : config.eras();
-        if (config.study().equals(Studies.ERAS) && eras.size() == 1 && !keys.contains(Studies.ERA_KEY)) {
-            throw new IllegalArgumentException("--era: the eras study compares two or more eras, given only "
-                    + eras.get(0).id() + " (run or another study takes one)");
+        if (config.study().equals(Studies.ERAS)) {
+            final List<String> compared = new ArrayList<>();
+            eras.forEach(e -> compared.add(e.id()));
+            sweeps.stream().filter(s -> s.key().equals(Studies.ERA_KEY)).forEach(s -> compared.addAll(s.values()));
+            if (new LinkedHashSet<>(compared).size() < 2) {
+                throw new IllegalArgumentException((eraSwept ? "--sweep era" : "--era")
+                        + ": the eras study compares two or more eras, given only " + String.join(", ", compared)
+                        + " (run or another study takes one)");
+            }
         }
         if (eras.size() > 1) {
-            if (keys.contains(Studies.ERA_KEY)) {
-                throw new IllegalArgumentException("--era: several eras given and --sweep era too; give one");
-            }
             final List<String> ids = new ArrayList<>();
             for (final Era e : eras) {
                 ids.add(e.id());

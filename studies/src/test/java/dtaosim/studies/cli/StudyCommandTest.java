@@ -279,6 +279,22 @@ class StudyCommandTest {
                 () -> assertTrue(oneEra.err().contains("--era: the eras study compares two or more eras, given only "
                         + "launch-2025-02"), oneEra.err()),
                 () -> assertFalse(Files.exists(out)));
+        final CliRun sameTwice = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "2", "--blocks", "10",
+                "--sweep", "era=taoflow-2025-11,taoflow-2025-11", "--quiet", "--out", out.toString());
+        final CliRun both = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "2", "--blocks", "10",
+                "--era", "launch-2025-02", "--sweep", "era=taoflow-2025-11,capped-2025-12", "--quiet", "--out",
+                out.toString());
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, sameTwice.exitCode()),
+                () -> assertTrue(sameTwice.err().contains("--sweep era: the eras study compares two or more eras"),
+                        sameTwice.err()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, both.exitCode()),
+                () -> assertTrue(both.err().contains("--era: given together with --sweep era; give one"), both.err()),
+                () -> assertFalse(Files.exists(out)));
+        // --sweep era alone compares its eras (the eras study's default of all seven does not clash with it)
+        final CliRun swept = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "2", "--blocks", "10",
+                "--sweep", "era=launch-2025-02,capped-2025-12", "--quiet", "--out", tmp.resolve("eraSweep").toString());
+        assertEquals(0, swept.exitCode(), swept.err());
         final CliRun threshold = study(out, "--thresholds", "0.5,1.5");
         assertAll(
                 () -> assertEquals(Main.EXIT_BAD_INPUT, threshold.exitCode()),
