@@ -88,14 +88,19 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
         if (sentence.length() <= SUMMARY_WIDTH) {
             return sentence;
         }
+        // cut at the last clause, else word, that keeps at least half the width; else anywhere
         final String room = sentence.substring(0, SUMMARY_WIDTH - 2);
         final int clause = room.lastIndexOf("; ");
-        final int cut = clause > 0 ? clause : Math.max(room.lastIndexOf(' '), 1);
+        final int word = room.lastIndexOf(' ');
+        final int cut = clause >= SUMMARY_WIDTH / 2 ? clause : word >= SUMMARY_WIDTH / 2 ? word : room.length();
         return room.substring(0, cut) + " …";
     }
 
-    /** A full stop, question or exclamation mark followed by a space ends a sentence ("0.015" does not). */
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?= )");
+    /**
+     * A full stop, question or exclamation mark, a space and a capital letter end a sentence; "0.015", "e.g. a"
+     * and "version 2. 5 pools" do not.
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?= \\p{Lu})");
 
     /** The engine scenario of this file, the overrides applied; errors name the field (or option). */
     public Scenario resolve(final Overrides overrides) {

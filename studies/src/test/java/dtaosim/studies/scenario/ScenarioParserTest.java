@@ -121,10 +121,17 @@ class ScenarioParserTest {
                         + head).summaryLine());
         assertEquals("No full stop at all",
                 parse("description: No full stop at all\n" + head).summaryLine());
+        assertEquals("Uses e.g. a fast price vs. 0.02 and version 2. 5 pools.",
+                parse("description: Uses e.g. a fast price vs. 0.02 and version 2. 5 pools. Next one.\n" + head)
+                        .summaryLine());
         assertEquals("", parse(head).summaryLine());
         // a sentence over the width is cut at its last clause that fits, else its last word
         final String clause = "x".repeat(80) + "; " + "y".repeat(60) + ".";
         assertEquals("x".repeat(80) + " …", parse("description: " + clause + "\n" + head).summaryLine());
+        // a clause or word too early to keep half the width: cut at the width
+        final String early = "A; " + "z".repeat(200) + ".";
+        assertEquals(early.substring(0, ScenarioFile.SUMMARY_WIDTH - 2) + " …",
+                parse("description: \"" + early + "\"\n" + head).summaryLine());
         final String words = "word ".repeat(40).strip() + ".";
         final String cut = parse("description: " + words + "\n" + head).summaryLine();
         assertTrue(cut.endsWith("word …") && cut.length() <= ScenarioFile.SUMMARY_WIDTH, cut);
