@@ -141,8 +141,9 @@ public final class ScenarioParser {
 
     private static ScenarioFile parseTree(final JsonNode root, final String origin, final Path baseDir) {
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new IllegalArgumentException(origin + ": empty scenario file; give at least era, blocks or days,"
-                    + " paths, seed and subnets (see dtaosim scenarios reference)");
+            throw new IllegalArgumentException(origin + ": empty scenario file; give at least era and subnets, and"
+                    + " blocks or days, paths and seed unless the command line gives them (see dtaosim scenarios"
+                    + " reference)");
         }
         final Fields top = Fields.of("", root, TOP_LEVEL);
         final String description = top.has("description") ? Fields.text("description", top.get("description"))

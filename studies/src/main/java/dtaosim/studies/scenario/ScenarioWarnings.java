@@ -98,18 +98,31 @@ public final class ScenarioWarnings {
     }
 
     /**
-     * mechanics §2b: a run starting in an era whose shares follow the EMA of users' net TAO flow starts every EMA
-     * at 0 (the network's history of flows is not part of a scenario), so its first shares rest on the first
-     * trades; null for other runs.
+     * mechanics §2b: a run that starts in an era whose shares follow the EMA of users' net TAO flow, or changes
+     * into one from an era without flows, starts every EMA at 0 (a scenario holds no history of flows; the
+     * chain's own change reset them too), so the first shares rest on the first trades; null for other runs.
      */
     private static String coldFlows(final Scenario run) {
-        final ProtocolParams first = run.protocol();
-        if (Parameter.FLOW_SMOOTHING.noEffectIn(first) != null) {
-            return null;
+        ProtocolParams before = null;
+        long from = run.startBlock();
+        ProtocolParams rules = run.protocol();
+        for (int k = 0; ; k++) {
+            final boolean flows = Parameter.FLOW_SMOOTHING.noEffectIn(rules) == null;
+            if (flows && (before == null || Parameter.FLOW_SMOOTHING.noEffectIn(before) != null)) {
+                final double smoothing = rules.get(Parameter.FLOW_SMOOTHING);
+                final String pace = smoothing > 0.0 ? String.format(Locale.ROOT, "half-life %.3g days",
+                        Math.log(2.0) / smoothing / ChainConstants.BLOCKS_PER_DAY) : "smoothing 0: it never moves";
+                return String.format(Locale.ROOT, "warning: %s%s weighs emission by each subnet's EMA of users' net"
+                        + " TAO flow, which the run starts at 0 for every subnet (%s): early shares rest on the first"
+                        + " trades, and a block with no inflow anywhere emits nothing", rules.era().id(),
+                        before == null ? "" : " (from block " + from + ")", pace);
+            }
+            if (k == run.eraChanges().size()) {
+                return null;
+            }
+            before = rules;
+            from = run.eraChanges().get(k).block();
+            rules = run.eraChanges().get(k).protocol();
         }
-        final double halfLifeDays = Math.log(2.0) / first.get(Parameter.FLOW_SMOOTHING) / ChainConstants.BLOCKS_PER_DAY;
-        return String.format(Locale.ROOT, "warning: %s weighs emission by each subnet's EMA of users' net TAO flow,"
-                + " which the run starts at 0 for every subnet (half-life %.3g days): early shares rest on the first"
-                + " trades, and a block with no inflow anywhere emits nothing", first.era().id(), halfLifeDays);
     }
 }

@@ -183,7 +183,8 @@ class RunCommandTest {
                 + " the moving price in launch-2025-02"), launch.err());
         assertTrue(launch.err().contains("warning: parameters.subnetLimit has no effect in this run: no subnet limit"
                 + " before 2025-09-24"), launch.err());
-        assertFalse(upgraded.err().contains("warning"), upgraded.err());
+        // the capped era reads both parameters; its change starts the flow EMAs cold, which is said apart
+        assertFalse(upgraded.err().contains("warning: parameters."), upgraded.err());
     }
 
     /** A file may leave its horizon, paths and seed to the command line; with neither, the field is named. */
@@ -227,6 +228,20 @@ class RunCommandTest {
         assertTrue(flows.err().contains("warning: taoflow-2025-11 weighs emission by each subnet's EMA of users' net"
                 + " TAO flow, which the run starts at 0 for every subnet (half-life 30.0 days)"), flows.err());
         assertFalse(price.err().contains("net TAO flow"), price.err());
+    }
+
+    /** A schedule that changes into a flow era starts the EMAs at 0 then, and says from which block. */
+    @Test
+    void aColdStartAtAnEraChangeShouldBeWarnedAboutToo(@TempDir final Path dir) throws IOException {
+        final Path file = dir.resolve("change.yaml");
+        Files.writeString(file, "eras:\n  - {era: subsidy-2025-07, fromBlock: 0}\n  - {era: taoflow-2025-11,"
+                + " fromBlock: 20}\nparameters:\n  flowSmoothing: 0\nblocks: 30\npaths: 1\nseed: 1\n"
+                + "subnets:\n  profile: log-spaced\n  count: 2\n  maxTao: 1000\n  minTao: 100\n  priceSum: 1.0\n");
+        final CliRun run = CliRun.of("run", file.toString(), "--threads", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: taoflow-2025-11 (from block 20) weighs emission by each subnet's EMA"
+                + " of users' net TAO flow, which the run starts at 0 for every subnet (smoothing 0: it never moves)"),
+                run.err());
     }
 
     /** Under --era a switch of another era is dropped, and said so; the file's own era keeps it silently. */
