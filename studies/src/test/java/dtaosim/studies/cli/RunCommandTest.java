@@ -28,6 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * options exit with 2 before anything runs or is written.
  */
 class RunCommandTest {
+    /** The smallest network of the scenario files below: two log-spaced pools of 1,000 and 100 TAO. */
+    private static final String TWO_POOLS = """
+            subnets:
+              profile: log-spaced
+              count: 2
+              maxTao: 1000
+              minTao: 100
+              priceSum: 1.0
+            """;
+
     private static final String PATHS = "8"; // the reference workload at 8 of its 1,000 paths: 7.4 M updates
 
     @Test
@@ -136,13 +146,7 @@ class RunCommandTest {
                 blocks: 10
                 paths: 1
                 seed: 1
-                subnets:
-                  profile: log-spaced
-                  count: 2
-                  maxTao: 1000
-                  minTao: 100
-                  priceSum: 1.0
-                """);
+                """ + TWO_POOLS);
         final CliRun run = CliRun.of("run", file.toString(), "--threads", "1");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains(
@@ -163,13 +167,7 @@ class RunCommandTest {
                 parameters:
                   flowExponent: 2
                   subnetLimit: 12
-                subnets:
-                  profile: log-spaced
-                  count: 2
-                  maxTao: 1000
-                  minTao: 100
-                  priceSum: 1.0
-                """;
+                """ + TWO_POOLS;
         final Path single = dir.resolve("single.yaml");
         Files.writeString(single, "era: launch-2025-02\n" + body);
         final Path schedule = dir.resolve("schedule.yaml");
@@ -191,8 +189,7 @@ class RunCommandTest {
     @Test
     void horizonPathsAndSeedMayComeFromTheCommandLine(@TempDir final Path dir) throws IOException {
         final Path file = dir.resolve("bare.yaml");
-        Files.writeString(file, "era: launch-2025-02\nsubnets:\n  profile: log-spaced\n  count: 2\n  maxTao: 1000\n"
-                + "  minTao: 100\n  priceSum: 1.0\n");
+        Files.writeString(file, "era: launch-2025-02\n" + TWO_POOLS);
         final CliRun given = CliRun.of("run", file.toString(), "--paths", "2", "--days", "0.01", "--seed", "7",
                 "--threads", "1");
         final CliRun noSeed = CliRun.of("run", file.toString(), "--paths", "2", "--blocks", "5");
@@ -235,8 +232,7 @@ class RunCommandTest {
     void aColdStartAtAnEraChangeShouldBeWarnedAboutToo(@TempDir final Path dir) throws IOException {
         final Path file = dir.resolve("change.yaml");
         Files.writeString(file, "eras:\n  - {era: subsidy-2025-07, fromBlock: 0}\n  - {era: taoflow-2025-11,"
-                + " fromBlock: 20}\nparameters:\n  flowSmoothing: 0\nblocks: 30\npaths: 1\nseed: 1\n"
-                + "subnets:\n  profile: log-spaced\n  count: 2\n  maxTao: 1000\n  minTao: 100\n  priceSum: 1.0\n");
+                + " fromBlock: 20}\nparameters:\n  flowSmoothing: 0\nblocks: 30\npaths: 1\nseed: 1\n" + TWO_POOLS);
         final CliRun run = CliRun.of("run", file.toString(), "--threads", "1");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("warning: taoflow-2025-11 (from block 20) weighs emission by each subnet's EMA"
@@ -272,13 +268,7 @@ class RunCommandTest {
                 blocks: 10
                 paths: 1
                 seed: 1
-                subnets:
-                  profile: log-spaced
-                  count: 2
-                  maxTao: 1000
-                  minTao: 100
-                  priceSum: 1.0
-                """);
+                """ + TWO_POOLS);
         final CliRun run = CliRun.of("run", file.toString(), "--threads", "1");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("warning: switches.start-call belongs to era ema-ramp-2025-03, which starts"
