@@ -89,10 +89,11 @@ final class QuoteCommand implements Callable<Integer> {
                     + " size, as the swap pallet's own tests swap them")
     private BigDecimal minStake;
     @Option(names = "--stake", paramLabel = "TAO",
-            description = "TAO to stake (buy alpha); TAO, or rao with --rao; exactly one of --stake/--unstake")
+            description = "TAO to stake (buy alpha), ≥ 0; TAO, or rao with --rao; exactly one of --stake/--unstake"
+                    + " (0 gets the chain's answer to it, AmountTooLow at the default minimum stake)")
     private BigDecimal stake;
     @Option(names = "--unstake", paramLabel = "ALPHA",
-            description = "alpha to unstake (sell for TAO); alpha, or rao with --rao")
+            description = "alpha to unstake (sell for TAO), ≥ 0; alpha, or rao with --rao")
     private BigDecimal unstake;
     @Option(names = "--limit-price", paramLabel = "P",
             description = "limit price, ≥ 0: TAO per alpha, or rao per alpha with --rao; a stake may not lift"
@@ -150,8 +151,8 @@ final class QuoteCommand implements Callable<Integer> {
                 Checks.positive("tao-reserve", taoReserve.doubleValue()),
                 Checks.positive("alpha-reserve", alphaReserve.doubleValue()),
                 weight.doubleValue());
-        final double amount = isStake ? Checks.positive("stake", stake.doubleValue())
-                : Checks.positive("unstake", unstake.doubleValue());
+        final double amount = isStake ? Checks.nonNegative("stake", stake.doubleValue())
+                : Checks.nonNegative("unstake", unstake.doubleValue());
         final double limit = limitPrice == null ? Double.NaN
                 : Checks.nonNegative("limit-price", limitPrice.doubleValue());
         final Quote quote = isStake ? Quoter.stake(rules, pool, amount, limit, !fillOrKill)
@@ -175,7 +176,7 @@ final class QuoteCommand implements Callable<Integer> {
         // an empty reserve is a state the chain can be in: its checks answer (ReservesTooLow, …)
         final RaoPool pool = new RaoPool(wholeRao("tao-reserve", taoReserve, 0),
                 wholeRao("alpha-reserve", alphaReserve, 0), WeightedPoolRao.quoteWeightParts(weight));
-        final long amount = isStake ? wholeRao("stake", stake, 1) : wholeRao("unstake", unstake, 1);
+        final long amount = isStake ? wholeRao("stake", stake, 0) : wholeRao("unstake", unstake, 0);
         final OptionalLong limit = limitPrice == null ? OptionalLong.empty()
                 : OptionalLong.of(wholeRao("limit-price", limitPrice, 0));
         final RaoQuote quote = isStake ? RaoQuoter.stake(rules, pool, amount, limit, !fillOrKill)

@@ -510,6 +510,17 @@ class QuoteCommandTest {
                 err("AmountTooLow", pool, "--era", "price-burn-2026-06", "--stake", "0.002"),
                 err("AmountTooLow", pool, "--era", "price-burn-2026-06", "--unstake", "0.007"),
                 err("AmountTooLow", pool, "--era", "launch-2025-02", "--stake", "0.00054"),
+                // a zero amount is a call the chain answers: below the minimum stake (validate_add_stake), and
+                // validate_remove_stake refuses a zero unstake whatever the minimum (bac8246)
+                err("AmountTooLow", pool, "--era", "capped-2025-12", "--stake", "0"),
+                err("AmountTooLow", pool, "--era", "launch-2025-02", "--unstake", "0", "--min-stake", "0"),
+                err("AmountTooLow", pool, "--era", "subsidy-2025-07", "--unstake", "0", "--min-stake", "0"),
+                err("AmountTooLow", pool, "--era", "price-burn-2026-06", "--unstake", "0", "--rao"),
+                // with no minimum a zero stake passes validate_add_stake's first check and swaps nothing: the
+                // simulated swap's zero output is InsufficientLiquidity (bac8246 stake_utils.rs)
+                err("InsufficientLiquidity", pool, "--era", "taoflow-2025-11", "--stake", "0", "--min-stake", "0"),
+                err("InsufficientLiquidity", List.of("--tao-reserve", "1000000000000", "--alpha-reserve",
+                        "4000000000000"), "--era", "price-burn-2026-06", "--stake", "0", "--min-stake", "0", "--rao"),
                 err("InsufficientLiquidity", pool, "--era", "price-burn-2026-06", "--stake", "1000001"),
                 err("InsufficientLiquidity", List.of("--tao-reserve", "1", "--alpha-reserve", "0.0005"),
                         "--era", "price-burn-2026-06", "--stake", "0.5"),
@@ -550,7 +561,7 @@ class QuoteCommandTest {
         return Stream.of(
                 bad(pool, List.of("--stake", "1", "--unstake", "1"), "exactly one of --stake/--unstake"),
                 bad(pool, List.of(), "exactly one of --stake/--unstake"),
-                bad(pool, List.of("--stake", "-1"), "stake", "> 0"),
+                bad(pool, List.of("--stake", "-1"), "stake", "≥ 0"),
                 bad(pool, List.of("--stake", "1", "--weight-quote", "0.995"), "weight-quote", "[0.01, 0.99]"),
                 bad(pool, List.of("--stake", "1", "--fee-rate", "10001"), "fee-rate", "[0, 10000]"),
                 bad(pool, List.of("--stake", "1", "--limit-price", "-1"), "limit-price", "≥ 0"),
@@ -567,8 +578,9 @@ class QuoteCommandTest {
                 bad(pool, List.of("--stake", "1", "--min-stake", "-1"), "min-stake", "[0, "),
                 bad(pool, List.of("--stake", "1", "--min-stake", "2e18"), "min-stake", "[0, "),
                 // far beyond u64 in a few characters: refused without writing out its digits
-                bad(pool, List.of("--stake", "1e100000000", "--rao"), "stake", "1E+100000000", "[1, "),
-                bad(pool, List.of("--unstake", "1e-100000000", "--rao"), "unstake", "1E-100000000", "[1, "),
+                bad(pool, List.of("--stake", "1e100000000", "--rao"), "stake", "1E+100000000", "[0, "),
+                bad(pool, List.of("--unstake", "1e-100000000", "--rao"), "unstake", "1E-100000000", "[0, "),
+                bad(pool, List.of("--unstake", "-1", "--rao"), "unstake", "[0, "),
                 bad(List.of("--era", "subsidy-2025-07", "--tao-reserve", "1000", "--alpha-reserve", "4000"),
                         List.of("--stake", "1", "--weight-quote", "0.25"), "weight-quote", "only 0.5"),
                 bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "0", "--alpha-reserve", "4000"),
