@@ -1,6 +1,11 @@
 package dtaosim.engine.quote;
 
 import dtaosim.engine.model.Era;
+import dtaosim.engine.model.Parameter;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Switch;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The rules of one era's stake and unstake calls that a quote needs (mechanics §5, §7, §9).
@@ -31,20 +36,42 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
     /** Largest minimum reserve or minimum stake a quote accepts, 1e18 rao (1e9 TAO). */
     public static final long MAX_MINIMUM_RESERVE_RAO = 1_000_000_000_000_000_000L;
 
+    /** The switches that change a stake or unstake: the others change emission, registration or epochs. */
+    public static final Set<Switch> SWAP_SWITCHES = EnumSet.of(Switch.SWAP_PALLET_V3, Switch.FEE_RATE_CUT,
+            Switch.FEES_TO_BLOCK_AUTHOR);
+
     /**
-     * The rules of an era with its default fee: the constant-product eras as in {@code stake_utils.rs} at
-     * f9254ea63 (flat fee, min stake 500,000, pool liquidity 1e7, no price-limit error), the V3 eras as the
-     * swap pallet at 7a727dd4d (fee rate, min stake 2e6, minimum reserve 1e6, {@code ZeroMaxStakeAmount}), the
-     * weighted era as at 14bc6f9f (plus the 1000 × reserve input limit).
+     * The rules of an era with its default fee and dated switches: the constant-product eras as in
+     * {@code stake_utils.rs} at f9254ea63 (flat fee, min stake 500,000, pool liquidity 1e7, no price-limit error),
+     * the V3 eras as the swap pallet at 7a727dd4d (fee rate, min stake 2e6, minimum reserve 1e6,
+     * {@code ZeroMaxStakeAmount}), the weighted era as at 14bc6f9f (plus the 1000 × reserve input limit).
      */
     public static SwapRules of(final Era era) {
+        return of(era.defaults());
+    }
+
+    /**
+     * The rules of {@code params}' era under its switches ({@link #SWAP_SWITCHES}): {@code swap-pallet-v3} gives
+     * the EMA-ramp era the V3 eras' rules with {@code params}' fee rate (196, or 33 with {@code fee-rate-cut}) and
+     * the fee kept with the pool; {@code fees-to-block-author} off gives the capped era the taoflow era's rules
+     * (the alpha fee stays in the pool, as before 7eb6f9bb7). Other parameters do not change a quote.
+     */
+    public static SwapRules of(final ProtocolParams params) {
+        final Era era = params.era();
+        final boolean v3 = era.pool() == Era.Pool.CONSTANT_PRODUCT_RATE_FEE
+                || (era == Era.EMA_RAMP_2025_03 && params.on(Switch.SWAP_PALLET_V3));
+        if (v3) {
+            final boolean feesToAuthor = era.compareTo(Era.CAPPED_2025_12) > 0
+                    || (era == Era.CAPPED_2025_12 && params.on(Switch.FEES_TO_BLOCK_AUTHOR));
+            return new SwapRules(Era.Pool.CONSTANT_PRODUCT_RATE_FEE, false, 0L, (int) params.get(Parameter.FEE_RATE),
+                    2_000_000L, 1_000_000L, 0L, true, feesToAuthor);
+        }
         return switch (era.pool()) {
             case CONSTANT_PRODUCT_FLAT_FEE -> new SwapRules(era.pool(), true, FLAT_FEE_RAO, 0, 500_000L,
                     10_000_000L, 0L, false, false);
-            case CONSTANT_PRODUCT_RATE_FEE -> new SwapRules(era.pool(), false, 0L, era.feeRate(), 2_000_000L,
-                    1_000_000L, 0L, true, era.compareTo(Era.CAPPED_2025_12) >= 0);
-            case WEIGHTED -> new SwapRules(era.pool(), false, 0L, era.feeRate(), 2_000_000L, 1_000_000L, 1000L,
-                    false, true);
+            case WEIGHTED -> new SwapRules(era.pool(), false, 0L, (int) params.get(Parameter.FEE_RATE), 2_000_000L,
+                    1_000_000L, 1000L, false, true);
+            case CONSTANT_PRODUCT_RATE_FEE -> throw new AssertionError("V3 handled above");
         };
     }
 

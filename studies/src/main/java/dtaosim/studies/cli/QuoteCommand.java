@@ -6,6 +6,8 @@ import dtaosim.engine.kernel.WeightedPool;
 import dtaosim.engine.kernel.WeightedPoolRao;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
+import dtaosim.engine.model.ProtocolParams;
+import dtaosim.engine.model.Switch;
 import dtaosim.engine.quote.PoolReserves;
 import dtaosim.engine.quote.Quote;
 import dtaosim.engine.quote.Quoter;
@@ -18,6 +20,8 @@ import dtaosim.studies.report.Json;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -44,8 +48,8 @@ import picocli.CommandLine.Spec;
             "(with --rao: the V3 pallet's fixed-point √price steps from a state initialised",
             "from the reserves); price-burn-2026-06: Balancer weighted pool, price",
             "(w1/w2)·y/x. The price after excludes a TAO fee that leaves the pool, includes",
-            "the flat fee and, from capped-2025-12 on, the unstake's alpha fee sold fee-free",
-            "for the block author.",
+            "the flat fee and, from capped-2025-12 on (switch fees-to-block-author), the",
+            "unstake's alpha fee sold fee-free for the block author.",
             "When the chain would reject the call, prints its error name",
             "(PriceLimitExceeded, AmountTooLow, SlippageTooHigh, ReservesTooLow,",
             "InsufficientLiquidity, SwapInputTooLarge, ZeroMaxStakeAmount).",
@@ -72,6 +76,12 @@ final class QuoteCommand implements Callable<Integer> {
             description = "quote (TAO) weight w2 of the Balancer pool, in [0.01, 0.99] (default 0.5); only"
                     + " price-burn-2026-06 has a weighted pool, other eras accept only 0.5")
     private BigDecimal weightQuote;
+    @Option(names = "--switch", paramLabel = "NAME=V",
+            description = "a dated rule change inside the era that changes swaps, V = on (the rule from its date)"
+                    + " or off (the rule before): fees-to-block-author (capped-2025-12, 2026-03-11, default on: off"
+                    + " keeps the fee in the pool), swap-pallet-v3 and fee-rate-cut (ema-ramp-2025-03, 2025-06-30"
+                    + " and 07-23, default off: on quotes the V3 pool at 196/65535, or 33 with the cut); repeatable")
+    private java.util.List<String> switches = new java.util.ArrayList<>();
     @Option(names = "--fee-rate", paramLabel = "F",
             description = "swap fee rate in x/65535, in [0, 10000] (default: the era's, 33 = 0.05 %%). In"
                     + " launch-2025-02 and ema-ramp-2025-03 the default is the flat 50,000-rao fee per call;"
@@ -126,7 +136,7 @@ final class QuoteCommand implements Callable<Integer> {
                     + Era.PRICE_BURN_2026_06.id());
         }
         Checks.inRange("weight-quote", weight.doubleValue(), WeightedPool.MIN_WEIGHT, 1.0 - WeightedPool.MIN_WEIGHT);
-        SwapRules rules = SwapRules.of(chosen);
+        SwapRules rules = SwapRules.of(switched(chosen));
         if (feeRate != null) {
             rules = rules.withFeeRate(feeRate);
         }
@@ -143,6 +153,51 @@ final class QuoteCommand implements Callable<Integer> {
                 result);
         print(chosen, rules, weight, isStake, result, error);
         return error == null ? 0 : EXIT_CHAIN_ERROR;
+    }
+
+    /** The era's defaults with the {@code --switch} settings, refusing switches that change no swap. */
+    private ProtocolParams switched(final Era chosen) {
+        final Map<Switch, Boolean> set = new EnumMap<>(Switch.class);
+        for (final String setting : switches) {
+            final int eq = setting.indexOf('=');
+            final String value = eq < 0 ? "" : setting.substring(eq + 1);
+            if (eq < 0 || !(value.equals("on") || value.equals("off"))) {
+                throw new IllegalArgumentException("switch: '" + setting + "' is not NAME=on or NAME=off");
+            }
+            final String name = setting.substring(0, eq);
+            final Switch s = Arrays.stream(Switch.values()).filter(x -> x.id().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("switch: '" + name + "' is not a switch; "
+                            + swapSwitchesOf(chosen)));
+            if (s.era() != chosen) {
+                throw new IllegalArgumentException("switch: " + name + " belongs to era " + s.era().id() + ", not "
+                        + chosen.id() + "; " + swapSwitchesOf(chosen));
+            }
+            if (!SwapRules.SWAP_SWITCHES.contains(s)) {
+                throw new IllegalArgumentException("switch: " + name + " changes no stake or unstake; "
+                        + swapSwitchesOf(chosen));
+            }
+            set.put(s, value.equals("on"));
+        }
+        final ProtocolParams defaults = chosen.defaults();
+        if (set.getOrDefault(Switch.FEE_RATE_CUT, defaults.on(Switch.FEE_RATE_CUT))
+                && !set.getOrDefault(Switch.SWAP_PALLET_V3, defaults.on(Switch.SWAP_PALLET_V3))) {
+            throw new IllegalArgumentException("switch: fee-rate-cut=on needs swap-pallet-v3=on (the 0.05 % rate"
+                    + " is the V3 pallet's fee)");
+        }
+        ProtocolParams params = defaults;
+        // in the enum's order: swap-pallet-v3 before the fee-rate-cut that needs it
+        for (final Map.Entry<Switch, Boolean> e : set.entrySet()) {
+            params = params.with(e.getKey(), e.getValue());
+        }
+        return params;
+    }
+
+    /** The switches of an era that {@code --switch} takes, for an error message. */
+    private static String swapSwitchesOf(final Era era) {
+        final String names = Switch.of(era).stream().filter(SwapRules.SWAP_SWITCHES::contains).map(Switch::id)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return names.isEmpty() ? "era " + era.id() + " has no switch that changes swaps"
+                : "switches of " + era.id() + " that change swaps: " + names;
     }
 
     private SwapError quoteTao(final SwapRules rules, final BigDecimal weight, final boolean isStake,
@@ -241,8 +296,9 @@ final class QuoteCommand implements Callable<Integer> {
         final String priceUnit = rao ? "rao/alpha" : "TAO/alpha";
         final String fee = rules.flatFee() ? "flat fee " + rules.flatFeeRao() + " rao"
                 : "fee rate " + rules.feeRate() + "/65535";
-        out.printf("%s %s %s, era %s (%s, w_quote %s, %s)%n", isStake ? "stake" : "unstake",
-                (isStake ? stake : unstake).toPlainString(), inUnit, chosen.id(), poolName(rules.pool()),
+        out.printf("%s %s %s, era %s%s (%s, w_quote %s, %s)%n", isStake ? "stake" : "unstake",
+                (isStake ? stake : unstake).toPlainString(), inUnit, chosen.id(),
+                switches.isEmpty() ? "" : " with " + String.join(", ", switches), poolName(rules.pool()),
                 weight.toPlainString(), fee);
         out.printf("  pool:        %s %s, %s %s, price %s %s%n", taoReserve.toPlainString(),
                 rao ? "rao of TAO" : "TAO", alphaReserve.toPlainString(), rao ? "rao of alpha" : "alpha",

@@ -494,6 +494,78 @@ class QuoteCommandTest {
         assertEquals(delta * 65535.0 / 65502.0, number(q, "max_amount"), 2.0);
     }
 
+    @Test
+    void feesToBlockAuthorOffShouldKeepTheCappedErasAlphaFeeInThePool() {
+        // unstake 100 alpha at fee 33/65535: Δ = 100·(1 − f) into the pool, out = 1000·Δ/(4000 + Δ); from
+        // 2026-03-11 (switch on) the fee alpha is then sold fee-free for the block author
+        final double fee = 100.0 * FEE_33;
+        final double delta = 100.0 - fee;
+        final double out = 1000.0 * delta / (4000.0 + delta);
+        final double authorTao = (1000.0 - out) * fee / (4000.0 + delta + fee);
+        final String[] unstake = {"--era", "capped-2025-12", "--tao-reserve", "1000", "--alpha-reserve", "4000",
+            "--unstake", "100"};
+        final Map<String, Object> on = json(unstake);
+        final List<String> offArgs = new ArrayList<>(Arrays.asList(unstake));
+        offArgs.addAll(List.of("--switch", "fees-to-block-author=off"));
+        final Map<String, Object> off = json(offArgs.toArray(String[]::new));
+        assertAll(
+                () -> assertEquals(out, number(off, "amount_out"), 1e-11),
+                () -> assertEquals(out, number(on, "amount_out"), 1e-11),
+                () -> assertEquals((1000.0 - out) / (4000.0 + delta), number(off, "price_after"), 1e-14),
+                () -> assertEquals((1000.0 - out - authorTao) / (4000.0 + delta + fee), number(on, "price_after"),
+                        1e-14));
+        // in rao the switch off gives the taoflow era's pallet code (bac8246), limit order included
+        final List<String> rao = List.of("--tao-reserve", "1000000000000", "--alpha-reserve", "4000000000000",
+                "--unstake", "2000", "--min-stake", "0", "--limit-price", "240000000", "--rao", "--json");
+        final List<String> cappedOff = new ArrayList<>(List.of("--era", "capped-2025-12", "--switch",
+                "fees-to-block-author=off"));
+        cappedOff.addAll(rao);
+        final List<String> taoflow = new ArrayList<>(List.of("--era", "taoflow-2025-11"));
+        taoflow.addAll(rao);
+        final List<String> cappedOn = new ArrayList<>(List.of("--era", "capped-2025-12"));
+        cappedOn.addAll(rao);
+        final CliRun a = quote(cappedOff.toArray(String[]::new));
+        final CliRun b = quote(taoflow.toArray(String[]::new));
+        final CliRun c = quote(cappedOn.toArray(String[]::new));
+        assertAll(
+                () -> assertEquals(b.out(), a.out()),
+                () -> assertEquals(b.exitCode(), a.exitCode()),
+                // the 1-rao alpha fee's 0-TAO sale for the author: ReservesTooLow from 7eb6f9bb7 on
+                () -> assertEquals("ReservesTooLow", JsonReader.readObject(c.out()).get("error"), c.out()),
+                () -> assertEquals(0, a.exitCode(), a.out() + a.err()));
+    }
+
+    @Test
+    void swapPalletV3OnShouldQuoteTheEmaRampEraOnTheV3PoolAtItsFee() {
+        // 2025-06-30: the V3 pallet with DefaultFeeRate 196/65535 of the input; 07-23: 33/65535
+        for (final int rate : new int[] {196, 33}) {
+            final double f = rate / 65535.0;
+            final double delta = 10.0 * (1.0 - f);
+            final List<String> args = new ArrayList<>(List.of("--era", "ema-ramp-2025-03", "--tao-reserve", "1000",
+                    "--alpha-reserve", "4000", "--stake", "10", "--switch", "swap-pallet-v3=on"));
+            if (rate == 33) {
+                args.addAll(List.of("--switch", "fee-rate-cut=on"));
+            }
+            final Map<String, Object> q = json(args.toArray(String[]::new));
+            assertAll(
+                    () -> assertEquals(4000.0 * delta / (1000.0 + delta), number(q, "amount_out"), 1e-11),
+                    () -> assertEquals(10.0 * f, number(q, "fee"), 1e-15));
+        }
+        // in rao: the V3 eras' arithmetic at that fee
+        final List<String> pool = List.of("--tao-reserve", "1000000000000", "--alpha-reserve", "4000000000000",
+                "--unstake", "123456789012", "--limit-price", "200000000", "--rao", "--json");
+        final List<String> emaRamp = new ArrayList<>(List.of("--era", "ema-ramp-2025-03", "--switch",
+                "swap-pallet-v3=on"));
+        emaRamp.addAll(pool);
+        final List<String> subsidy = new ArrayList<>(List.of("--era", "subsidy-2025-07", "--fee-rate", "196"));
+        subsidy.addAll(pool);
+        final CliRun a = quote(emaRamp.toArray(String[]::new));
+        final CliRun b = quote(subsidy.toArray(String[]::new));
+        assertAll(
+                () -> assertEquals(0, a.exitCode(), a.out() + a.err()),
+                () -> assertEquals(b.out(), a.out()));
+    }
+
     static Stream<Arguments> chainErrors() {
         final List<String> pool = List.of("--tao-reserve", "1000", "--alpha-reserve", "4000");
         return Stream.of(
@@ -598,7 +670,18 @@ class QuoteCommandTest {
                 bad(pool, List.of("--stake", "1", "--limit-price", "-Infinity"), "--limit-price", "≥ 0"),
                 bad(pool, List.of("--stake", "1", "--weight-quote", "half"), "--weight-quote", "[0.01, 0.99]"),
                 bad(pool, List.of("--stake", "1", "--fee-rate", "NaN"), "--fee-rate", "[0, 10000]"),
-                bad(pool, List.of("--stake", "1", "--min-stake", "1e"), "--min-stake", "[0, 1e18]"));
+                bad(pool, List.of("--stake", "1", "--min-stake", "1e"), "--min-stake", "[0, 1e18]"),
+                bad(pool, List.of("--stake", "1", "--switch", "dynamic-tempo=on"), "switch", "dynamic-tempo",
+                        "changes no stake or unstake", "price-burn-2026-06 has no switch that changes swaps"),
+                bad(pool, List.of("--stake", "1", "--switch", "fees-to-block-author=off"), "switch",
+                        "belongs to era capped-2025-12"),
+                bad(pool, List.of("--stake", "1", "--switch", "fees-to-block-author"), "switch", "NAME=on"),
+                bad(List.of("--era", "capped-2025-12", "--tao-reserve", "1000", "--alpha-reserve", "4000"),
+                        List.of("--stake", "1", "--switch", "fees-to-author=off"), "switch", "'fees-to-author'",
+                        "capped-2025-12 that change swaps: fees-to-block-author"),
+                bad(List.of("--era", "ema-ramp-2025-03", "--tao-reserve", "1000", "--alpha-reserve", "4000"),
+                        List.of("--stake", "1", "--switch", "fee-rate-cut=on"), "fee-rate-cut=on needs",
+                        "swap-pallet-v3=on"));
     }
 
     private static Arguments bad(final List<String> pool, final List<String> args, final String... fragments) {
