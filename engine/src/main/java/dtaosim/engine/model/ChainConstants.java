@@ -9,6 +9,13 @@ public final class ChainConstants {
     public static final double RAO_PER_TAO = 1e9;
     /** mechanics §1: TotalSupply 21e15 rao, the same cap for every subnet's alpha. */
     public static final double TOTAL_SUPPLY_TAO = 21_000_000.0;
+    /**
+     * mechanics §5: the least TAO or alpha a pool of a scenario may hold, the swap pallet's SwapMinimumReserve
+     * (1e6 rao); the chain refuses a swap out of a pool below it, and the model, which has no such guard, divides
+     * by reserves near 0 (engine/MODEL.md, Simplifications). Pools start at or above it, a registration's at the
+     * lock, whose floor minLock is at least this much.
+     */
+    public static final double MIN_POOL_RESERVE = 0.001;
     /** mechanics §1: DefaultBlockEmission 1e9 rao. */
     public static final double DEFAULT_BLOCK_EMISSION_TAO = 1.0;
     /** mechanics §1: 12 s blocks. */

@@ -32,6 +32,16 @@ public final class Checks {
         return value;
     }
 
+    /** Requires a finite pool reserve of at least {@link ChainConstants#MIN_POOL_RESERVE}. */
+    public static double poolReserve(final String field, final double value) {
+        if (!(value >= ChainConstants.MIN_POOL_RESERVE) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(field + ": " + value + " is not a finite number ≥ "
+                    + ChainConstants.MIN_POOL_RESERVE + ", the chain's minimum pool reserve (SwapMinimumReserve,"
+                    + " 1e6 rao), below which it refuses swaps");
+        }
+        return value;
+    }
+
     /** Requires a finite value {@code ≥ 0}. */
     public static double nonNegative(final String field, final double value) {
         if (!(value >= 0.0) || value == Double.POSITIVE_INFINITY) {

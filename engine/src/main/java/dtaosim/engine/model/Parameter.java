@@ -49,7 +49,9 @@ public enum Parameter {
     MINER_BURNED("minerBurned", "fraction", 0.0, 1.0, "mechanics §2a MinerBurned (0 until Yuma runs; one value"
             + " for all subnets cancels in the shares unless Yuma subnets produce their own)"),
     /** mechanics §6: NetworkMinLockCost. */
-    MIN_LOCK("minLock", "TAO", 0.0, 1e9, "mechanics §6 NetworkMinLockCost (1 TAO by migrate_rao)"),
+    MIN_LOCK("minLock", "TAO", ChainConstants.MIN_POOL_RESERVE, 1e9,
+            "mechanics §6 NetworkMinLockCost (1 TAO by migrate_rao); at least the minimum pool reserve, as it seeds"
+                    + " new pools"),
     /** mechanics §6: last lock cost at the start of a run (the doubling base). */
     LAST_LOCK("lastLock", "TAO", 0.0, 1e9, "mechanics §6 NetworkLastLockCost"),
     /**

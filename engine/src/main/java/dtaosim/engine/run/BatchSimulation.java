@@ -100,9 +100,39 @@ public final class BatchSimulation {
         nextBlock = block;
     }
 
-    /** Runs the scenario's whole horizon. */
+    /**
+     * Runs the scenario's whole horizon, then checks that every pool is finite.
+     *
+     * @throws NonFiniteStateException naming the first path and subnet whose pool is not
+     */
     public void runAll() {
         runBlocks(Math.toIntExact(scenario.startBlock() + scenario.blocks() - nextBlock));
+        requireFinitePools();
+    }
+
+    /**
+     * NaN and infinities spread through every later block of their cell, so one look after the run finds a pool
+     * that broke down at any block. (Outcomes may hold NaN by design: a probe's missing value.)
+     */
+    private void requireFinitePools() {
+        final BatchState s = state;
+        for (int i = 0; i < s.subnets; i++) {
+            for (int p = 0; p < s.paths; p++) {
+                final int c = i * s.paths + p;
+                if (s.live[c] && !(Double.isFinite(s.taoReserve[c]) && Double.isFinite(s.alphaIn[c])
+                        && Double.isFinite(s.alphaOut[c]) && Double.isFinite(s.movingPrice[c])
+                        && Double.isFinite(s.pendingAlpha[c]) && Double.isFinite(s.pendingOwner[c])
+                        && Double.isFinite(s.pendingRootAlpha[c]) && Double.isFinite(s.rootClaimable[c]))) {
+                    throw new NonFiniteStateException("path " + (s.firstPath + p) + ", subnet " + i
+                            + ": the pool is not finite at the end of the run (taoReserve " + s.taoReserve[c]
+                            + ", alphaIn " + s.alphaIn[c] + ", alphaOut " + s.alphaOut[c] + ", pending alpha "
+                            + s.pendingAlpha[c] + "): a reserve fell to about 0, which the model's doubles cannot"
+                            + " divide by. The chain refuses swaps that would leave a pool under its minimum reserve"
+                            + " (1e6 rao = 0.001); the model has no such guard (engine/MODEL.md, Simplifications),"
+                            + " so keep pools well above it");
+                }
+            }
+        }
     }
 
     /** Per-path outcomes of the batch: the state's totals, then each actor's and probe's own. */

@@ -62,6 +62,10 @@ public final class Main {
                 c.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }
+            if (e instanceof dtaosim.engine.run.NonFiniteStateException) {
+                c.getErr().println("error: " + e.getMessage());
+                return 1;
+            }
             if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
                 c.getErr().println("error: " + (e.getMessage() == null ? "" : e.getMessage() + " ") + "("
                         + e.getClass().getSimpleName() + ")");

@@ -1,5 +1,6 @@
 package dtaosim.studies.scenario;
 
+import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Network;
 
@@ -11,8 +12,9 @@ import dtaosim.engine.model.Network;
  *
  * @param count    subnets N, in [1, 4096] (one subnet holds maxTao)
  * @param maxTao   TAO in the deepest pool (subnet 0), finite and &gt; 0
- * @param minTao   TAO in the shallowest pool (subnet N−1), in (0, maxTao]
- * @param priceSum Σ spot prices in TAO per alpha, finite and &gt; 0
+ * @param minTao   TAO in the shallowest pool (subnet N−1), in [0.001, maxTao] (the chain's minimum reserve)
+ * @param priceSum Σ spot prices in TAO per alpha, finite and &gt; 0, and small enough that every pool's
+ *                 alpha, Σ taoReserve / priceSum, is at least 0.001
  */
 public record LogSpacedPools(int count, double maxTao, double minTao, double priceSum) implements SubnetSet {
     /** The profile's name in scenario files. */
@@ -22,9 +24,10 @@ public record LogSpacedPools(int count, double maxTao, double minTao, double pri
     public LogSpacedPools {
         Checks.inRange("count", count, 1L, 4096L);
         Checks.positive("maxTao", maxTao);
-        Checks.positive("minTao", minTao);
+        Checks.poolReserve("minTao", minTao);
         if (minTao > maxTao) {
-            throw new IllegalArgumentException("minTao: " + minTao + " is not in (0, maxTao = " + maxTao + "]");
+            throw new IllegalArgumentException("minTao: " + minTao + " is not in [" + ChainConstants.MIN_POOL_RESERVE
+                    + ", maxTao = " + maxTao + "]");
         }
         Checks.positive("priceSum", priceSum);
     }
@@ -53,6 +56,12 @@ public record LogSpacedPools(int count, double maxTao, double minTao, double pri
         for (int i = 0; i < count; i++) {
             price[i] = priceSum * tao[i] / sum;
             alphaIn[i] = tao[i] / price[i];
+        }
+        // every pool holds Σ tao / priceSum alpha
+        if (!(alphaIn[0] >= ChainConstants.MIN_POOL_RESERVE)) {
+            throw new IllegalArgumentException("subnets.priceSum: " + priceSum + " puts " + alphaIn[0] + " alpha"
+                    + " (Σ taoReserve / priceSum) in every pool, below the chain's minimum pool reserve "
+                    + ChainConstants.MIN_POOL_RESERVE + "; priceSum may be at most " + sum / ChainConstants.MIN_POOL_RESERVE);
         }
         return new Network(tao, alphaIn, alphaIn.clone(), price, new long[count], rootStakeTao, totalIssuanceTao);
     }

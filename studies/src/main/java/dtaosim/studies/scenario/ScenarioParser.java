@@ -421,8 +421,8 @@ public final class ScenarioParser {
         final double[] out = alphaOut != null ? alphaOut : alphaIn.clone();
         final double[] ema = movingPrice != null ? movingPrice : new double[n];
         for (int k = 0; k < n; k++) {
-            Checks.positive(path.apply("taoReserve", k), tao[k]);
-            Checks.positive(path.apply("alphaIn", k), alphaIn[k]);
+            Checks.poolReserve(path.apply("taoReserve", k), tao[k]);
+            Checks.poolReserve(path.apply("alphaIn", k), alphaIn[k]);
             Checks.nonNegative(path.apply("alphaOut", k), out[k]);
             if (movingPrice == null) {
                 ema[k] = tao[k] / alphaIn[k];

@@ -98,6 +98,18 @@ class ScenarioParserTest {
               priceSum: 1.0
             """;
 
+    /** Log-spaced pools hold Σ taoReserve / priceSum alpha each, which must reach the chain's minimum reserve. */
+    @Test
+    void aPriceSumThatLeavesPoolsBelowTheMinimumReserveShouldBeRefused() {
+        // Σ tao = 1000 + 100: priceSum 1.1e6 leaves 0.001 alpha a pool, 2e6 leaves 0.00055
+        assertEquals(0.001, parse(SMALL.replace("priceSum: 1.0", "priceSum: 1.1e6")).resolve(Overrides.NONE)
+                .network().alphaIn()[1], 1e-18);
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse(SMALL.replace("priceSum: 1.0", "priceSum: 2e6")).resolve(Overrides.NONE));
+        assertTrue(e.getMessage().startsWith("subnets.priceSum: 2000000 puts 0.00055 alpha"), e.getMessage());
+        assertTrue(e.getMessage().contains("priceSum may be at most 1100000"), e.getMessage());
+    }
+
     /** NetTaoFlowEnabled is the chain's bool: true/false or 1/0. */
     @Test
     void aFlagParameterShouldReadTrueFalseOrOneZero() {
@@ -369,7 +381,7 @@ class ScenarioParserTest {
                 Arguments.of("taoReserve,alphaIn\n1,2\n3\n", "subnets.csv[1]: 1 cells, expected 2"),
                 Arguments.of("taoReserve,alphaIn\n1,NaN\n", "subnets.csv[0].alphaIn: \"NaN\" is not a number"),
                 Arguments.of("taoReserve,alphaIn\n1,2\n-3,4\n",
-                        "subnets.csv[1].taoReserve: -3 is not a finite number > 0"));
+                        "subnets.csv[1].taoReserve: -3 is not a finite number ≥ 0.001"));
     }
 
     @ParameterizedTest(name = "{1}")
