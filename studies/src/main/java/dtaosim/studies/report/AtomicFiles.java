@@ -29,11 +29,25 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code target} through {@code writer}, then moves it into place. */
+    /**
+     * Writes {@code target} through {@code writer}, then moves it into place. A symbolic link stays a link: the
+     * file it points to is replaced. A device, FIFO or socket that exists (e.g. {@code /dev/null}) is written in
+     * place, as nothing can be moved onto it without destroying it.
+     */
     public static void write(final Path target, final Writer writer) throws IOException {
-        final Path dir = target.toAbsolutePath().getParent();
+        final Path file = followLinks(target);
+        if (Files.isDirectory(file)) {
+            throw new IOException(target + " is a directory, not a file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+                writer.write(out);
+            }
+            return;
+        }
+        final Path dir = file.getParent();
         // a fresh name beside the target (same file system, so the move is a rename), with the umask's permissions
-        final Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+        final Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + COUNTER.incrementAndGet() + ".tmp");
         try {
             synchronized (IN_FLIGHT) {
@@ -48,9 +62,9 @@ public final class AtomicFiles {
             synchronized (IN_FLIGHT) {
                 refuseAfterShutdown(target);
                 try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } finally {
@@ -59,6 +73,19 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /** The file a path names after following symbolic links, which need not exist yet (a dangling link's target). */
+    private static Path followLinks(final Path target) throws IOException {
+        Path file = target.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(file); hops++) {
+            if (hops == 40) {
+                throw new IOException(target + ": too many levels of symbolic links");
+            }
+            // a relative link is relative to its own folder; an absolute one replaces the path
+            file = file.resolveSibling(Files.readSymbolicLink(file));
+        }
+        return file;
     }
 
     /** Writes a UTF-8 text file atomically. */

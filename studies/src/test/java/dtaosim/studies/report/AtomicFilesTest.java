@@ -1,5 +1,6 @@
 package dtaosim.studies.report;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A file written through {@link AtomicFiles} is there complete or not at all, also when the JVM is stopped. */
@@ -36,6 +39,60 @@ class AtomicFilesTest {
             throw new IOException("disk full");
         }));
         assertEquals(List.of(), names(dir));
+    }
+
+    /** A symbolic link stays a link: the file it points to gets the content (also a dangling link's target). */
+    @Test
+    void aWriteThroughASymbolicLinkReplacesItsTargetAndKeepsTheLink() throws IOException {
+        final Path real = Files.writeString(dir.resolve("real.json"), "old");
+        final Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("real.json"));
+        AtomicFiles.writeString(link, "new");
+        final Path dangling = Files.createSymbolicLink(dir.resolve("later.json"), Path.of("made.json"));
+        AtomicFiles.writeString(dangling, "made");
+        assertAll(
+                () -> assertTrue(Files.isSymbolicLink(link)),
+                () -> assertEquals("new", Files.readString(real)),
+                () -> assertTrue(Files.isSymbolicLink(dangling)),
+                () -> assertEquals("made", Files.readString(dir.resolve("made.json"))),
+                () -> assertEquals(List.of("later.json", "link.json", "made.json", "real.json"), names(dir)));
+    }
+
+    /**
+     * A FIFO (like a device such as /dev/null) cannot be replaced without destroying it: it is written in place.
+     * Made with mkfifo, read by a second process; a FIFO replaced by a file would leave that reader waiting, so the
+     * test has a time limit.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aWriteToAFifoWritesIntoItAndLeavesItAFifo() throws Exception {
+        final Path fifo = dir.resolve("pipe");
+        final Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("no mkfifo here: " + e.getMessage());
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        final Process reader = new ProcessBuilder("cat", fifo.toString()).start();
+        try {
+            AtomicFiles.writeString(fifo, "through the pipe\n");
+            assertEquals("through the pipe\n", new String(reader.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8));
+        } finally {
+            reader.destroyForcibly();
+        }
+        assertAll(
+                () -> assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo)),
+                () -> assertEquals(List.of("pipe"), names(dir)));
+    }
+
+    @Test
+    void aWriteOntoAFolderIsRefused() throws IOException {
+        final Path folder = Files.createDirectory(dir.resolve("out"));
+        final IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(folder, "x"));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+        assertTrue(Files.isDirectory(folder));
     }
 
     /** SIGTERM (as Ctrl-C, through the JVM's shutdown hooks) while a write is half-way leaves no file at all. */
