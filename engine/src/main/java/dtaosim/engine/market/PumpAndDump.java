@@ -17,7 +17,7 @@ import dtaosim.engine.state.BatchState;
  * @param rateTao  mean TAO bought per block
  * @param buyFrom  first block of buying
  * @param buyUntil block at which buying stops (exclusive)
- * @param dumpAt   block at which everything bought is sold
+ * @param dumpAt   block at which everything bought is sold, ≥ buyUntil
  */
 public record PumpAndDump(int subnet, double rateTao, long buyFrom, long buyUntil, long dumpAt)
         implements Behaviour {
@@ -32,6 +32,10 @@ public record PumpAndDump(int subnet, double rateTao, long buyFrom, long buyUnti
         Checks.nonNegative("rateTao", rateTao);
         if (buyUntil < buyFrom) {
             throw new IllegalArgumentException("buyUntil: " + buyUntil + " is not ≥ buyFrom (" + buyFrom + ")");
+        }
+        // the dump sells what was bought before it; a dump inside the buying would never fire
+        if (dumpAt < buyUntil) {
+            throw new IllegalArgumentException("dumpAt: " + dumpAt + " is not ≥ buyUntil (" + buyUntil + ")");
         }
     }
 

@@ -1,6 +1,10 @@
 package dtaosim.studies.scenario;
 
 import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.market.CapitalInflow;
+import dtaosim.engine.market.Intervention;
+import dtaosim.engine.market.PoissonRegistrations;
+import dtaosim.engine.market.PumpAndDump;
 import dtaosim.engine.market.SubnetRegistrations;
 import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Era;
@@ -93,8 +97,59 @@ public final class ScenarioWarnings {
                             + ") and are not made");
                 }
             }
+            final String outside = outsideTheRun(behaviours.get(k), run.startBlock(), end);
+            if (outside != null) {
+                warnings.add("warning: behaviours[" + k + "] " + outside + " (the run's blocks are ["
+                        + run.startBlock() + ", " + end + "))");
+            }
+        }
+        for (int k = 0; k < file.eras().size(); k++) {
+            final EraEntry entry = file.eras().get(k);
+            if (eraOption == null && entry.fromBlock() >= end) {
+                warnings.add("warning: eras[" + k + "] (" + entry.era().id() + ") starts at block " + entry.fromBlock()
+                        + ", after the run's last block " + (end - 1) + ": it has no effect");
+            }
         }
         return warnings;
+    }
+
+    /**
+     * What a behaviour scheduled by blocks does not do inside the run's blocks [start, end), or null: a pump or
+     * capital inflow that buys nothing or does not sell within the run, an intervention's trigger block or the
+     * Poisson registrations' first block outside it.
+     */
+    private static String outsideTheRun(final Behaviour behaviour, final long start, final long end) {
+        if (behaviour instanceof PumpAndDump pump && pump.buyUntil() > pump.buyFrom()) {
+            if (pump.buyUntil() <= start || pump.buyFrom() >= end) {
+                return "(pump-and-dump): its buying [" + pump.buyFrom() + ", " + pump.buyUntil() + ") falls outside"
+                        + " the run: it buys nothing";
+            }
+            if (pump.dumpAt() >= end) {
+                return "(pump-and-dump): dumpAt " + pump.dumpAt() + " is after the run, so what it buys is not sold"
+                        + " and pump.pnl is minus what it spent";
+            }
+        }
+        if (behaviour instanceof CapitalInflow inflow && inflow.buyUntil() > inflow.buyFrom()) {
+            if (inflow.buyUntil() <= start || inflow.buyFrom() >= end) {
+                return "(capital-inflow): its buying [" + inflow.buyFrom() + ", " + inflow.buyUntil() + ") falls"
+                        + " outside the run: it buys nothing";
+            }
+            if (inflow.sellUntil() > end) {
+                return "(capital-inflow): its selling [" + inflow.sellFrom() + ", " + inflow.sellUntil() + ") ends"
+                        + " after the run, so not all it buys is sold in it";
+            }
+        }
+        if (behaviour instanceof Intervention intervention && intervention.triggerBlock() >= 0
+                && (intervention.triggerBlock() < start || intervention.triggerBlock() >= end)) {
+            return "(intervention): triggerBlock " + intervention.triggerBlock() + " is outside the run: that"
+                    + " trigger never fires" + (intervention.triggerPriceMultiple() > 0.0
+                    ? " (the price trigger still may)" : "");
+        }
+        if (behaviour instanceof PoissonRegistrations registrations && registrations.firstBlock() >= end) {
+            return "(poisson-registrations): firstBlock " + registrations.firstBlock() + " is after the run: no"
+                    + " attempt is made";
+        }
+        return null;
     }
 
     /**

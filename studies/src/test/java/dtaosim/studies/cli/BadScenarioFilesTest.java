@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * otherwise a 1-path, 1-block run, so a check that failed to fire would not start a long simulation.
  */
 class BadScenarioFilesTest {
-    static final int FILES = 54;
+    static final int FILES = 55;
 
     static Path badDir() {
         try {

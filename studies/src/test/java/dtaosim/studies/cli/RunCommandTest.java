@@ -291,6 +291,40 @@ class RunCommandTest {
         assertFalse(whole.err().contains("subnet-registrations"), whole.err());
     }
 
+    /** Behaviours and eras scheduled by blocks outside the run are accepted, and said so before it. */
+    @Test
+    void behavioursAndErasOutsideTheRunShouldBeWarnedAbout(@TempDir final Path dir) throws IOException {
+        final Path file = dir.resolve("late.yaml");
+        Files.writeString(file, """
+                eras:
+                  - era: launch-2025-02
+                    fromBlock: 0
+                  - era: ema-ramp-2025-03
+                    fromBlock: 500
+                paths: 1
+                seed: 1
+                behaviours:
+                  - {type: pump-and-dump, subnet: 0, rateTao: 1.0, buyFrom: 300, buyUntil: 400, dumpAt: 450}
+                  - {type: pump-and-dump, subnet: 1, rateTao: 1.0, buyFrom: 10, buyUntil: 20, dumpAt: 250}
+                  - {type: intervention, subnet: 0, triggerPriceMultiple: 0, triggerBlock: 260, sellAlpha: 1,
+                     withdrawSupport: false}
+                """ + TWO_POOLS);
+        final CliRun shortRun = CliRun.of("run", file.toString(), "--threads", "1", "--blocks", "200");
+        assertEquals(0, shortRun.exitCode(), shortRun.err());
+        assertAll(
+                () -> assertTrue(shortRun.err().contains("warning: behaviours[0] (pump-and-dump): its buying [300, 400)"
+                        + " falls outside the run: it buys nothing (the run's blocks are [0, 200))"), shortRun.err()),
+                () -> assertTrue(shortRun.err().contains("warning: behaviours[1] (pump-and-dump): dumpAt 250 is after"
+                        + " the run"), shortRun.err()),
+                () -> assertTrue(shortRun.err().contains("warning: behaviours[2] (intervention): triggerBlock 260 is"
+                        + " outside the run: that trigger never fires"), shortRun.err()),
+                () -> assertTrue(shortRun.err().contains("warning: eras[1] (ema-ramp-2025-03) starts at block 500,"
+                        + " after the run's last block 199: it has no effect"), shortRun.err()));
+        final CliRun whole = CliRun.of("run", file.toString(), "--threads", "1", "--blocks", "600");
+        assertEquals(0, whole.exitCode(), whole.err());
+        assertFalse(whole.err().contains("warning: behaviours") || whole.err().contains("warning: eras"), whole.err());
+    }
+
     /** A run that ends before the pump's dump reports its PnL as realised only (the bought alpha is unsold). */
     @Test
     void aPumpPnlBeforeTheDumpShouldSayItIsRealisedOnly() {
