@@ -18,6 +18,12 @@ final class HorizonOption {
         }
         final int perDay = ChainConstants.BLOCKS_PER_DAY;
         Checks.inRange("--days", days, 1.0 / perDay, 100_000_000.0 / perDay);
-        return (int) Math.round(days * perDay);
+        // as a scenario file's days: a fraction of a block is refused rather than rounded
+        final double blocksAsked = days * perDay;
+        if (blocksAsked != Math.rint(blocksAsked)) {
+            throw new IllegalArgumentException("--days: " + days + " is not a whole number of blocks (" + perDay
+                    + " blocks a day); --blocks gives any number");
+        }
+        return (int) blocksAsked;
     }
 }

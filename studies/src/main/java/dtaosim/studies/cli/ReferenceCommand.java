@@ -56,11 +56,18 @@ final class ReferenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final ReferenceWorkload workload = new ReferenceWorkload(paths, subnets, blocks, seed, tempo, blockEmission,
-                movingAlpha, taoWeight, rootTao, sigma, sellFrac, pumpRate);
+        final ReferenceWorkload workload;
+        final dtaosim.engine.run.Scenario scenario;
+        try {
+            workload = new ReferenceWorkload(paths, subnets, blocks, seed, tempo, blockEmission, movingAlpha,
+                    taoWeight, rootTao, sigma, sellFrac, pumpRate);
+            scenario = workload.scenario();
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(optionNamed(e.getMessage()), e);
+        }
         final RunOptions options = RunOptions.defaults().withThreads(threads).withFinalState(true);
         final long start = System.nanoTime();
-        final RunResult result = Runner.run(workload.scenario(), options);
+        final RunResult result = Runner.run(scenario, options);
         final double wall = (System.nanoTime() - start) / 1e9;
         final Map<String, Object> summary = new LinkedHashMap<>(workload.summary(result));
         summary.put("wall_seconds", wall);
@@ -91,5 +98,18 @@ final class ReferenceCommand implements Callable<Integer> {
     private static String triple(final Object values) {
         final double[] v = (double[]) values;
         return String.format("%.6g / %.6g / %.6g", v[0], v[1], v[2]);
+    }
+
+    /** The workload's and engine's field names (e.g. {@code sellFraction: …}) as this command's options. */
+    private static String optionNamed(final String message) {
+        final Map<String, String> options = Map.ofEntries(Map.entry("paths", "--paths"),
+                Map.entry("subnets", "--subnets"), Map.entry("blocks", "--blocks"), Map.entry("tempo", "--tempo"),
+                Map.entry("blockEmission", "--block-emission"), Map.entry("movingAlpha", "--moving-alpha"),
+                Map.entry("taoWeight", "--tao-weight"), Map.entry("rootTao", "--root-tao"),
+                Map.entry("sigma", "--sigma"), Map.entry("sellFraction", "--sell-frac"),
+                Map.entry("pumpRate", "--pump-rate"));
+        final int colon = message.indexOf(": ");
+        final String option = colon < 0 ? null : options.get(message.substring(0, colon));
+        return option == null ? message : option + message.substring(colon);
     }
 }

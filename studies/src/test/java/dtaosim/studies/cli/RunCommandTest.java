@@ -211,6 +211,11 @@ class RunCommandTest {
         assertTrue(days.out().contains(" x 72 blocks from block "), days.out());
         assertEquals(Main.EXIT_BAD_INPUT, both.exitCode());
         assertTrue(both.err().contains("--days: given together with --blocks; give one"), both.err());
+        // a fraction of a block is refused, as a file's days: 0.99999 days is 7,199.928 blocks
+        final CliRun fraction = CliRun.of("run", "meme-loop-demo", "--paths", "1", "--days", "0.99999");
+        assertEquals(Main.EXIT_BAD_INPUT, fraction.exitCode());
+        assertTrue(fraction.err().contains("--days: 0.99999 is not a whole number of blocks (7200 blocks a day)"),
+                fraction.err());
     }
 
     /** A run that starts weighing emission by TAO flows starts their EMAs at 0, and says so; one by price does not. */
