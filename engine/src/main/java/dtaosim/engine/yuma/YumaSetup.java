@@ -34,7 +34,7 @@ public record YumaSetup(List<Integer> subnets, List<Integer> commitRevealSubnets
                         int overRatedMiners, double overRating, double stakeConcentration, double stakedFraction,
                         double rootShare) {
 
-    /** Validates every field; errors name it ({@code yuma.copiers: 70 is not in [0, 64]}). */
+    /** Validates every field; errors name it ({@code yuma.validatorMix.copiers: 70 is not in [0, 64]}). */
     public YumaSetup {
         subnets = List.copyOf(subnets);
         commitRevealSubnets = List.copyOf(commitRevealSubnets);
@@ -56,9 +56,9 @@ public record YumaSetup(List<Integer> subnets, List<Integer> commitRevealSubnets
         final int v = params.validators();
         final int m = params.miners();
         Checks.inRange("yuma.revealDelay", revealDelay, 1, 64);
-        Checks.inRange("yuma.copiers", copiers, 0, v);
-        Checks.inRange("yuma.overRaters", overRaters, 0, v - copiers);
-        Checks.inRange("yuma.holdingsScorers", holdingsScorers, 0, v - copiers - overRaters);
+        Checks.inRange("yuma.validatorMix.copiers", copiers, 0, v);
+        Checks.inRange("yuma.validatorMix.overRaters", overRaters, 0, v - copiers);
+        Checks.inRange("yuma.validatorMix.holdingsScorers", holdingsScorers, 0, v - copiers - overRaters);
         Checks.inRange("yuma.weightNoise", weightNoise, 0.0, 1.0 / Math.sqrt(3.0));
         Checks.inRange("yuma.qualitySpread", qualitySpread, 0.0, 5.0);
         Checks.inRange("yuma.qualityVolatility", qualityVolatility, 0.0, 5.0);

@@ -100,7 +100,7 @@ class YumaSectionTest {
                 Arguments.of(head + "  validatorMix: {copiers: 9}\n",
                         "yuma.validatorMix.copiers: 9 is not in [0, 8]"),
                 Arguments.of(head + "  validatorMix: {copiers: 5, overRaters: 4}\n",
-                        "yuma.overRaters: 4 is not in [0, 3]"),
+                        "yuma.validatorMix.overRaters: 4 is not in [0, 3]"),
                 Arguments.of(head + "  validatorMix: {liars: 1}\n", "yuma.validatorMix.liars: unknown field"),
                 Arguments.of(head.replace("[1]", "[2]"), "yuma.subnets[0]: 2 is not in [0, 1]"),
                 Arguments.of(head.replace("[1]", "[1, 1]"), "yuma.subnets[1]: 1 is listed twice"),
