@@ -2,6 +2,7 @@ package dtaosim.studies.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import dtaosim.studies.report.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -66,9 +67,12 @@ public final class Main {
                 c.getErr().println("error: " + e.getMessage());
                 return 1;
             }
-            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-                c.getErr().println("error: " + (e.getMessage() == null ? "" : e.getMessage() + " ") + "("
-                        + e.getClass().getSimpleName() + ")");
+            if (e instanceof java.io.IOException io) {
+                c.getErr().println("error: " + AtomicFiles.describe(io));
+                return 1;
+            }
+            if (e instanceof java.io.UncheckedIOException io) {
+                c.getErr().println("error: " + AtomicFiles.describe(io.getCause()));
                 return 1;
             }
             throw e;

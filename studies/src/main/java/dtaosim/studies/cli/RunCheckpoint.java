@@ -75,7 +75,8 @@ final class RunCheckpoint {
             Files.createDirectories(dir);
             AtomicFiles.writeString(id, identity);
         } catch (IOException e) {
-            throw new IllegalArgumentException(option + ": cannot use " + dir + " as a folder (" + e + ")", e);
+            throw new IllegalArgumentException(option + ": cannot use " + dir + " as a folder ("
+                    + describe(e) + ")", e);
         }
         return new RunCheckpoint(option, dir);
     }
@@ -214,9 +215,10 @@ final class RunCheckpoint {
         }
     }
 
-    /** An exception's message, or its kind where it has none (an end of file). */
+    /** What went wrong, in words ({@link AtomicFiles#describe}) for a file system's error. */
     static String describe(final Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof IOException io ? AtomicFiles.describe(io)
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Removes the stored ranges and the folder, once the run's outputs are written. */

@@ -88,6 +88,25 @@ public final class AtomicFiles {
         return file;
     }
 
+    /**
+     * What a file system's error says, in words rather than the exception's Java name: "permission denied: /x",
+     * "no such file or folder: /x", the system's reason, or the message (an end of file: its kind).
+     */
+    public static String describe(final IOException e) {
+        final String file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                ? ": " + fs.getFile() : "";
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied" + file;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder" + file;
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + file;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** Writes a UTF-8 text file atomically. */
     public static void writeString(final Path target, final CharSequence text) throws IOException {
         write(target, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));

@@ -44,6 +44,14 @@ public final class StateDump {
         if (!Files.isWritable(dir)) {
             throw new IllegalArgumentException(option + ": " + file + ": directory " + dir + " is not writable");
         }
+        // the dump is written beside its target and moved onto it; a device such as /dev/null is written in place
+        if (!Files.exists(absolute) || Files.isRegularFile(absolute)) {
+            try {
+                Files.delete(Files.createTempFile(dir, ".dtaosim-write-check", ".tmp"));
+            } catch (final IOException e) {
+                throw new IllegalArgumentException(option + ": " + file + ": cannot create files in " + dir, e);
+            }
+        }
         return new StateDump(absolute);
     }
 

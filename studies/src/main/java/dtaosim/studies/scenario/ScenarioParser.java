@@ -25,6 +25,7 @@ import dtaosim.engine.market.UniformNoiseTraders;
 import dtaosim.engine.model.ChainConstants;
 import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
+import dtaosim.studies.report.AtomicFiles;
 import dtaosim.engine.model.Parameter;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.model.Switch;
@@ -105,7 +106,7 @@ public final class ScenarioParser {
         } catch (MalformedInputException e) {
             throw new IllegalArgumentException(file + ": not a UTF-8 text file, so not a YAML scenario", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e + ")", e);
+            throw new IllegalArgumentException(file + ": cannot be read (" + AtomicFiles.describe(e) + ")", e);
         }
         final Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);

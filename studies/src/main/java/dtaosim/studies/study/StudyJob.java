@@ -83,9 +83,17 @@ public final class StudyJob {
                 }
             }
         }
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+            // a folder the JVM may not write (or /proc) fails here, before any path runs
+            Files.delete(Files.createTempFile(dir, ".dtaosim-write-check", ".tmp"));
+        } catch (final IOException e) {
+            throw new IllegalArgumentException("--out: cannot create files in " + dir + " ("
+                    + AtomicFiles.describe(e) + ")", e);
+        }
         return dir;
     }
+
 
     /** Writes {@code dir/manifest.json}: what the study is (its arguments and scenario text) and how it is cut. */
     public static void writeManifest(final Path dir, final StudyConfig config, final List<String> configArgs,

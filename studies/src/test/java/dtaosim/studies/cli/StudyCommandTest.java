@@ -260,6 +260,19 @@ class StudyCommandTest {
         assertTrue(shard.err().contains("--shard: not with --engine spark"), shard.err());
     }
 
+    /** An output folder that cannot be made is refused before any path runs, in words and naming --out. */
+    @Test
+    void anOutFolderThatCannotBeMadeShouldBeRefusedNamingOut() throws IOException {
+        final Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        final CliRun run = CliRun.of("study", "distribution", "meme-loop-demo", "--paths", "2", "--blocks", "10",
+                "--quiet", "--out", file.resolve("sub").toString());
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, run.exitCode()),
+                () -> assertTrue(run.err().startsWith("error: --out: cannot create files in " + file.resolve("sub")),
+                        run.err()),
+                () -> assertFalse(run.err().contains("Exception"), run.err()));
+    }
+
     @Test
     void badInputShouldNameTheFieldAndWriteNothing() {
         final Path out = tmp.resolve("bad");
