@@ -234,7 +234,10 @@ public final class ScenarioParser {
         }
         final JsonLocation at = e.getLocation();
         final String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        return where + e.getOriginalMessage();
+        // YAML's .nan and .inf: every number of a scenario is finite (README lists each field's range)
+        final String finite = e.getOriginalMessage().startsWith("Malformed numeric value")
+                ? "; every number in a scenario is finite" : "";
+        return where + e.getOriginalMessage() + finite;
     }
 
     // ---- fields ----
