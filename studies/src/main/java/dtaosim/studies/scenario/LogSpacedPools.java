@@ -61,7 +61,8 @@ public record LogSpacedPools(int count, double maxTao, double minTao, double pri
         if (!(alphaIn[0] >= ChainConstants.MIN_POOL_RESERVE)) {
             throw new IllegalArgumentException("subnets.priceSum: " + priceSum + " puts " + alphaIn[0] + " alpha"
                     + " (Σ taoReserve / priceSum) in every pool, below the chain's minimum pool reserve "
-                    + ChainConstants.MIN_POOL_RESERVE + "; priceSum may be at most " + sum / ChainConstants.MIN_POOL_RESERVE);
+                    + ChainConstants.MIN_POOL_RESERVE + "; priceSum may be at most "
+                    + sum / ChainConstants.MIN_POOL_RESERVE);
         }
         return new Network(tao, alphaIn, alphaIn.clone(), price, new long[count], rootStakeTao, totalIssuanceTao);
     }

@@ -325,8 +325,8 @@ class ScenarioParserTest {
                 bad("fee rate fraction", SMALL + "parameters:\n  feeRate: 33.7\n",
                         "parameters.feeRate: 33.7 is not a whole number (x/65535, in [0, 10000])"),
                 bad("YAML nan names its field", SMALL.replace("maxTao: 1000", "maxTao: .nan"),
-                        "subnets.maxTao: test.yaml: not valid YAML, line 8, column 15: Malformed numeric value '.nan'; every"
-                                + " number in a scenario is finite"),
+                        "subnets.maxTao: test.yaml: not valid YAML, line 8, column 15: Malformed numeric value"
+                                + " '.nan'; every number in a scenario is finite"),
                 bad("YAML inf in a list names its field", SMALL + "behaviours:\n  - {type: uniform-noise-traders,"
                         + " sigma: .inf}\n", "behaviours[0].sigma: test.yaml: not valid YAML"),
                 bad("profile unknown key", SMALL + "  spacing: log\n", "subnets.spacing: unknown field"),
