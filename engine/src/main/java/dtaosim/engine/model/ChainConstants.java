@@ -59,4 +59,15 @@ public final class ChainConstants {
 
     private ChainConstants() {
     }
+
+    /**
+     * {@code days} in whole blocks of {@link #BLOCKS_PER_DAY}, or −1 when that is not a whole number. A decimal
+     * such as 0.07 days is 504 blocks although 0.07 × 7200 = 503.99999999999994 in doubles: products within a
+     * millionth of a block of a whole number count as it.
+     */
+    public static long wholeBlocks(final double days) {
+        final double blocks = days * BLOCKS_PER_DAY;
+        final double whole = Math.rint(blocks);
+        return Math.abs(blocks - whole) <= 1e-6 ? (long) whole : -1;
+    }
 }

@@ -19,11 +19,11 @@ final class HorizonOption {
         final int perDay = ChainConstants.BLOCKS_PER_DAY;
         Checks.inRange("--days", days, 1.0 / perDay, 100_000_000.0 / perDay);
         // as a scenario file's days: a fraction of a block is refused rather than rounded
-        final double blocksAsked = days * perDay;
-        if (blocksAsked != Math.rint(blocksAsked)) {
+        final long blocksAsked = ChainConstants.wholeBlocks(days);
+        if (blocksAsked < 0) {
             throw new IllegalArgumentException("--days: " + days + " is not a whole number of blocks (" + perDay
                     + " blocks a day); --blocks gives any number");
         }
-        return (int) blocksAsked;
+        return Math.toIntExact(blocksAsked);
     }
 }

@@ -116,7 +116,8 @@ final class RunCommand implements Callable<Integer> {
             try {
                 dump.write(header(loaded, run), result);
             } catch (IOException e) {
-                spec.commandLine().getErr().println("error: --dump-state: cannot write " + dumpState + " (" + e + ")"
+                spec.commandLine().getErr().println("error: --dump-state: cannot write " + dumpState + " ("
+                        + dtaosim.studies.report.AtomicFiles.describe(e) + ")"
                         + (kept == null ? "" : "; every path is kept in " + kept.dir()
                         + ": the same command run again writes it without simulating"));
                 return 1;

@@ -1,5 +1,7 @@
 package dtaosim.studies.report;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +34,22 @@ public final class AtomicFiles {
     /**
      * Writes {@code target} through {@code writer}, then moves it into place. A symbolic link stays a link: the
      * file it points to is replaced. A device, FIFO or socket that exists (e.g. {@code /dev/null}) is written in
-     * place, as nothing can be moved onto it without destroying it.
+     * place, as nothing can be moved onto it without destroying it; {@code /dev/stdout} and {@code /dev/stderr}
+     * are the process's own streams ({@link #destination}).
      */
     public static void write(final Path target, final Writer writer) throws IOException {
-        final Path file = followLinks(target);
+        final Path file = destination(target);
+        final FileDescriptor standard = standardStream(file);
+        if (standard != null) {
+            // the process's stdout or stderr, where a shell may have redirected it: written through the same
+            // descriptor (a new open of a redirected file would start at its beginning), after what is buffered
+            System.out.flush();
+            System.err.flush();
+            final OutputStream out = new FileOutputStream(standard);
+            writer.write(out);
+            out.flush(); // not closed: the descriptor is the process's
+            return;
+        }
         if (Files.isDirectory(file)) {
             throw new IOException(target + " is a directory, not a file");
         }
@@ -75,17 +89,45 @@ public final class AtomicFiles {
         }
     }
 
-    /** The file a path names after following symbolic links, which need not exist yet (a dangling link's target). */
-    private static Path followLinks(final Path target) throws IOException {
+    /**
+     * Where a write to {@code target} lands: the path after following symbolic links (which need not exist yet:
+     * a dangling link's target). Links stop at {@code /dev} and {@code /proc}, whose links are the kernel's (e.g.
+     * {@code /dev/stdout → /proc/self/fd/1 → pipe:[…]}): such a path is written as it is.
+     *
+     * @throws IOException for a loop of links
+     */
+    public static Path destination(final Path target) throws IOException {
         Path file = target.toAbsolutePath();
-        for (int hops = 0; Files.isSymbolicLink(file); hops++) {
+        for (int hops = 0; !kernels(file) && Files.isSymbolicLink(file); hops++) {
             if (hops == 40) {
-                throw new IOException(target + ": too many levels of symbolic links");
+                throw new IOException("too many levels of symbolic links");
             }
             // a relative link is relative to its own folder; an absolute one replaces the path
             file = file.resolveSibling(Files.readSymbolicLink(file));
         }
         return file;
+    }
+
+    /** The process's stdout or stderr when {@code file} names it, else null. */
+    public static FileDescriptor standardStream(final Path file) {
+        final String name = file.toString();
+        if (name.equals("/dev/stdout") || name.equals("/dev/fd/1") || name.equals("/proc/self/fd/1")) {
+            return FileDescriptor.out;
+        }
+        if (name.equals("/dev/stderr") || name.equals("/dev/fd/2") || name.equals("/proc/self/fd/2")) {
+            return FileDescriptor.err;
+        }
+        return null;
+    }
+
+    /** Whether {@code destination} is written in place, not replaced: a stream, device, FIFO or socket. */
+    public static boolean inPlace(final Path destination) {
+        return standardStream(destination) != null
+                || Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination);
+    }
+
+    private static boolean kernels(final Path file) {
+        return file.startsWith("/dev") || file.startsWith("/proc");
     }
 
     /**
@@ -100,6 +142,9 @@ public final class AtomicFiles {
         }
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file or folder" + file;
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way" + file;
         }
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
             return fs.getReason() + file;

@@ -34,23 +34,37 @@ public final class StateDump {
      */
     public static StateDump to(final String option, final Path file) {
         final Path absolute = file.toAbsolutePath();
-        final Path dir = absolute.getParent();
-        if (Files.isDirectory(absolute)) {
-            throw new IllegalArgumentException(option + ": " + file + " is a directory; give a file name");
+        final Path target;
+        try {
+            target = AtomicFiles.destination(absolute);
+        } catch (final IOException e) {
+            throw new IllegalArgumentException(option + ": " + file + ": " + AtomicFiles.describe(e), e);
         }
+        // a link is checked where it points
+        final String shown = target.equals(absolute) ? file.toString() : file + " (→ " + target + ")";
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException(option + ": " + shown + " is a directory; give a file name");
+        }
+        if (AtomicFiles.inPlace(target)) {
+            // a device, FIFO or standard stream, written in place
+            if (AtomicFiles.standardStream(target) == null && !Files.isWritable(target)) {
+                throw new IllegalArgumentException(option + ": " + shown + " is not writable");
+            }
+            return new StateDump(absolute);
+        }
+        final Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(option + ": " + file + ": directory " + dir + " does not exist");
+            throw new IllegalArgumentException(option + ": " + shown + ": directory " + dir + " does not exist");
         }
         if (!Files.isWritable(dir)) {
-            throw new IllegalArgumentException(option + ": " + file + ": directory " + dir + " is not writable");
+            throw new IllegalArgumentException(option + ": " + shown + ": directory " + dir + " is not writable");
         }
-        // the dump is written beside its target and moved onto it; a device such as /dev/null is written in place
-        if (!Files.exists(absolute) || Files.isRegularFile(absolute)) {
-            try {
-                Files.delete(Files.createTempFile(dir, ".dtaosim-write-check", ".tmp"));
-            } catch (final IOException e) {
-                throw new IllegalArgumentException(option + ": " + file + ": cannot create files in " + dir, e);
-            }
+        // the dump is written beside its target and moved onto it: try that now, before the run
+        try {
+            Files.delete(Files.createTempFile(dir, ".dtaosim-write-check", ".tmp"));
+        } catch (final IOException e) {
+            throw new IllegalArgumentException(option + ": " + shown + ": cannot create files in " + dir + " ("
+                    + AtomicFiles.describe(e) + ")", e);
         }
         return new StateDump(absolute);
     }

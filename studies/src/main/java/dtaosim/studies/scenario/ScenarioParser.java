@@ -303,12 +303,12 @@ public final class ScenarioParser {
         if (!(days > 0.0 && days <= maxDays)) {
             throw Fields.error("days", Fields.shown(value) + " is not in (0, " + maxDays + "]");
         }
-        final double blocks = days * ChainConstants.BLOCKS_PER_DAY;
-        if (blocks != Math.rint(blocks)) {
+        final long blocks = ChainConstants.wholeBlocks(days);
+        if (blocks < 0) {
             throw Fields.error("days", Fields.shown(value) + " is not a whole number of blocks ("
                     + ChainConstants.BLOCKS_PER_DAY + " blocks a day)");
         }
-        return (int) blocks;
+        return Math.toIntExact(blocks);
     }
 
     /** A section left out, or given as a key with nothing under it (which the YAML reader gives as ""). */

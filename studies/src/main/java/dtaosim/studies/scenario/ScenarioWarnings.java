@@ -116,7 +116,7 @@ public final class ScenarioWarnings {
     /**
      * What a behaviour scheduled by blocks does not do inside the run's blocks [start, end), or null: a pump or
      * capital inflow that buys nothing or does not sell within the run, an intervention's trigger block or the
-     * Poisson registrations' first block outside it.
+     * Poisson registrations' first block after it.
      */
     private static String outsideTheRun(final Behaviour behaviour, final long start, final long end) {
         if (behaviour instanceof PumpAndDump pump && pump.buyUntil() > pump.buyFrom()) {
@@ -134,15 +134,22 @@ public final class ScenarioWarnings {
                 return "(capital-inflow): its buying [" + inflow.buyFrom() + ", " + inflow.buyUntil() + ") falls"
                         + " outside the run: it buys nothing";
             }
-            if (inflow.sellUntil() > end) {
-                return "(capital-inflow): its selling [" + inflow.sellFrom() + ", " + inflow.sellUntil() + ") ends"
-                        + " after the run, so not all it buys is sold in it";
+            // orders fall on multiples of everyBlocks; the last one in the selling window sells what is left
+            final long lastSell = Math.floorDiv(inflow.sellUntil() - 1, inflow.everyBlocks()) * inflow.everyBlocks();
+            if (lastSell < inflow.sellFrom()) {
+                return "(capital-inflow): no order block (a multiple of everyBlocks " + inflow.everyBlocks()
+                        + ") falls in its selling [" + inflow.sellFrom() + ", " + inflow.sellUntil() + "), so what it"
+                        + " buys is never sold";
+            }
+            if (lastSell >= end) {
+                return "(capital-inflow): its last sell order, at block " + lastSell + ", is after the run, so not"
+                        + " all it buys is sold in it";
             }
         }
-        if (behaviour instanceof Intervention intervention && intervention.triggerBlock() >= 0
-                && (intervention.triggerBlock() < start || intervention.triggerBlock() >= end)) {
-            return "(intervention): triggerBlock " + intervention.triggerBlock() + " is outside the run: that"
-                    + " trigger never fires" + (intervention.triggerPriceMultiple() > 0.0
+        // the block trigger fires at the first block at or after it, so one before the run fires at its start
+        if (behaviour instanceof Intervention intervention && intervention.triggerBlock() >= end) {
+            return "(intervention): triggerBlock " + intervention.triggerBlock() + " is after the run: that trigger"
+                    + " never fires" + (intervention.triggerPriceMultiple() > 0.0
                     ? " (the price trigger still may)" : "");
         }
         if (behaviour instanceof PoissonRegistrations registrations && registrations.firstBlock() >= end) {

@@ -211,6 +211,10 @@ class RunCommandTest {
         assertTrue(days.out().contains(" x 72 blocks from block "), days.out());
         assertEquals(Main.EXIT_BAD_INPUT, both.exitCode());
         assertTrue(both.err().contains("--days: given together with --blocks; give one"), both.err());
+        // 0.07 days is 504 blocks, though 0.07 × 7200 is 503.99999999999994 in doubles
+        final CliRun decimal = CliRun.of("run", "meme-loop-demo", "--paths", "1", "--days", "0.07", "--threads", "1");
+        assertEquals(0, decimal.exitCode(), decimal.err());
+        assertTrue(decimal.out().contains(" x 504 blocks from block "), decimal.out());
         // a fraction of a block is refused, as a file's days: 0.99999 days is 7,199.928 blocks
         final CliRun fraction = CliRun.of("run", "meme-loop-demo", "--paths", "1", "--days", "0.99999");
         assertEquals(Main.EXIT_BAD_INPUT, fraction.exitCode());
@@ -313,6 +317,8 @@ class RunCommandTest {
                   - {type: pump-and-dump, subnet: 1, rateTao: 1.0, buyFrom: 10, buyUntil: 20, dumpAt: 250}
                   - {type: intervention, subnet: 0, triggerPriceMultiple: 0, triggerBlock: 260, sellAlpha: 1,
                      withdrawSupport: false}
+                  - {type: capital-inflow, buyRatePerBlock: 0.001, buyFrom: 0, buyUntil: 50, sellFrom: 50,
+                     sellUntil: 150, everyBlocks: 100}
                 """ + TWO_POOLS);
         final CliRun shortRun = CliRun.of("run", file.toString(), "--threads", "1", "--blocks", "200");
         assertEquals(0, shortRun.exitCode(), shortRun.err());
@@ -322,7 +328,9 @@ class RunCommandTest {
                 () -> assertTrue(shortRun.err().contains("warning: behaviours[1] (pump-and-dump): dumpAt 250 is after"
                         + " the run"), shortRun.err()),
                 () -> assertTrue(shortRun.err().contains("warning: behaviours[2] (intervention): triggerBlock 260 is"
-                        + " outside the run: that trigger never fires"), shortRun.err()),
+                        + " after the run: that trigger never fires"), shortRun.err()),
+                // orders every 100 blocks: the one at 100 sells all that is left of [50, 150) inside the run
+                () -> assertFalse(shortRun.err().contains("capital-inflow"), shortRun.err()),
                 () -> assertTrue(shortRun.err().contains("warning: eras[1] (ema-ramp-2025-03) starts at block 500,"
                         + " after the run's last block 199: it has no effect"), shortRun.err()));
         final CliRun whole = CliRun.of("run", file.toString(), "--threads", "1", "--blocks", "600");
@@ -433,6 +441,20 @@ class RunCommandTest {
         assertBadInput(CliRun.of("run", "reference", "--dump-state", dir.toString()),
                 List.of("--dump-state:", "is a directory"), dir);
         assertBadInput(CliRun.of("run", dir.toString()), List.of("SCENARIO:", "is a directory"), dir);
+    }
+
+    /** A link is checked where it points, before the run: a loop, or a link into a missing folder. */
+    @Test
+    void dumpStateThroughABrokenLinkShouldExitWithTwoBeforeTheRun(@TempDir final Path dir) throws IOException {
+        final Path links = Files.createDirectory(dir.resolve("links"));
+        final Path empty = Files.createDirectory(dir.resolve("empty"));
+        Files.createSymbolicLink(links.resolve("a.json"), Path.of("b.json"));
+        Files.createSymbolicLink(links.resolve("b.json"), Path.of("a.json"));
+        Files.createSymbolicLink(links.resolve("gone.json"), dir.resolve("no/such/dir/s.json"));
+        assertBadInput(CliRun.of("run", "reference", "--dump-state", links.resolve("a.json").toString()),
+                List.of("--dump-state:", "too many levels of symbolic links"), empty);
+        assertBadInput(CliRun.of("run", "reference", "--dump-state", links.resolve("gone.json").toString()),
+                List.of("--dump-state:", "(→ " + dir.resolve("no/such/dir/s.json") + ")", "does not exist"), empty);
     }
 
     private static void assertBadInput(final CliRun run, final List<String> fragments, final Path dir)

@@ -2,6 +2,7 @@ package dtaosim.studies.report;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,26 @@ class AtomicFilesTest {
         assertAll(
                 () -> assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo)),
                 () -> assertEquals(List.of("pipe"), names(dir)));
+    }
+
+    /**
+     * Links stop at /dev and /proc, whose links are the kernel's: /dev/stdout is the process's own stdout (written
+     * through its descriptor), never the file or pipe /proc/self/fd/1 shows; a loop of links is an error.
+     */
+    @Test
+    void kernelLinksShouldNotBeFollowedAndLoopsShouldBeRefused() throws IOException {
+        Files.createSymbolicLink(dir.resolve("one"), Path.of("two"));
+        Files.createSymbolicLink(dir.resolve("two"), Path.of("one"));
+        final Path toStdout = Files.createSymbolicLink(dir.resolve("out"), Path.of("/dev/stdout"));
+        assertAll(
+                () -> assertEquals(Path.of("/dev/stdout"), AtomicFiles.destination(Path.of("/dev/stdout"))),
+                () -> assertEquals(Path.of("/dev/stdout"), AtomicFiles.destination(toStdout)),
+                () -> assertEquals(java.io.FileDescriptor.out, AtomicFiles.standardStream(Path.of("/dev/stdout"))),
+                () -> assertEquals(java.io.FileDescriptor.err, AtomicFiles.standardStream(Path.of("/dev/fd/2"))),
+                () -> assertTrue(AtomicFiles.inPlace(Path.of("/dev/null"))),
+                () -> assertFalse(AtomicFiles.inPlace(dir.resolve("new.json"))),
+                () -> assertTrue(assertThrows(IOException.class, () -> AtomicFiles.destination(dir.resolve("one")))
+                        .getMessage().contains("too many levels of symbolic links")));
     }
 
     @Test

@@ -159,6 +159,8 @@ class ScenarioParserTest {
         assertEquals("Every field.", file.summaryLine());
         assertEquals(List.of(new EraEntry(Era.TAOFLOW_2025_11, 1000)), file.eras());
         assertEquals(3600, file.blocks(), "half a day");
+        // 0.07 × 7200 = 503.99999999999994 in doubles: still the 504 blocks it is
+        assertEquals(504, parse(FULL.replace("days: 0.5", "days: 0.07")).blocks());
 
         final Scenario s = file.resolve(Overrides.NONE);
         assertEquals(Era.TAOFLOW_2025_11, s.protocol().era());
