@@ -12,8 +12,9 @@ public final class ChainConstants {
     /**
      * mechanics §5: the least TAO or alpha a pool of a scenario may hold, the swap pallet's SwapMinimumReserve
      * (1e6 rao); the chain refuses a swap out of a pool below it, and the model, which has no such guard, divides
-     * by reserves near 0 (engine/MODEL.md, Simplifications). Pools start at or above it, a registration's at the
-     * lock, whose floor minLock is at least this much.
+     * by reserves near 0 (engine/MODEL.md, Simplifications). A scenario's pools and minLock start at or above
+     * it; a subnet registered in a run seeds its pool with the lock (≥ minLock) TAO, and its alpha at the median
+     * price (from 2026-04-22) can be less, as on chain.
      */
     public static final double MIN_POOL_RESERVE = 0.001;
     /** mechanics §1: DefaultBlockEmission 1e9 rao. */

@@ -63,8 +63,9 @@ public final class Main {
                 c.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            if (e instanceof dtaosim.engine.run.NonFiniteStateException) {
-                c.getErr().println("error: " + e.getMessage());
+            final String brokenPool = nonFinite(e);
+            if (brokenPool != null) {
+                c.getErr().println("error: " + brokenPool);
                 return 1;
             }
             if (e instanceof java.io.IOException io) {
@@ -78,6 +79,27 @@ public final class Main {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The message of a {@link dtaosim.engine.run.NonFiniteStateException} behind {@code e}: itself, a cause (a
+     * worker thread's), or quoted in a cause's message, as Spark reports a task's failure; else null.
+     */
+    static String nonFinite(final Throwable e) {
+        final String name = dtaosim.engine.run.NonFiniteStateException.class.getName() + ": ";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dtaosim.engine.run.NonFiniteStateException) {
+                return t.getMessage();
+            }
+            final String message = t.getMessage();
+            final int at = message == null ? -1 : message.indexOf(name);
+            if (at >= 0) {
+                final String rest = message.substring(at + name.length());
+                final int end = rest.indexOf('\n');
+                return end < 0 ? rest : rest.substring(0, end);
+            }
+        }
+        return null;
     }
 
     /** A finite decimal number such as {@code 12.5} or {@code 1e6}; NaN, infinities and words are refused. */

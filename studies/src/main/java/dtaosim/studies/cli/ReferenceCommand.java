@@ -65,7 +65,12 @@ final class ReferenceCommand implements Callable<Integer> {
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(optionNamed(e.getMessage()), e);
         }
-        final RunOptions options = RunOptions.defaults().withThreads(threads).withFinalState(true);
+        final RunOptions options;
+        try {
+            options = RunOptions.defaults().withThreads(threads).withFinalState(true);
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(optionNamed(e.getMessage()), e);
+        }
         final long start = System.nanoTime();
         final RunResult result = Runner.run(scenario, options);
         final double wall = (System.nanoTime() - start) / 1e9;
@@ -107,7 +112,7 @@ final class ReferenceCommand implements Callable<Integer> {
                 Map.entry("blockEmission", "--block-emission"), Map.entry("movingAlpha", "--moving-alpha"),
                 Map.entry("taoWeight", "--tao-weight"), Map.entry("rootTao", "--root-tao"),
                 Map.entry("sigma", "--sigma"), Map.entry("sellFraction", "--sell-frac"),
-                Map.entry("pumpRate", "--pump-rate"));
+                Map.entry("pumpRate", "--pump-rate"), Map.entry("threads", "--threads"));
         final int colon = message.indexOf(": ");
         final String option = colon < 0 ? null : options.get(message.substring(0, colon));
         return option == null ? message : option + message.substring(colon);

@@ -1,5 +1,6 @@
 package dtaosim.studies.scenario;
 
+import dtaosim.studies.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class PoolsCsv {
         } catch (MalformedInputException e) {
             throw Fields.error(PATH, '"' + name + "\" is not a UTF-8 text file");
         } catch (IOException e) {
-            throw Fields.error(PATH, '"' + name + "\" cannot be read (" + e + ")");
+            throw Fields.error(PATH, '"' + name + "\" cannot be read (" + AtomicFiles.describe(e) + ")");
         }
         List<String> header = null;
         final List<double[]> rows = new ArrayList<>();

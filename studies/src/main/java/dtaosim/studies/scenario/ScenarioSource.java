@@ -1,5 +1,6 @@
 package dtaosim.studies.scenario;
 
+import dtaosim.studies.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -25,8 +26,11 @@ public record ScenarioSource(String name, boolean builtIn, String text, String b
         try {
             final Path file = Path.of(fileOrName).toAbsolutePath();
             return new ScenarioSource(loaded.name(), false, Files.readString(file), file.getParent().toString());
-        } catch (IOException | InvalidPathException e) {
-            throw new IllegalArgumentException("SCENARIO: cannot read " + fileOrName + " (" + e + ")", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("SCENARIO: cannot read " + fileOrName + " (" + AtomicFiles.describe(e)
+                    + ")", e);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("SCENARIO: cannot read " + fileOrName + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dtaosim.studies.stats;
 
 import dtaosim.engine.run.PricePanel;
+import dtaosim.studies.report.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class OhlcCsv {
                 days = Math.max(days, (int) row[0] + 1);
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e + ")", e);
+            throw new IllegalArgumentException(file + ": cannot be read (" + AtomicFiles.describe(e) + ")", e);
         }
         final PricePanel panel = PricePanel.withoutPrices(subnets, days);
         for (final double[] row : rows) {

@@ -37,7 +37,7 @@ class ReferenceCommandBadInputTest {
                 bad(List.of("--root-tao", "-1"), "error: --root-tao: ", "≥ 0"),
                 bad(List.of("--root-tao", "Infinity"), "error: --root-tao: ", "finite"),
                 bad(List.of("--pump-rate", "-1"), "error: --pump-rate: ", "≥ 0"),
-                bad(List.of("--threads", "0"), "threads", "[1, 4096]"),
+                bad(List.of("--threads", "0"), "error: --threads: ", "[1, 4096]"),
                 bad(List.of("--bogus"), "Unknown option", "'--bogus'"),
                 bad(List.of("--paths", "abc"), "'--paths'", "'abc' is not a long"),
                 bad(List.of("--sigma", "0.0o1"), "'--sigma'", "is not a double"),
