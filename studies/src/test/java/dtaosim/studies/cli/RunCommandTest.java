@@ -262,45 +262,10 @@ class RunCommandTest {
         assertFalse(own.err().contains("switches."), own.err());
     }
 
-    /** A switch of a scheduled era that starts after the run's last block has no effect, and is said so. */
-    @Test
-    void aSwitchOfAnEraAfterTheRunShouldBeWarnedAbout(@TempDir final Path dir) throws IOException {
-        final Path file = dir.resolve("late.yaml");
-        Files.writeString(file, """
-                eras:
-                  - era: launch-2025-02
-                    fromBlock: 0
-                  - era: ema-ramp-2025-03
-                    fromBlock: 100
-                switches:
-                  start-call: false
-                blocks: 10
-                paths: 1
-                seed: 1
-                """ + TWO_POOLS);
-        final CliRun run = CliRun.of("run", file.toString(), "--threads", "1");
-        assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("warning: switches.start-call belongs to era ema-ramp-2025-03, which starts"
-                + " after the run's last block: it has no effect"), run.err());
-        final CliRun longer = CliRun.of("run", file.toString(), "--threads", "1", "--blocks", "101");
-        assertFalse(longer.err().contains("switches."), longer.err());
-    }
-
-    /** taoflow-demo registers at 6,801,800 + k·1,800 (k < 4) from block 6,800,000: 1,000 blocks see none. */
-    @Test
-    void registrationsOutsideTheRunShouldBeWarnedAbout() {
-        final CliRun shortRun = CliRun.of("run", "taoflow-demo", "--paths", "1", "--blocks", "1000", "--threads", "1");
-        final CliRun longer = CliRun.of("run", "taoflow-demo", "--paths", "1", "--blocks", "5401", "--threads", "1");
-        final CliRun whole = CliRun.of("run", "taoflow-demo", "--paths", "1", "--blocks", "7201", "--threads", "1");
-        assertEquals(0, shortRun.exitCode(), shortRun.err());
-        assertTrue(shortRun.err().contains("warning: behaviours[2] (subnet-registrations): 4 of 4 attempts fall"
-                + " outside the run's blocks [6800000, 6801000) and are not made"), shortRun.err());
-        assertTrue(longer.err().contains("1 of 4 attempts fall outside the run's blocks [6800000, 6805401)"),
-                longer.err());
-        assertFalse(whole.err().contains("subnet-registrations"), whole.err());
-    }
-
-    /** Behaviours and eras scheduled by blocks outside the run are accepted, and said so before it. */
+    /**
+     * Behaviours and eras scheduled by blocks outside the run are accepted, and said so before it; so is a switch
+     * of an era that starts after the run's last block.
+     */
     @Test
     void behavioursAndErasOutsideTheRunShouldBeWarnedAbout(@TempDir final Path dir) throws IOException {
         final Path file = dir.resolve("late.yaml");
@@ -310,6 +275,8 @@ class RunCommandTest {
                     fromBlock: 0
                   - era: ema-ramp-2025-03
                     fromBlock: 500
+                switches:
+                  start-call: false
                 paths: 1
                 seed: 1
                 behaviours:
@@ -332,10 +299,14 @@ class RunCommandTest {
                 // orders every 100 blocks: the one at 100 sells all that is left of [50, 150) inside the run
                 () -> assertFalse(shortRun.err().contains("capital-inflow"), shortRun.err()),
                 () -> assertTrue(shortRun.err().contains("warning: eras[1] (ema-ramp-2025-03) starts at block 500,"
-                        + " after the run's last block 199: it has no effect"), shortRun.err()));
+                        + " after the run's last block 199: it has no effect"), shortRun.err()),
+                () -> assertTrue(shortRun.err().contains("warning: switches.start-call belongs to era"
+                        + " ema-ramp-2025-03, which starts after the run's last block: it has no effect"),
+                        shortRun.err()));
         final CliRun whole = CliRun.of("run", file.toString(), "--threads", "1", "--blocks", "600");
         assertEquals(0, whole.exitCode(), whole.err());
-        assertFalse(whole.err().contains("warning: behaviours") || whole.err().contains("warning: eras"), whole.err());
+        assertFalse(whole.err().contains("warning: behaviours") || whole.err().contains("warning: eras")
+                || whole.err().contains("warning: switches"), whole.err());
     }
 
     /** A run that ends before the pump's dump reports its PnL as realised only (the bought alpha is unsold). */
