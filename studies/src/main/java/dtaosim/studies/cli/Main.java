@@ -1,8 +1,9 @@
 package dtaosim.studies.cli;
 
+import dtaosim.engine.run.NonFiniteStateException;
+import dtaosim.studies.report.AtomicFiles;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import dtaosim.studies.report.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -82,13 +83,13 @@ public final class Main {
     }
 
     /**
-     * The message of a {@link dtaosim.engine.run.NonFiniteStateException} behind {@code e}: itself, a cause (a
+     * The message of a {@link NonFiniteStateException} behind {@code e}: itself, a cause (a
      * worker thread's), or quoted in a cause's message, as Spark reports a task's failure; else null.
      */
     static String nonFinite(final Throwable e) {
-        final String name = dtaosim.engine.run.NonFiniteStateException.class.getName() + ": ";
+        final String name = NonFiniteStateException.class.getName() + ": ";
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof dtaosim.engine.run.NonFiniteStateException) {
+            if (t instanceof NonFiniteStateException) {
                 return t.getMessage();
             }
             final String message = t.getMessage();

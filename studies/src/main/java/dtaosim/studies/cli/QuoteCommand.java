@@ -20,12 +20,15 @@ import dtaosim.studies.report.Json;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,7 +84,7 @@ final class QuoteCommand implements Callable<Integer> {
                     + " or off (the rule before): fees-to-block-author (capped-2025-12, 2026-03-11, default on: off"
                     + " keeps the fee in the pool), swap-pallet-v3 and fee-rate-cut (ema-ramp-2025-03, 2025-06-30"
                     + " and 07-23, default off: on quotes the V3 pool at 196/65535, or 33 with the cut); repeatable")
-    private java.util.List<String> switches = new java.util.ArrayList<>();
+    private List<String> switches = new ArrayList<>();
     @Option(names = "--fee-rate", paramLabel = "F",
             description = "swap fee rate in x/65535, in [0, 10000] (default: the era's, 33 = 0.05 %%). In"
                     + " launch-2025-02 and ema-ramp-2025-03 the default is the flat 50,000-rao fee per call;"
@@ -195,7 +198,7 @@ final class QuoteCommand implements Callable<Integer> {
     /** The switches of an era that {@code --switch} takes, for an error message. */
     private static String swapSwitchesOf(final Era era) {
         final String names = Switch.of(era).stream().filter(SwapRules.SWAP_SWITCHES::contains).map(Switch::id)
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return names.isEmpty() ? "era " + era.id() + " has no switch that changes swaps"
                 : "switches of " + era.id() + " that change swaps: " + names;
     }

@@ -3,6 +3,7 @@ package dtaosim.studies.cli;
 import dtaosim.engine.run.RunOptions;
 import dtaosim.engine.run.RunResult;
 import dtaosim.engine.run.Runner;
+import dtaosim.engine.run.Scenario;
 import dtaosim.studies.reference.ReferenceWorkload;
 import dtaosim.studies.report.Json;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final ReferenceWorkload workload;
-        final dtaosim.engine.run.Scenario scenario;
+        final Scenario scenario;
         try {
             workload = new ReferenceWorkload(paths, subnets, blocks, seed, tempo, blockEmission, movingAlpha,
                     taoWeight, rootTao, sigma, sellFrac, pumpRate);

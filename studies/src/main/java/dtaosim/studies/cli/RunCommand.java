@@ -12,6 +12,7 @@ import dtaosim.engine.run.RunResult;
 import dtaosim.engine.run.Runner;
 import dtaosim.engine.run.Scenario;
 import dtaosim.engine.run.SubnetWatch;
+import dtaosim.studies.report.AtomicFiles;
 import dtaosim.studies.report.StateDump;
 import dtaosim.studies.scenario.BehaviourType;
 import dtaosim.studies.scenario.LoadedScenario;
@@ -117,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
                 dump.write(header(loaded, run), result);
             } catch (IOException e) {
                 spec.commandLine().getErr().println("error: --dump-state: cannot write " + dumpState + " ("
-                        + dtaosim.studies.report.AtomicFiles.describe(e) + ")"
+                        + AtomicFiles.describe(e) + ")"
                         + (kept == null ? "" : "; every path is kept in " + kept.dir()
                         + ": the same command run again writes it without simulating"));
                 return 1;

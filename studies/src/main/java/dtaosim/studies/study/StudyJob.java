@@ -94,7 +94,6 @@ public final class StudyJob {
         return dir;
     }
 
-
     /** Writes {@code dir/manifest.json}: what the study is (its arguments and scenario text) and how it is cut. */
     public static void writeManifest(final Path dir, final StudyConfig config, final List<String> configArgs,
                                      final Execution execution) throws IOException {
