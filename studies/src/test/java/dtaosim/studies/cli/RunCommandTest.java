@@ -262,6 +262,20 @@ class RunCommandTest {
         assertFalse(own.err().contains("switches."), own.err());
     }
 
+    /** taoflow-demo registers at 6,801,800 + k·1,800 (k < 4) from block 6,800,000: 1,000 blocks see none. */
+    @Test
+    void registrationsOutsideTheRunShouldBeWarnedAbout() {
+        final CliRun shortRun = CliRun.of("run", "taoflow-demo", "--paths", "1", "--blocks", "1000", "--threads", "1");
+        final CliRun longer = CliRun.of("run", "taoflow-demo", "--paths", "1", "--blocks", "5401", "--threads", "1");
+        final CliRun whole = CliRun.of("run", "taoflow-demo", "--paths", "1", "--blocks", "7201", "--threads", "1");
+        assertEquals(0, shortRun.exitCode(), shortRun.err());
+        assertTrue(shortRun.err().contains("warning: behaviours[2] (subnet-registrations): 4 of 4 attempts fall"
+                + " outside the run's blocks [6800000, 6801000) and are not made"), shortRun.err());
+        assertTrue(longer.err().contains("1 of 4 attempts fall outside the run's blocks [6800000, 6805401)"),
+                longer.err());
+        assertFalse(whole.err().contains("subnet-registrations"), whole.err());
+    }
+
     /**
      * Behaviours and eras scheduled by blocks outside the run are accepted, and said so before it; so is a switch
      * of an era that starts after the run's last block.
