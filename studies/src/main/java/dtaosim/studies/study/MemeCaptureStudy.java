@@ -99,16 +99,7 @@ final class MemeCaptureStudy implements Study {
     }
 
     private static int window(final StudyPlan plan) {
-        final Double within = plan.config().withinDays();
-        if (within == null) {
-            return plan.blocks();
-        }
-        final long blocks = Math.round(within * StudyPlan.BLOCKS_PER_DAY);
-        if (blocks < 1 || blocks > plan.blocks()) {
-            throw new IllegalArgumentException("--within: " + within + " days is not in (0, " + plan.days()
-                    + "] (the horizon)");
-        }
-        return (int) blocks;
+        return StudyPlan.withinWindow(plan.config(), plan.blocks());
     }
 
     /** Per path, the day the share first reached threshold k inside the window, NaN when it did not. */

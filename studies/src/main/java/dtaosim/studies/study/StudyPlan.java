@@ -43,6 +43,8 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
     /** Default meme-capture capital grid, as multiples of the cohort's capital. */
     static final double[] CAPITAL_MULTIPLES = {0.25, 0.5, 1.0, 2.0, 4.0};
     private static final int MAX_SELECTED = 8;
+    /** Scenario keys every cell shares, so no sweep may change them. */
+    private static final Set<String> SHARED_KEYS = Set.of("paths", "blocks", "days", "seed", "startBlock");
 
     /** Resolves {@code config}; every error names the option or field. */
     public static StudyPlan of(final StudyConfig config) {
@@ -108,6 +110,7 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
                 break;
             }
         }
+        withinWindow(config, first.blocks());
         return new StudyPlan(config, base, List.copyOf(cells), first.paths(), first.blocks(), first.startBlock(),
                 target, selected, thresholds, samples);
     }
@@ -124,6 +127,26 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
         }
     }
 
+    /**
+     * The meme-capture window in blocks ({@code --within}, default the horizon), checked when the study is
+     * planned, before any path runs; other studies have no window.
+     */
+    static int withinWindow(final StudyConfig config, final int blocks) {
+        final Double within = config.withinDays();
+        if (within == null) {
+            return blocks;
+        }
+        if (!config.study().equals(Studies.MEME_CAPTURE)) {
+            throw new IllegalArgumentException("--within: only the meme-capture study has a capture window");
+        }
+        final long window = Math.round(within * BLOCKS_PER_DAY);
+        if (window < 1 || window > blocks) {
+            throw new IllegalArgumentException("--within: " + within + " days is not in (0, "
+                    + blocks / (double) BLOCKS_PER_DAY + "] (the horizon)");
+        }
+        return (int) window;
+    }
+
     /** Days in the horizon. */
     public double days() {
         return blocks / (double) BLOCKS_PER_DAY;
@@ -132,7 +155,8 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
     private static int target(final StudyConfig config, final ScenarioFile base) {
         if (config.subnet() != null) {
             if (config.subnet() < 0) {
-                throw new IllegalArgumentException("--subnet: " + config.subnet() + " is negative");
+                throw new IllegalArgumentException("--subnet: " + config.subnet() + " is not ≥ 0 (subnet slots count"
+                        + " from 0)");
             }
             return config.subnet();
         }
@@ -156,6 +180,13 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
         for (final Sweep s : sweeps) {
             if (!keys.add(s.key())) {
                 throw new IllegalArgumentException("--sweep " + s.key() + ": given twice");
+            }
+            // the cells of a study share their paths, horizon, start and seed (the options set them for all)
+            if (SHARED_KEYS.contains(s.key())) {
+                throw new IllegalArgumentException("--sweep " + s.key() + ": every cell of a study shares its paths,"
+                        + " horizon, start block and seed; set " + s.key() + " for all cells with "
+                        + (s.key().equals("startBlock") ? "the scenario file" : "--" + s.key())
+                        + ", or run one study per value");
             }
         }
         if (config.study().equals(Studies.MEME_CAPTURE) && keys.stream().noneMatch(k -> k.endsWith("capitalTao"))) {
@@ -240,7 +271,16 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
             }
             return t;
         }
-        if (target < 0 || target >= network.subnets()) {
+        if (target < 0) {
+            return new double[0];
+        }
+        if (target >= network.subnets()) {
+            if (config.study().equals(Studies.MEME_CAPTURE)) {
+                throw new IllegalArgumentException("--subnet: slot " + target + " holds no subnet at the start (the"
+                        + " network's are 0–" + (network.subnets() - 1) + "; later slots fill with registrations), so"
+                        + " the default thresholds, multiples of its starting price share, have no base; give"
+                        + " --thresholds");
+            }
             return new double[0];
         }
         // the target's share of Σ spot prices at the start: its emission share under the price rule

@@ -320,4 +320,31 @@ class StudyCommandTest {
         assertEquals(Main.EXIT_BAD_INPUT, shard.exitCode());
         assertFalse(Files.exists(out));
     }
+
+    /**
+     * What a study's plan can tell is refused before any path runs, leaving no folder: a capture window past the
+     * horizon or outside meme-capture, a sweep of what every cell shares, a target slot with no starting subnet.
+     */
+    @Test
+    void aPlanThatCannotWorkShouldBeRefusedBeforeTheRun() {
+        final Path out = tmp.resolve("refused");
+        final CliRun within = study(out, "--within", "1");
+        final CliRun distributionWithin = CliRun.of("study", "distribution", "meme-loop-demo", "--paths", "2",
+                "--blocks", "10", "--within", "0.001", "--quiet", "--out", out.toString());
+        final CliRun seed = CliRun.of("study", "distribution", "meme-loop-demo", "--paths", "2", "--blocks", "10",
+                "--seed", "1", "--sweep", "seed=5,6", "--quiet", "--out", out.toString());
+        final CliRun slot = CliRun.of("study", "meme-capture", "taoflow-demo", "--paths", "2", "--blocks", "10",
+                "--subnet", "15", "--quiet", "--out", out.toString());
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, within.exitCode(), within.err()),
+                () -> assertTrue(within.err().contains("--within: 1.0 days is not in (0, "), within.err()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, distributionWithin.exitCode()),
+                () -> assertTrue(distributionWithin.err().contains("--within: only the meme-capture study"),
+                        distributionWithin.err()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, seed.exitCode()),
+                () -> assertTrue(seed.err().contains("--sweep seed: every cell of a study shares"), seed.err()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, slot.exitCode()),
+                () -> assertTrue(slot.err().contains("--subnet: slot 15 holds no subnet at the start"), slot.err()),
+                () -> assertFalse(Files.exists(out)));
+    }
 }
