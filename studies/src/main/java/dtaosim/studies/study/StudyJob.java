@@ -57,7 +57,7 @@ public final class StudyJob {
         ScenarioWarnings.ofCells(plan.base(), plan.cells().stream().map(Cell::scenario).toList())
                 .forEach(err != null ? err::println : System.err::println);
         final Path dir = newFolder(config, execution.out());
-        writeManifest(dir, config, configArgs, execution);
+        writeManifest(dir, plan, configArgs, execution);
         return execute(plan, dir, execution, false, out, err);
     }
 
@@ -94,9 +94,13 @@ public final class StudyJob {
         return dir;
     }
 
-    /** Writes {@code dir/manifest.json}: what the study is (its arguments and scenario text) and how it is cut. */
-    public static void writeManifest(final Path dir, final StudyConfig config, final List<String> configArgs,
+    /**
+     * Writes {@code dir/manifest.json}: what the study is (its arguments, scenario text and a fingerprint of its
+     * starting pools) and how it is cut.
+     */
+    public static void writeManifest(final Path dir, final StudyPlan plan, final List<String> configArgs,
                                      final Execution execution) throws IOException {
+        final StudyConfig config = plan.config();
         final Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("dtaosim", Stamp.version());
         manifest.put("study", config.study());
@@ -107,6 +111,7 @@ public final class StudyJob {
         scenario.put("baseDir", config.source().baseDir());
         scenario.put("text", config.source().text());
         manifest.put("scenario", scenario);
+        manifest.put("pools", plan.poolsFingerprint());
         manifest.put("shard", execution.shard() == null ? null
                 : execution.shard()[0] + "/" + execution.shard()[1]);
         manifest.put("checkpointEvery", execution.checkpointEvery());
@@ -126,6 +131,7 @@ public final class StudyJob {
                     + "); nothing to resume");
         }
         final StudyPlan plan = StudyPlan.of(configFor.apply(manifest));
+        manifest.requireSamePools(plan, "OUT_DIR: " + dir);
         final Execution execution = new Execution(threads == null ? Runtime.getRuntime().availableProcessors()
                 : threads, dir, manifest.shard(), manifest.checkpointEvery());
         return execute(plan, dir, execution, true, out, err);
@@ -174,8 +180,21 @@ public final class StudyJob {
             }
         }
         final StudyPlan plan = StudyPlan.of(configFor.apply(first));
-        if (Files.exists(target.resolve(OutputWriter.SUMMARY))) {
-            throw new IllegalArgumentException("--out: " + target + " already holds a finished study");
+        for (final Path d : dirs) {
+            Manifest.read(d).requireSamePools(plan, "DIR: " + d);
+        }
+        // a new or empty folder, as for a study (a shard's own folder is not empty)
+        if (Files.isRegularFile(target)) {
+            throw new IllegalArgumentException("--out: " + target + " is a file, not a folder");
+        }
+        final boolean made = !Files.exists(target);
+        if (!made) {
+            try (var list = Files.list(target)) {
+                if (list.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--out: " + target + " is not empty; give a new or empty"
+                            + " folder");
+                }
+            }
         }
         final List<List<RunResult>> parts = new ArrayList<>();
         for (final Cell cell : plan.cells()) {
@@ -188,7 +207,21 @@ public final class StudyJob {
         final Map<String, Object> stamp = stamp(startedAt, start, 0, 0);
         stamp.put("mergedFrom", dirs.stream().map(Path::toString).toList());
         Files.createDirectories(target);
-        finishFromParts(plan, parts, target, stamp, out);
+        try {
+            finishFromParts(plan, parts, target, stamp, out);
+        } catch (final RuntimeException | IOException e) {
+            // shards that do not tile the paths: leave no folder behind that this merge made
+            if (made) {
+                try (var list = Files.list(target)) {
+                    if (list.findAny().isEmpty()) {
+                        Files.delete(target);
+                    }
+                }
+            }
+            throw e;
+        }
+        // the unsharded study's manifest, so that the merged folder is one study's outputs like any other
+        writeManifest(target, plan, first.args(), new Execution(0, target, null, first.checkpointEvery()));
         return 0;
     }
 
@@ -268,10 +301,24 @@ public final class StudyJob {
      * @param shard           {k, n} or null
      * @param checkpointEvery paths per stored chunk
      */
-    public record Manifest(String study, List<String> args, ScenarioSource source, int[] shard, int checkpointEvery) {
+    public record Manifest(String study, List<String> args, ScenarioSource source, int[] shard, int checkpointEvery,
+                           String pools) {
         /** The scenario text. */
         public String scenarioText() {
             return source.text();
+        }
+
+        /**
+         * Refuses a plan whose starting pools are not those the study started with: its scenario text is kept,
+         * a pools CSV file it names is read again and may have changed. (A manifest from before the
+         * fingerprint has none to compare.)
+         */
+        public void requireSamePools(final StudyPlan plan, final String what) {
+            if (pools != null && !pools.equals(plan.poolsFingerprint())) {
+                throw new IllegalArgumentException(what + ": the scenario's starting pools are not those this study"
+                        + " started with (has its subnets csv file changed?); its paths cannot be combined with new"
+                        + " ones: start a new study");
+            }
         }
 
         /** Reads {@code dir/manifest.json}. */
@@ -292,7 +339,9 @@ public final class StudyJob {
                 final String[] kn = m.get("shard").asText().split("/");
                 shard = new int[] {Integer.parseInt(kn[0]), Integer.parseInt(kn[1])};
             }
-            return new Manifest(m.get("study").asText(), args, source, shard, m.get("checkpointEvery").asInt());
+            final JsonNode pools = m.get("pools");
+            return new Manifest(m.get("study").asText(), args, source, shard, m.get("checkpointEvery").asInt(),
+                    pools == null || pools.isNull() ? null : pools.asText());
         }
     }
 

@@ -147,6 +147,31 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
         return (int) window;
     }
 
+    /**
+     * A fingerprint of every cell's starting pools (reserves, alpha out, moving prices): what a scenario file can
+     * take from outside its own text (a {@code subnets: csv:} file), so that a resume or merge can tell that they
+     * are those the study started with.
+     */
+    public String poolsFingerprint() {
+        final java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (final java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        final java.nio.ByteBuffer bits = java.nio.ByteBuffer.allocate(Double.BYTES);
+        for (final Cell cell : cells) {
+            final Network network = cell.scenario().network();
+            for (final double[] column : List.of(network.taoReserve(), network.alphaIn(), network.alphaOut(),
+                    network.movingPrice())) {
+                for (final double v : column) {
+                    sha.update(bits.clear().putDouble(v).array());
+                }
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
+    }
+
     /** Days in the horizon. */
     public double days() {
         return blocks / (double) BLOCKS_PER_DAY;

@@ -174,10 +174,18 @@ class StudyCommandTest {
         final CliRun merged = CliRun.of(merge.toArray(String[]::new));
         assertEquals(0, merged.exitCode(), merged.err());
         assertEquals(figures(tmp.resolve("whole")), figures(tmp.resolve("merged")));
-        for (final String f : List.of("timeseries.csv", "paths.csv", "distributions.hlog")) {
+        for (final String f : List.of("timeseries.csv", "paths.csv", "distributions.hlog", "manifest.json")) {
             assertEquals(Files.readString(tmp.resolve("whole").resolve(f)),
                     Files.readString(tmp.resolve("merged").resolve(f)), f);
         }
+        // the merged outputs go to a new or empty folder only, never onto a shard's or another study's
+        merge.set(merge.size() - 1, tmp.resolve("shard1").toString());
+        final CliRun ontoShard = CliRun.of(merge.toArray(String[]::new));
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, ontoShard.exitCode()),
+                () -> assertTrue(ontoShard.err().contains("--out: " + tmp.resolve("shard1") + " is not empty"),
+                        ontoShard.err()),
+                () -> assertFalse(Files.exists(tmp.resolve("shard1/summary.json"))));
     }
 
     @Test
@@ -188,7 +196,44 @@ class StudyCommandTest {
                 tmp.resolve("m").toString());
         assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
         assertTrue(run.err().contains("gap"), run.err());
-        assertFalse(Files.exists(tmp.resolve("m/summary.json")));
+        assertFalse(Files.exists(tmp.resolve("m")), "a failed merge leaves no folder it made");
+    }
+
+    /**
+     * A scenario's pools CSV is read again on resume and merge; a changed file would mix paths of two markets, so a
+     * study keeps a fingerprint of its starting pools and refuses to go on with others.
+     */
+    @Test
+    void resumeAndMergeShouldRefusePoolsThatChangedSinceTheStart() throws IOException {
+        final Path dir = Files.createDirectory(tmp.resolve("csv"));
+        final Path pools = Files.writeString(dir.resolve("pools.csv"), "taoReserve,alphaIn\n1000,2000\n500,4000\n");
+        final Path scenario = Files.writeString(dir.resolve("two.yaml"), """
+                era: launch-2025-02
+                subnets: {csv: pools.csv}
+                behaviours:
+                  - {type: uniform-noise-traders, sigma: 0.002}
+                """);
+        final String[] args = {"study", "distribution", scenario.toString(), "--paths", "8", "--blocks", "20",
+            "--seed", "3", "--quiet"};
+        final List<String> shard0 = new ArrayList<>(List.of(args));
+        shard0.addAll(List.of("--shard", "0/2", "--out", tmp.resolve("p0").toString()));
+        assertEquals(0, CliRun.of(shard0.toArray(String[]::new)).exitCode());
+        Files.writeString(pools, "taoReserve,alphaIn\n1000,2000\n600,4000\n");
+        final List<String> shard1 = new ArrayList<>(List.of(args));
+        shard1.addAll(List.of("--shard", "1/2", "--out", tmp.resolve("p1").toString()));
+        assertEquals(0, CliRun.of(shard1.toArray(String[]::new)).exitCode());
+        final CliRun merge = CliRun.of("merge", tmp.resolve("p0").toString(), tmp.resolve("p1").toString(), "--out",
+                tmp.resolve("pm").toString());
+        // shard 0 resumed (as after a stop) once its pools file has changed
+        final CliRun resumeBack = CliRun.of("resume", tmp.resolve("p0").toString(), "--quiet");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, merge.exitCode()),
+                () -> assertTrue(merge.err().contains("DIR: " + tmp.resolve("p0") + ": the scenario's starting pools"
+                        + " are not those this study started with"), merge.err()),
+                () -> assertFalse(Files.exists(tmp.resolve("pm"))),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, resumeBack.exitCode()),
+                () -> assertTrue(resumeBack.err().contains("the scenario's starting pools are not those"),
+                        resumeBack.err()));
     }
 
     @Test

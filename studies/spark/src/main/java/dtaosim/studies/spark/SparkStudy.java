@@ -139,7 +139,7 @@ public final class SparkStudy {
         }
         final String outUri = (remote ? job.out() : local.toAbsolutePath().toUri().toString())
                 .replaceFirst("/+$", "");
-        StudyJob.writeManifest(local, plan.config(), job.configArgs(), new StudyJob.Execution(job.threadsPerTask(),
+        StudyJob.writeManifest(local, plan, job.configArgs(), new StudyJob.Execution(job.threadsPerTask(),
                 local, null, 0));
 
         final int pieces = (int) Math.max(1, Math.min(plan.paths(),
