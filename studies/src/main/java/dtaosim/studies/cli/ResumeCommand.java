@@ -1,5 +1,6 @@
 package dtaosim.studies.cli;
 
+import dtaosim.engine.model.Checks;
 import dtaosim.studies.study.StudyConfig;
 import dtaosim.studies.study.StudyJob;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null) {
+            Checks.inRange("--threads", threads, 1L, 4096L);
+        }
         return StudyJob.resume(dir, threads, ResumeCommand::config, spec.commandLine().getOut(),
                 quiet ? null : System.err);
     }

@@ -161,6 +161,9 @@ public final class StudyCommand implements Callable<Integer> {
         Studies.byName(name);
         final Integer horizon = HorizonOption.blocks(blocks, days);
         final List<Era> eraList = new ArrayList<>();
+        if (eras.isEmpty() && spec != null && spec.commandLine().getParseResult().hasMatchedOption("--era")) {
+            throw new IllegalArgumentException("--era: no era given (e.g. --era launch-2025-02,capped-2025-12)");
+        }
         for (final String e : eras) {
             try {
                 eraList.add(Era.byId(e.strip()));

@@ -34,6 +34,11 @@ public record Sweep(String key, List<String> values) {
                 throw new IllegalArgumentException("--sweep " + text.substring(0, eq) + ": an empty value in '"
                         + text + "'");
             }
+            if (values.contains(v.strip())) {
+                // a cell twice would only repeat a run (and the eras study would compare an era with itself)
+                throw new IllegalArgumentException("--sweep " + text.substring(0, eq) + ": the value " + v.strip()
+                        + " is given twice in '" + text + "'");
+            }
             values.add(v.strip());
         }
         return new Sweep(text.substring(0, eq).strip(), values);

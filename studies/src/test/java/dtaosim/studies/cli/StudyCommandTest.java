@@ -234,6 +234,10 @@ class StudyCommandTest {
                 () -> assertEquals(Main.EXIT_BAD_INPUT, resumeBack.exitCode()),
                 () -> assertTrue(resumeBack.err().contains("the scenario's starting pools are not those"),
                         resumeBack.err()));
+        final CliRun noThreads = CliRun.of("resume", tmp.resolve("p0").toString(), "--threads", "0");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, noThreads.exitCode()),
+                () -> assertTrue(noThreads.err().contains("--threads: 0 is not in [1, 4096]"), noThreads.err()));
     }
 
     @Test
@@ -342,10 +346,19 @@ class StudyCommandTest {
         final CliRun both = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "2", "--blocks", "10",
                 "--era", "launch-2025-02", "--sweep", "era=taoflow-2025-11,capped-2025-12", "--quiet", "--out",
                 out.toString());
+        final CliRun single = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "2", "--blocks", "10",
+                "--sweep", "era=taoflow-2025-11", "--quiet", "--out", out.toString());
+        final CliRun noEra = CliRun.of("study", "eras", "meme-loop-demo", "--paths", "2", "--blocks", "10",
+                "--era", ",", "--quiet", "--out", out.toString());
         assertAll(
                 () -> assertEquals(Main.EXIT_BAD_INPUT, sameTwice.exitCode()),
-                () -> assertTrue(sameTwice.err().contains("--sweep era: the eras study compares two or more eras"),
+                () -> assertTrue(sameTwice.err().contains("--sweep era: the value taoflow-2025-11 is given twice"),
                         sameTwice.err()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, single.exitCode()),
+                () -> assertTrue(single.err().contains("--sweep era: the eras study compares two or more eras"),
+                        single.err()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, noEra.exitCode()),
+                () -> assertTrue(noEra.err().contains("--era: no era given"), noEra.err()),
                 () -> assertEquals(Main.EXIT_BAD_INPUT, both.exitCode()),
                 () -> assertTrue(both.err().contains("--era: given together with --sweep era; give one"), both.err()),
                 () -> assertFalse(Files.exists(out)));
