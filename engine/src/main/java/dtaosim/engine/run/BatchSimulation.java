@@ -106,7 +106,20 @@ public final class BatchSimulation {
      * @throws NonFiniteStateException naming the first path and subnet whose pool is not
      */
     public void runAll() {
-        runBlocks(Math.toIntExact(scenario.startBlock() + scenario.blocks() - nextBlock));
+        runAll(Integer.MAX_VALUE, blocks -> { });
+    }
+
+    /**
+     * {@link #runAll()} in slices of at most {@code slice} blocks, telling {@code ran} after each how many blocks it
+     * ran (for progress; the numbers do not depend on the slices).
+     */
+    public void runAll(final int slice, final java.util.function.IntConsumer ran) {
+        final long end = scenario.startBlock() + scenario.blocks();
+        while (nextBlock < end) {
+            final int count = (int) Math.min(slice, end - nextBlock);
+            runBlocks(count);
+            ran.accept(count);
+        }
         requireFinitePools();
     }
 

@@ -12,7 +12,8 @@ import java.util.function.LongConsumer;
  * @param batchPaths     paths per batch (a batch's arrays should fit in the L2 cache)
  * @param kernels        hot loops (scalar or vector; bit-identical)
  * @param keepFinalState whether to return every path's final per-subnet state
- * @param progress       called with the number of paths a batch just finished (from worker threads)
+ * @param progress       called with the path-blocks (paths × blocks) a batch just simulated, every hundredth of
+ *                       the horizon (from worker threads)
  */
 public record RunOptions(int threads, int batchPaths, RowKernels kernels, boolean keepFinalState,
                          LongConsumer progress) {

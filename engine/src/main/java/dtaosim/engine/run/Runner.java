@@ -49,11 +49,13 @@ public final class Runner {
                 futures.add(pool.submit(() -> {
                     final BatchSimulation batch = new BatchSimulation(scenario, range.from() + offset, paths,
                             options.kernels());
-                    batch.runAll();
+                    // progress in path-blocks, a hundredth of the horizon at a time, so that few paths over a
+                    // long horizon still show it
+                    batch.runAll(Math.max(1, scenario.blocks() / 100),
+                            blocks -> options.progress().accept((long) blocks * paths));
                     if (finalState != null) {
                         batch.copyFinalState(finalState, offset);
                     }
-                    options.progress().accept(paths);
                     return batch.outcomes();
                 }));
             }

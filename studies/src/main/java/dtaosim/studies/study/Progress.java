@@ -8,7 +8,7 @@ import java.util.function.LongConsumer;
 /**
  * Progress of a study on stderr: paths done of all, path-blocks per second and the time left. On a terminal
  * one line redrawn in place (at most every 0.2 s); otherwise a plain line at most every 10 s and at the end.
- * Worker threads report finished batches concurrently.
+ * Worker threads report each hundredth of a batch's horizon concurrently, so the bar moves within a batch.
  */
 public final class Progress implements LongConsumer {
     private final PrintStream err;
@@ -44,9 +44,10 @@ public final class Progress implements LongConsumer {
         this.quietNanos = (long) (quietSeconds * 1e9);
     }
 
+    /** Counts {@code pathBlocks} more simulated path-blocks (paths × blocks, as the runner reports them). */
     @Override
-    public void accept(final long paths) {
-        final long now = done.addAndGet(paths);
+    public void accept(final long pathBlocks) {
+        final long now = done.addAndGet(pathBlocks) / Math.max(1, blocks); // whole paths
         if (err == null) {
             return;
         }
@@ -62,10 +63,13 @@ public final class Progress implements LongConsumer {
             lastPrint = t;
             printed = true;
             final double seconds = (t - start) / 1e9;
-            final double rate = seconds > 0 ? now * (double) blocks / seconds : 0.0;
-            final double eta = now > 0 ? seconds * (total - now) / now : Double.NaN;
+            final double simulated = done.get();
+            final double all = (double) total * blocks;
+            final double rate = seconds > 0 ? simulated / seconds : 0.0;
+            final double eta = simulated > 0 ? seconds * (all - simulated) / simulated : Double.NaN;
             final String line = String.format(Locale.ROOT, "%s %,d/%,d paths  %.3g path-blocks/s  ETA %s",
-                    bar(now), now, total, rate, Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0f s", eta));
+                    bar(simulated / all), now, total, rate, Double.isNaN(eta) ? "?"
+                            : String.format(Locale.ROOT, "%.0f s", eta));
             if (terminal) {
                 err.print("\r" + line + (now >= total ? "\n" : ""));
             } else {
@@ -75,14 +79,14 @@ public final class Progress implements LongConsumer {
         }
     }
 
-    /** Paths reported so far. */
+    /** Whole paths simulated so far. */
     public long done() {
-        return done.get();
+        return done.get() / Math.max(1, blocks);
     }
 
-    private String bar(final long now) {
+    private static String bar(final double fraction) {
         final int width = 24;
-        final int filled = total == 0 ? width : (int) (width * now / total);
+        final int filled = Double.isNaN(fraction) ? width : (int) Math.min(width, width * fraction);
         return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
     }
 }
