@@ -55,6 +55,12 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
                     + " to take the target subnet from; give --subnet N");
         }
         final List<Sweep> sweeps = sweeps(config, base);
+        final int source = targetSource(config, base);
+        if (source >= 0 && sweeps.stream().anyMatch(w -> w.key().equals("behaviours[" + source + "].subnet"))) {
+            throw new IllegalArgumentException("--sweep behaviours[" + source + "].subnet: the study follows that"
+                    + " behaviour's subnet (" + target + "), and a sweep moves the behaviour, not the subnet followed;"
+                    + " run one study per subnet with --subnet");
+        }
         final List<Era> eras = config.eras().size() == 1 ? config.eras() : List.of();
         final Era only = eras.isEmpty() ? null : eras.get(0);
         final List<Cell> cells = new ArrayList<>();
@@ -175,6 +181,25 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
     /** Days in the horizon. */
     public double days() {
         return blocks / (double) BLOCKS_PER_DAY;
+    }
+
+    /** The index of the behaviour the target subnet comes from (no --subnet), or −1. */
+    private static int targetSource(final StudyConfig config, final ScenarioFile base) {
+        if (config.subnet() != null) {
+            return -1;
+        }
+        final List<Behaviour> behaviours = base.behaviours();
+        for (int k = 0; k < behaviours.size(); k++) {
+            if (behaviours.get(k) instanceof MemeCohort) {
+                return k;
+            }
+        }
+        for (int k = 0; k < behaviours.size(); k++) {
+            if (behaviours.get(k) instanceof PumpAndDump) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static int target(final StudyConfig config, final ScenarioFile base) {

@@ -404,5 +404,12 @@ class StudyCommandTest {
                 () -> assertEquals(Main.EXIT_BAD_INPUT, slot.exitCode()),
                 () -> assertTrue(slot.err().contains("--subnet: slot 15 holds no subnet at the start"), slot.err()),
                 () -> assertFalse(Files.exists(out)));
+        // meme-loop-demo's cohort (behaviours[2]) gives the target: sweeping its subnet would leave the target
+        final CliRun cohortSubnet = study(out, "--sweep", "behaviours[2].subnet=2,3");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, cohortSubnet.exitCode()),
+                () -> assertTrue(cohortSubnet.err().contains("--sweep behaviours[2].subnet: the study follows that"
+                        + " behaviour's subnet"), cohortSubnet.err()),
+                () -> assertFalse(Files.exists(out)));
     }
 }
