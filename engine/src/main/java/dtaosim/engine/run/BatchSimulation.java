@@ -4,12 +4,13 @@ import dtaosim.engine.kernel.BlockStep;
 import dtaosim.engine.kernel.CappedEraStep;
 import dtaosim.engine.kernel.LaunchEraStep;
 import dtaosim.engine.kernel.RowKernels;
-import dtaosim.engine.model.ProtocolParams;
-import java.util.List;
 import dtaosim.engine.market.Actor;
 import dtaosim.engine.market.Behaviour;
+import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.state.BatchState;
 import dtaosim.engine.yuma.YumaSubnets;
+import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * One batch of paths of a scenario, ready to step: the state, the era's block step, the bound behaviours and
@@ -113,7 +114,7 @@ public final class BatchSimulation {
      * {@link #runAll()} in slices of at most {@code slice} blocks, telling {@code ran} after each how many blocks it
      * ran (for progress; the numbers do not depend on the slices).
      */
-    public void runAll(final int slice, final java.util.function.IntConsumer ran) {
+    public void runAll(final int slice, final IntConsumer ran) {
         final long end = scenario.startBlock() + scenario.blocks();
         while (nextBlock < end) {
             final int count = (int) Math.min(slice, end - nextBlock);

@@ -73,6 +73,20 @@ public final class StudyJob {
             throw new IllegalArgumentException("--out: " + dir + " already holds a study; continue it with dtaosim "
                     + "resume " + dir + ", or choose another folder");
         }
+        requireNewOrEmpty(dir);
+        try {
+            Files.createDirectories(dir);
+            // a folder the JVM may not write (or /proc) fails here, before any path runs
+            Files.delete(Files.createTempFile(dir, ".dtaosim-write-check", ".tmp"));
+        } catch (final IOException e) {
+            throw new IllegalArgumentException("--out: cannot create files in " + dir + " ("
+                    + AtomicFiles.describe(e) + ")", e);
+        }
+        return dir;
+    }
+
+    /** Refuses an {@code --out} that is a file or a folder with something in it. */
+    private static void requireNewOrEmpty(final Path dir) throws IOException {
         if (Files.isRegularFile(dir)) {
             throw new IllegalArgumentException("--out: " + dir + " is a file, not a folder");
         }
@@ -83,15 +97,6 @@ public final class StudyJob {
                 }
             }
         }
-        try {
-            Files.createDirectories(dir);
-            // a folder the JVM may not write (or /proc) fails here, before any path runs
-            Files.delete(Files.createTempFile(dir, ".dtaosim-write-check", ".tmp"));
-        } catch (final IOException e) {
-            throw new IllegalArgumentException("--out: cannot create files in " + dir + " ("
-                    + AtomicFiles.describe(e) + ")", e);
-        }
-        return dir;
     }
 
     /**
@@ -184,18 +189,8 @@ public final class StudyJob {
             Manifest.read(d).requireSamePools(plan, "DIR: " + d);
         }
         // a new or empty folder, as for a study (a shard's own folder is not empty)
-        if (Files.isRegularFile(target)) {
-            throw new IllegalArgumentException("--out: " + target + " is a file, not a folder");
-        }
+        requireNewOrEmpty(target);
         final boolean made = !Files.exists(target);
-        if (!made) {
-            try (var list = Files.list(target)) {
-                if (list.findAny().isPresent()) {
-                    throw new IllegalArgumentException("--out: " + target + " is not empty; give a new or empty"
-                            + " folder");
-                }
-            }
-        }
         final List<List<RunResult>> parts = new ArrayList<>();
         for (final Cell cell : plan.cells()) {
             final List<RunResult> cellParts = new ArrayList<>();

@@ -210,17 +210,12 @@ public record StudyPlan(StudyConfig config, ScenarioFile base, List<Cell> cells,
             }
             return config.subnet();
         }
-        for (final Behaviour b : base.behaviours()) {
-            if (b instanceof MemeCohort cohort) {
-                return cohort.subnet();
-            }
+        final int source = targetSource(config, base);
+        if (source < 0) {
+            return -1;
         }
-        for (final Behaviour b : base.behaviours()) {
-            if (b instanceof PumpAndDump pump) {
-                return pump.subnet();
-            }
-        }
-        return -1;
+        return base.behaviours().get(source) instanceof MemeCohort cohort ? cohort.subnet()
+                : ((PumpAndDump) base.behaviours().get(source)).subnet();
     }
 
     /** The grid: the given sweeps, meme-capture's default capital grid, and several eras as a last dimension. */
