@@ -393,23 +393,20 @@ class StudyCommandTest {
                 "--seed", "1", "--sweep", "seed=5,6", "--quiet", "--out", out.toString());
         final CliRun slot = CliRun.of("study", "meme-capture", "taoflow-demo", "--paths", "2", "--blocks", "10",
                 "--subnet", "15", "--quiet", "--out", out.toString());
-        assertAll(
-                () -> assertEquals(Main.EXIT_BAD_INPUT, within.exitCode(), within.err()),
-                () -> assertTrue(within.err().contains("--within: 1.0 days is not in (0, "), within.err()),
-                () -> assertEquals(Main.EXIT_BAD_INPUT, distributionWithin.exitCode()),
-                () -> assertTrue(distributionWithin.err().contains("--within: only the meme-capture study"),
-                        distributionWithin.err()),
-                () -> assertEquals(Main.EXIT_BAD_INPUT, seed.exitCode()),
-                () -> assertTrue(seed.err().contains("--sweep seed: every cell of a study shares"), seed.err()),
-                () -> assertEquals(Main.EXIT_BAD_INPUT, slot.exitCode()),
-                () -> assertTrue(slot.err().contains("--subnet: slot 15 holds no subnet at the start"), slot.err()),
-                () -> assertFalse(Files.exists(out)));
         // meme-loop-demo's cohort (behaviours[2]) gives the target: sweeping its subnet would leave the target
         final CliRun cohortSubnet = study(out, "--sweep", "behaviours[2].subnet=2,3");
         assertAll(
-                () -> assertEquals(Main.EXIT_BAD_INPUT, cohortSubnet.exitCode()),
-                () -> assertTrue(cohortSubnet.err().contains("--sweep behaviours[2].subnet: the study follows that"
-                        + " behaviour's subnet"), cohortSubnet.err()),
+                () -> assertRefused(within, "--within: 1.0 days is not in (0, "),
+                () -> assertRefused(distributionWithin, "--within: only the meme-capture study"),
+                () -> assertRefused(seed, "--sweep seed: every cell of a study shares"),
+                () -> assertRefused(slot, "--subnet: slot 15 holds no subnet at the start"),
+                () -> assertRefused(cohortSubnet, "--sweep behaviours[2].subnet: the study follows that behaviour's"
+                        + " subnet"),
                 () -> assertFalse(Files.exists(out)));
+    }
+
+    private static void assertRefused(final CliRun run, final String message) {
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains(message), run.err());
     }
 }
