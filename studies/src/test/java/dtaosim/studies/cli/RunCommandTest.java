@@ -222,14 +222,21 @@ class RunCommandTest {
                 fraction.err());
     }
 
+    /** {@code run SCENARIO} on one path for 10 blocks with {@code more} options; it must succeed. */
+    private static CliRun tenBlocks(final String scenario, final String... more) {
+        final List<String> args = new ArrayList<>(List.of("run", scenario, "--paths", "1", "--blocks", "10",
+                "--threads", "1"));
+        args.addAll(List.of(more));
+        final CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        return run;
+    }
+
     /** A run that starts weighing emission by TAO flows starts their EMAs at 0, and says so; one by price does not. */
     @Test
     void aColdStartOfTheFlowEmasShouldBeWarnedAbout() {
-        final CliRun flows = CliRun.of("run", "meme-loop-demo", "--paths", "1", "--blocks", "10", "--threads", "1",
-                "--era", "taoflow-2025-11");
-        final CliRun price = CliRun.of("run", "meme-loop-demo", "--paths", "1", "--blocks", "10", "--threads", "1");
-        assertEquals(0, flows.exitCode(), flows.err());
-        assertEquals(0, price.exitCode(), price.err());
+        final CliRun flows = tenBlocks("meme-loop-demo", "--era", "taoflow-2025-11");
+        final CliRun price = tenBlocks("meme-loop-demo");
         // half-life ln 2 / 3.209e-6 blocks = 216,000 blocks = 30.0 days (mechanics §2b)
         assertTrue(flows.err().contains("warning: taoflow-2025-11 weighs emission by each subnet's EMA of users' net"
                 + " TAO flow, which the run starts at 0 for every subnet (half-life 30.0 days)"), flows.err());
@@ -252,11 +259,8 @@ class RunCommandTest {
     /** Under --era a switch of another era is dropped, and said so; the file's own era keeps it silently. */
     @Test
     void aSwitchDroppedByEraShouldBeWarnedAbout() {
-        final CliRun other = CliRun.of("run", "netflow-demo", "--paths", "1", "--blocks", "10", "--threads", "1",
-                "--era", "capped-2025-12");
-        final CliRun own = CliRun.of("run", "netflow-demo", "--paths", "1", "--blocks", "10", "--threads", "1");
-        assertEquals(0, other.exitCode(), other.err());
-        assertEquals(0, own.exitCode(), own.err());
+        final CliRun other = tenBlocks("netflow-demo", "--era", "capped-2025-12");
+        final CliRun own = tenBlocks("netflow-demo");
         assertTrue(other.err().contains("warning: switches.protocol-alpha-kept belongs to era netflow-2026-05, which"
                 + " this run does not schedule (--era capped-2025-12): it has no effect"), other.err());
         assertFalse(own.err().contains("switches."), own.err());
