@@ -5,11 +5,12 @@
 # of each ratio.
 #
 #   benchmarks/era-ratios.sh [--no-build] [--rounds N] [--slice-ms M] [--warmup-rounds N] [--paths P]
-#                            [--subnets S] [--fees era|zero] [--noise held|peer] [--kernel vector|scalar] [ERA ...]
+#                            [--subnets S] [--fees era|zero] [--noise held|peer] [--kernel vector|scalar] [ERA[@JAR] ...]
 #
 #   benchmarks/era-ratios.sh                                   # all seven eras, launch-2025-02 first (~2 min)
 #   benchmarks/era-ratios.sh --fees zero launch-2025-02 capped-2025-12
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/era-ratios.sh
+#   benchmarks/era-ratios.sh capped-2025-12 capped-2025-12@/tmp/other/benchmarks.jar   # A/B of two builds
 #
 # Defaults: 30 rounds of 300 ms after 5 warm-up rounds, 64 paths × 128 subnets, vector kernel, each era's own
 # fees, noise traders cut to holders' alpha (BlockBenchmark's defaults). Prints per era the median and least
@@ -22,7 +23,7 @@ java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 build=1
 case "${1:-}" in
   --no-build) build=0; shift ;;
-  -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 
 jar="$here/target/benchmarks.jar"

@@ -22,13 +22,14 @@ import java.util.Locale;
  *
  * <pre>
  * benchmarks/era-ratios.sh [--rounds N] [--slice-ms M] [--warmup-rounds N] [--paths P] [--subnets S]
- *                          [--fees era|zero] [--noise held|peer] [--kernel vector|scalar] [ERA ...]
+ *                          [--fees era|zero] [--noise held|peer] [--kernel vector|scalar] [ERA[@JAR] ...]
  * </pre>
- * The first era is the baseline (default: all seven, launch-2025-02 first).
+ * The first era is the baseline (default: all seven, launch-2025-02 first). {@code ERA@JAR} runs the era on the
+ * classes of another build's benchmarks.jar, for an A/B of a change in the same interleaved rounds.
  */
 public final class EraRatios {
     private static final String USAGE = "usage: era-ratios.sh [--rounds N] [--slice-ms M] [--warmup-rounds N]"
-            + " [--paths P] [--subnets S] [--fees era|zero] [--noise held|peer] [--kernel vector|scalar] [ERA ...]";
+            + " [--paths P] [--subnets S] [--fees era|zero] [--noise held|peer] [--kernel vector|scalar] [ERA[@JAR] ...]";
 
     private EraRatios() {
     }
@@ -56,7 +57,7 @@ public final class EraRatios {
         for (int i = 0; i < args.length; i++) {
             final String arg = args[i];
             if (!arg.startsWith("--")) {
-                eras.add(Era.byId(arg).id()); // names the era list when unknown
+                eras.add(arg);
                 continue;
             }
             if (i + 1 == args.length) {
@@ -82,7 +83,10 @@ public final class EraRatios {
         }
         final List<Blocks> benches = new ArrayList<>();
         for (final String era : eras) {
-            benches.add(new Blocks(paths, subnets, kernel, era, fees, noise));
+            // ERA@JAR: the era on the classes of another build of this module (an A/B of a change)
+            final int at = era.indexOf('@');
+            final String id = Era.byId(at < 0 ? era : era.substring(0, at)).id(); // names the eras when unknown
+            benches.add(new Blocks(paths, subnets, kernel, id, fees, noise, at < 0 ? null : jar(era.substring(at + 1))));
         }
         final int n = benches.size();
         System.err.printf(Locale.ROOT, "era-ratios: %d era%s × %d rounds × %d ms (after %d warm-up round%s)%n",
@@ -103,8 +107,12 @@ public final class EraRatios {
         System.out.printf(Locale.ROOT, "# JDK %s, %d cores, %d paths × %d subnets, kernel %s, fees %s, noise %s,"
                         + " %d rounds of %d ms%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 paths, subnets, kernel, fees, noise, rounds, sliceMillis);
-        System.out.printf(Locale.ROOT, "%-20s %12s %10s %14s %18s%n", "era", "ns/update", "min", "÷ " + eras.get(0),
-                "ratio q1 – q3");
+        int width = 20;
+        for (final String era : eras) {
+            width = Math.max(width, era.length());
+        }
+        System.out.printf(Locale.ROOT, "%-" + width + "s %12s %10s %14s %18s%n", "era", "ns/update", "min",
+                "÷ " + eras.get(0), "ratio q1 – q3");
         for (int e = 0; e < n; e++) {
             final double[] ratio = new double[rounds];
             for (int k = 0; k < rounds; k++) {
@@ -112,7 +120,7 @@ public final class EraRatios {
             }
             final double[] times = Quantiles.of(nsPerUpdate[e], 0.0, 0.5);
             final double[] ratios = Quantiles.of(ratio, 0.25, 0.5, 0.75);
-            System.out.printf(Locale.ROOT, "%-20s %12.3f %10.3f %14.3f %8.3f – %.3f%n", eras.get(e),
+            System.out.printf(Locale.ROOT, "%-" + width + "s %12.3f %10.3f %14.3f %8.3f – %.3f%n", eras.get(e),
                     times[1], times[0], ratios[1], ratios[0], ratios[2]);
         }
     }
@@ -124,8 +132,9 @@ public final class EraRatios {
         private final Method runBlocks;
 
         Blocks(final int paths, final int subnets, final String kernel, final String era, final String fees,
-               final String noise) {
-            final URL classes = EraRatios.class.getProtectionDomain().getCodeSource().getLocation();
+               final String noise, final URL otherBuild) {
+            final URL classes = otherBuild != null ? otherBuild
+                    : EraRatios.class.getProtectionDomain().getCodeSource().getLocation();
             try {
                 // the parent skips the application class path, so this loader defines its own engine classes
                 final ClassLoader loader = new URLClassLoader(new URL[] {classes},
@@ -181,6 +190,18 @@ public final class EraRatios {
                 now = System.nanoTime();
             } while (now < end);
             return (double) (now - start) / ((double) invocations * Fixtures.ELEMENTS_PER_INVOCATION);
+        }
+    }
+
+    private static URL jar(final String path) {
+        final java.io.File file = new java.io.File(path);
+        if (!file.isFile()) {
+            throw new IllegalArgumentException("ERA@JAR: " + path + " is not a file (a benchmarks.jar)");
+        }
+        try {
+            return file.toURI().toURL();
+        } catch (final java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("ERA@JAR: " + path + ": " + e.getMessage());
         }
     }
 
