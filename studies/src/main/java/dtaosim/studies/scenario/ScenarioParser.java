@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.EmissionSellers;
 import dtaosim.engine.market.NeuronRegistrations;
@@ -182,7 +183,7 @@ public final class ScenarioParser {
 
     private static JsonNode tree(final String text, final String origin) {
         try (JsonParser parser = YAML.createParser(text)) {
-            final JsonNode root = YAML.readTree(parser);
+            final JsonNode root = anchorsResolved((YAMLParser) parser, origin);
             if (root != null && parser.nextToken() != null) {
                 final JsonLocation at = parser.currentLocation();
                 throw new IllegalArgumentException(origin + ": not valid YAML, line " + at.getLineNr()
@@ -195,6 +196,16 @@ public final class ScenarioParser {
                     + yamlProblem(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String
+        }
+    }
+
+    /** The document's tree with its aliases and merge keys resolved ({@link YamlTree}). */
+    private static JsonNode anchorsResolved(final YAMLParser parser, final String origin) throws IOException {
+        try {
+            return YamlTree.read(parser);
+        } catch (YamlTree.Problem e) {
+            throw new IllegalArgumentException((e.field().isEmpty() ? "" : e.field() + ": ") + origin
+                    + ": not valid YAML, " + e.getMessage(), e);
         }
     }
 
@@ -211,6 +222,11 @@ public final class ScenarioParser {
         if (!(e.getProcessor() instanceof JsonParser parser)) {
             return "";
         }
+        return fieldPath(parser);
+    }
+
+    /** The path of the field {@code parser} is reading, e.g. {@code behaviours[1].sigma}, or "" at the top. */
+    static String fieldPath(final JsonParser parser) {
         String path = "";
         for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {

@@ -98,6 +98,40 @@ class ScenarioParserTest {
               priceSum: 1.0
             """;
 
+    /** Anchored mappings and lists are read as if written out where their aliases and merge keys stand. */
+    @Test
+    void aliasesAndMergeKeysShouldReadAsTheValuesTheyName() {
+        final String written = SMALL + """
+                behaviours:
+                  - {type: emission-sellers, sellFraction: 0.5}
+                  - {type: uniform-noise-traders, sigma: 0.01}
+                  - {type: uniform-noise-traders, sigma: 0.02}
+                watch: [0, 1]
+                """;
+        final String anchored = SMALL + """
+                behaviours:
+                  - &sellers {type: emission-sellers, sellFraction: 0.5}
+                  - &noise {type: uniform-noise-traders, sigma: 0.01}
+                  - <<: *noise
+                    sigma: 0.02
+                watch: &both [0, 1]
+                """;
+        final Scenario expected = parse(written).resolve(Overrides.NONE);
+        final Scenario actual = parse(anchored).resolve(Overrides.NONE);
+        assertEquals(expected.behaviours(), actual.behaviours());
+        assertEquals(3, actual.behaviours().size());
+        assertEquals(expected.probes().size(), actual.probes().size());
+        // an alias of a whole list, and a merge of two mappings where the first one wins
+        final Scenario aliasedList = parse(SMALL + """
+                parameters: &fast {tempo: 99}
+                switches: {}
+                behaviours: &all
+                  - <<: [{type: emission-sellers, sellFraction: 0.5}, {sellFraction: 0.9, type: pump-and-dump}]
+                """).resolve(Overrides.NONE);
+        assertEquals(List.of(new EmissionSellers(0.5, true)), aliasedList.behaviours());
+        assertEquals(99, aliasedList.protocol().tempo());
+    }
+
     /** Log-spaced pools hold Σ taoReserve / priceSum alpha each, which must reach the chain's minimum reserve. */
     @Test
     void aPriceSumThatLeavesPoolsBelowTheMinimumReserveShouldBeRefused() {
@@ -362,6 +396,14 @@ class ScenarioParserTest {
                 bad("watch negative", SMALL + "watch: [-1]\n", "watch[0]: -1 is not in [0, 2147483647]"),
                 bad("watch twice", SMALL + "watch: [1, 0, 1]\n", "watch[2]: 1 is already watched (watch[0])"),
                 bad("two documents", SMALL + "---\npaths: 2\n", "test.yaml: not valid YAML"),
+                bad("alias of a single value", SMALL.replace("paths: 1", "paths: *one").replace("seed: 1",
+                        "seed: &one 1"), "paths: test.yaml: not valid YAML, line 3: alias *one has no list or mapping"
+                        + " anchored &one before it"),
+                bad("alias before its anchor", SMALL + "behaviours: [*sellers]\n",
+                        "behaviours[0]: test.yaml: not valid YAML, line 11: alias *sellers has no list or mapping"),
+                bad("merge of a list", SMALL + "watch: &w [1]\nbehaviours:\n  - <<: *w\n",
+                        "behaviours[0]: test.yaml: not valid YAML, line 14: a merge key (<<) takes a mapping or a"
+                        + " list of mappings, not [1]"),
                 bad("tab indentation", SMALL.replace("  count: 2", "\tcount: 2"), "test.yaml: not valid YAML, line"));
     }
 
