@@ -26,7 +26,10 @@ import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ExceptionFailure;
 import org.apache.spark.SparkConf;
+import org.apache.spark.TaskEndReason;
+import org.apache.spark.TaskKilled;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -224,10 +227,38 @@ public final class SparkStudy {
                         end.taskInfo().partitionId(), end.taskInfo().attemptNumber(),
                         (System.nanoTime() - start) / 1e9);
             } else {
-                err.printf("dtaosim: partition %d, attempt %d failed (%s)%n", end.taskInfo().partitionId(),
-                        end.taskInfo().attemptNumber(), end.reason().toString().lines().findFirst().orElse(""));
+                err.print(failure(end.taskInfo().partitionId(), end.taskInfo().attemptNumber(), end.reason()));
             }
         }
+    }
+
+    /** Exceptions whose message says all a user needs (bad input, a run that broke down); others are bugs. */
+    private static final Set<String> EXPLAINED = Set.of(IllegalArgumentException.class.getName(),
+            dtaosim.engine.run.NonFiniteStateException.class.getName());
+
+    /**
+     * One failed task attempt in words: the exception's class and message, with its stack for an exception that
+     * is not one of the explained ones (Spark's own task logs are off under the launcher), or the reason a task
+     * was cancelled.
+     */
+    static String failure(final int partition, final int attempt, final TaskEndReason reason) {
+        final String task = "dtaosim: partition " + partition + ", attempt " + attempt;
+        if (reason instanceof TaskKilled killed) {
+            return task + " cancelled (" + killed.reason().lines().findFirst().orElse("") + ")\n";
+        }
+        if (!(reason instanceof ExceptionFailure failure)) {
+            return task + " failed (" + reason.toString().lines().findFirst().orElse("") + ")\n";
+        }
+        final String name = failure.className();
+        final StringBuilder text = new StringBuilder(task).append(" failed: ")
+                .append(name.substring(name.lastIndexOf('.') + 1)).append(": ").append(failure.description())
+                .append('\n');
+        if (!EXPLAINED.contains(name)) {
+            for (final StackTraceElement frame : failure.stackTrace()) {
+                text.append("    at ").append(frame).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** Per-path outcomes as Parquet, written by the executors from the tasks' results. */
