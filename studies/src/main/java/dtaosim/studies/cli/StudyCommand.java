@@ -5,6 +5,7 @@ import dtaosim.engine.model.Era;
 import dtaosim.studies.scenario.ScenarioSource;
 import dtaosim.studies.study.StudyConfig;
 import dtaosim.studies.study.StudyEngine;
+import dtaosim.studies.study.StudyExecutor;
 import dtaosim.studies.study.StudyJob;
 import dtaosim.studies.study.StudyPlan;
 import dtaosim.studies.study.Studies;
@@ -87,9 +88,10 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "k/n", description = "run only shard k of n of the paths and write a"
             + " mergeable partial result (dtaosim merge)")
     private String shard;
-    @Option(names = "--checkpoint-every", paramLabel = "N",
-            description = "store progress every N finished paths; dtaosim resume DIR continues after a kill")
-    private int checkpointEvery;
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "store progress every N finished paths"
+            + " of a cell (default: 256 × --threads; 0: each finished cell); dtaosim resume DIR continues after a"
+            + " kill")
+    private Integer checkpointEvery;
     @Option(names = "--quiet", description = "no progress on stderr")
     private boolean quiet;
     @Option(names = "--engine", paramLabel = "local|spark", description = "local (default): this JVM's threads;"
@@ -122,7 +124,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     private int runOnSpark() throws Exception {
-        if (shard != null || checkpointEvery != 0) {
+        if (shard != null || checkpointEvery != null) {
             throw new IllegalArgumentException((shard != null ? "--shard" : "--checkpoint-every")
                     + ": not with --engine spark (Spark retries a failed partition itself)");
         }
@@ -184,7 +186,8 @@ public final class StudyCommand implements Callable<Integer> {
 
     StudyJob.Execution execution() {
         Checks.inRange("--threads", threads, 1L, 4096L);
-        Checks.inRange("--checkpoint-every", checkpointEvery, 0L, Integer.MAX_VALUE);
+        final int every = checkpointEvery != null ? checkpointEvery : StudyExecutor.defaultCheckpointEvery(threads);
+        Checks.inRange("--checkpoint-every", every, 0L, Integer.MAX_VALUE);
         int k = 0;
         int n = 1;
         if (shard != null) {
@@ -200,7 +203,7 @@ public final class StudyCommand implements Callable<Integer> {
             }
         }
         return new StudyJob.Execution(threads, out == null ? null : Path.of(out), shard == null ? null
-                : new int[] {k, n}, checkpointEvery);
+                : new int[] {k, n}, every);
     }
 
     /** The scenario given, or the study's default. */

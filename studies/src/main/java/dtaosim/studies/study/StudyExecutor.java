@@ -34,6 +34,14 @@ public final class StudyExecutor {
         this.checkpointEvery = checkpointEvery;
     }
 
+    /**
+     * Paths per stored chunk when the study names none: four batches of paths for each thread, so every thread
+     * stays busy through a chunk, and an interrupted study loses at most one chunk a cell.
+     */
+    public static int defaultCheckpointEvery(final int threads) {
+        return (int) Math.min(Integer.MAX_VALUE, 4L * RunOptions.DEFAULT_BATCH_PATHS * Math.max(1, threads));
+    }
+
     /** The chunks of {@code range}: consecutive ranges of {@code checkpointEvery} paths from its start. */
     List<PathRange> chunks(final PathRange range) {
         final List<PathRange> chunks = new ArrayList<>();

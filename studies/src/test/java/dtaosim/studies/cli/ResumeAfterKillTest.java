@@ -42,18 +42,38 @@ class ResumeAfterKillTest {
 
     @Test
     void resumedRunShouldMatchAnUninterruptedOne() throws Exception {
+        killResumeAndCompare(STUDY, PATHS, List.of("--checkpoint-every", "8"), 16);
+    }
+
+    /** Without --checkpoint-every a study stores chunks of 256 paths a thread, so a kill loses at most one. */
+    @Test
+    void aStudyWithoutCheckpointEveryShouldStoreChunksByDefault() throws Exception {
+        final int paths = 3 * 256;
+        final String[] study = {"study", "meme-capture", "meme-loop-demo", "--paths", Integer.toString(paths),
+            "--blocks", "7200", "--sweep", "behaviours[2].capitalTao=3000", "--samples", "12", "--quiet"};
+        killResumeAndCompare(study, paths, List.of(), 256);
+    }
+
+    /**
+     * Runs {@code study} with one thread in a child JVM, kills it with SIGKILL once {@code killAfter} paths are
+     * stored, resumes it with two threads and compares it with an uninterrupted run.
+     */
+    private void killResumeAndCompare(final String[] study, final long paths, final List<String> checkpoint,
+                                      final long killAfter) throws Exception {
         final Path killed = tmp.resolve("killed");
         final List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
-        command.addAll(List.of(STUDY));
-        command.addAll(List.of("--threads", "1", "--checkpoint-every", "8", "--out", killed.toString()));
+        command.addAll(List.of(study));
+        command.addAll(List.of("--threads", "1"));
+        command.addAll(checkpoint);
+        command.addAll(List.of("--out", killed.toString()));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("killed.log").toFile()).start();
         try {
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (storedPaths(killed) < 16 && process.isAlive() && System.nanoTime() < deadline) {
+            while (storedPaths(killed) < killAfter && process.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
         } finally {
@@ -61,17 +81,17 @@ class ResumeAfterKillTest {
             process.waitFor(30, TimeUnit.SECONDS);
         }
         final long stored = storedPaths(killed);
-        assertTrue(stored >= 16 && stored < PATHS, () -> "killed part-way: " + stored + " paths stored; log: "
+        assertTrue(stored >= killAfter && stored < paths, () -> "killed part-way: " + stored + " paths stored; log: "
                 + readQuietly(tmp.resolve("killed.log")));
         assertFalse(Files.exists(killed.resolve("summary.json")), "a killed run has no summary");
 
         final CliRun resumed = CliRun.of("resume", killed.toString(), "--threads", "2", "--quiet");
         assertEquals(0, resumed.exitCode(), resumed.err());
-        assertEquals(PATHS - stored, ((Number) StudyCommandTest.stamp(killed).get("executedPaths")).longValue(),
+        assertEquals(paths - stored, ((Number) StudyCommandTest.stamp(killed).get("executedPaths")).longValue(),
                 "only the unfinished paths run again");
 
         final Path whole = tmp.resolve("whole");
-        final List<String> args = new ArrayList<>(List.of(STUDY));
+        final List<String> args = new ArrayList<>(List.of(study));
         args.addAll(List.of("--out", whole.toString()));
         assertEquals(0, CliRun.of(args.toArray(String[]::new)).exitCode());
         assertEquals(StudyCommandTest.figures(whole), StudyCommandTest.figures(killed));
