@@ -137,7 +137,7 @@ public final class WeightedPoolRao {
         final BigInteger w1 = BigInteger.valueOf(ONE_PARTS - quoteParts);
         final BigInteger w2 = BigInteger.valueOf(quoteParts);
         final BigInteger scaled = PowRatio.floorScaledPow(unsigned(reserve), unsigned(reservePlusDelta),
-                baseQuote ? w1 : w2, baseQuote ? w2 : w1, ACCURACY);
+                baseQuote ? w1 : w2, baseQuote ? w2 : w1, 256, ACCURACY);
         if (scaled == null || scaled.compareTo(U64_MAX) > 0) {
             return BigInteger.ZERO;
         }
@@ -190,7 +190,7 @@ public final class WeightedPoolRao {
     private static long deltaIn(final BigInteger numerator, final BigInteger denominator, final long weightParts,
                                 final long reserve) {
         final BigInteger scaled = PowRatio.floorScaledPow(numerator, denominator, BigInteger.valueOf(weightParts),
-                ACCURACY, ACCURACY);
+                ACCURACY, 1024, ACCURACY);
         if (scaled == null) {
             return 0L;
         }

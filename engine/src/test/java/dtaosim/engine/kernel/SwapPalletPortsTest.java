@@ -59,7 +59,7 @@ class SwapPalletPortsTest {
         // (21e15/28e15)^(0.6/0.4) at scale 1e18, an exact-path power
         final BigInteger result = PowRatio.floorScaledPow(BigInteger.valueOf(21_000_000_000_000_000L),
                 BigInteger.valueOf(28_000_000_000_000_000L), BigInteger.valueOf(600_000_000_000_000_000L),
-                BigInteger.valueOf(400_000_000_000_000_000L), BigInteger.valueOf(1_000_000_000_000_000_000L));
+                BigInteger.valueOf(400_000_000_000_000_000L), 256, BigInteger.valueOf(1_000_000_000_000_000_000L));
         assertEquals(BigInteger.valueOf(649_519_052_838_328_985L), result);
     }
 
