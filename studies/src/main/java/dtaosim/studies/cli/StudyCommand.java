@@ -124,7 +124,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     private int runOnSpark() throws Exception {
-        if (shard != null || checkpointEvery != null) {
+        if (shard != null || (checkpointEvery != null && checkpointEvery != 0)) {
             throw new IllegalArgumentException((shard != null ? "--shard" : "--checkpoint-every")
                     + ": not with --engine spark (Spark retries a failed partition itself)");
         }

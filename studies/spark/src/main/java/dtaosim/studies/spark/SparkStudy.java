@@ -161,18 +161,15 @@ public final class SparkStudy {
                 .parallelize(IntStream.range(0, pieces).boxed().toList(), pieces)
                 .map(task)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        final PiecesDone progress = err == null ? null : new PiecesDone(err, pieces);
-        if (progress != null) {
-            spark.sparkContext().addSparkListener(progress);
-        }
+        // failed attempts are reported with --quiet too: a retried one leaves no other trace under the launcher
+        final PiecesDone progress = new PiecesDone(err, err != null ? err : System.err, pieces);
+        spark.sparkContext().addSparkListener(progress);
         try {
             final List<PartitionResult> tasks;
             try {
                 tasks = new ArrayList<>(results.collect());
             } finally {
-                if (progress != null) {
-                    spark.sparkContext().removeSparkListener(progress);
-                }
+                spark.sparkContext().removeSparkListener(progress);
             }
             tasks.sort(Comparator.comparingInt(PartitionResult::piece));
             final List<List<RunResult>> parts = new ArrayList<>();
@@ -207,27 +204,33 @@ public final class SparkStudy {
         }
     }
 
-    /** Progress on stderr: one plain line per finished piece (Spark's tasks report nothing else to the driver). */
+    /**
+     * Progress on stderr, one plain line per finished piece (Spark's tasks report nothing else to the driver),
+     * and one report per failed attempt.
+     */
     private static final class PiecesDone extends SparkListener {
-        private final PrintStream err;
+        private final PrintStream progress;
+        private final PrintStream failures;
         private final int pieces;
         private final long start = System.nanoTime();
         private int done;
 
-        PiecesDone(final PrintStream err, final int pieces) {
-            this.err = err;
+        /** @param progress where finished pieces are reported, or null (--quiet) */
+        PiecesDone(final PrintStream progress, final PrintStream failures, final int pieces) {
+            this.progress = progress;
+            this.failures = failures;
             this.pieces = pieces;
         }
 
         @Override
         public synchronized void onTaskEnd(final SparkListenerTaskEnd end) {
-            if (end.taskInfo().successful()) {
+            if (!end.taskInfo().successful()) {
+                failures.print(failure(end.taskInfo().partitionId(), end.taskInfo().attemptNumber(), end.reason()));
+            } else if (progress != null) {
                 done++;
-                err.printf("dtaosim: %d/%d partitions done (partition %d, attempt %d) after %.1f s%n", done, pieces,
-                        end.taskInfo().partitionId(), end.taskInfo().attemptNumber(),
+                progress.printf("dtaosim: %d/%d partitions done (partition %d, attempt %d) after %.1f s%n", done,
+                        pieces, end.taskInfo().partitionId(), end.taskInfo().attemptNumber(),
                         (System.nanoTime() - start) / 1e9);
-            } else {
-                err.print(failure(end.taskInfo().partitionId(), end.taskInfo().attemptNumber(), end.reason()));
             }
         }
     }
@@ -237,9 +240,9 @@ public final class SparkStudy {
             dtaosim.engine.run.NonFiniteStateException.class.getName());
 
     /**
-     * One failed task attempt in words: the exception's class and message, with its stack for an exception that
-     * is not one of the explained ones (Spark's own task logs are off under the launcher), or the reason a task
-     * was cancelled.
+     * One failed task attempt in words: the exception's class and message, or for an exception that is not one
+     * of the explained ones Spark's whole report of it (stack and causes; Spark's own task logs are off under the
+     * launcher), or the reason a task was cancelled.
      */
     static String failure(final int partition, final int attempt, final TaskEndReason reason) {
         final String task = "dtaosim: partition " + partition + ", attempt " + attempt;
@@ -250,15 +253,11 @@ public final class SparkStudy {
             return task + " failed (" + reason.toString().lines().findFirst().orElse("") + ")\n";
         }
         final String name = failure.className();
-        final StringBuilder text = new StringBuilder(task).append(" failed: ")
-                .append(name.substring(name.lastIndexOf('.') + 1)).append(": ").append(failure.description())
-                .append('\n');
         if (!EXPLAINED.contains(name)) {
-            for (final StackTraceElement frame : failure.stackTrace()) {
-                text.append("    at ").append(frame).append('\n');
-            }
+            // the whole report, its causes included
+            return task + " failed: " + failure.toErrorString().stripTrailing() + "\n";
         }
-        return text.toString();
+        return task + " failed: " + name.substring(name.lastIndexOf('.') + 1) + ": " + failure.description() + "\n";
     }
 
     /** Per-path outcomes as Parquet, written by the executors from the tasks' results. */

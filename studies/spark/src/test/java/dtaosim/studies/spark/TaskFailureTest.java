@@ -23,12 +23,15 @@ class TaskFailureTest {
     }
 
     @Test
-    void anUnexpectedFailureShouldKeepItsStack() {
-        final ExceptionFailure failure = new ExceptionFailure(new IllegalStateException("a bug"),
-                List$.MODULE$.empty());
+    void anUnexpectedFailureShouldKeepItsStackAndCause() {
+        final ExceptionFailure failure = new ExceptionFailure(new IllegalStateException("a bug",
+                new java.io.IOException("No space left on device")), List$.MODULE$.empty());
         final String text = SparkStudy.failure(0, 0, failure);
-        assertTrue(text.startsWith("dtaosim: partition 0, attempt 0 failed: IllegalStateException: a bug\n"
-                + "    at dtaosim.studies.spark.TaskFailureTest.anUnexpectedFailureShouldKeepItsStack("), text);
+        assertTrue(text.startsWith("dtaosim: partition 0, attempt 0 failed: java.lang.IllegalStateException: a bug"),
+                text);
+        assertTrue(text.contains("at dtaosim.studies.spark.TaskFailureTest.anUnexpectedFailureShouldKeepItsStack"),
+                text);
+        assertTrue(text.contains("Caused by: java.io.IOException: No space left on device"), text);
     }
 
     @Test
