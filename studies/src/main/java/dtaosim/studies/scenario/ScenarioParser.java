@@ -183,7 +183,7 @@ public final class ScenarioParser {
 
     private static JsonNode tree(final String text, final String origin) {
         try (JsonParser parser = YAML.createParser(text)) {
-            final JsonNode root = anchorsResolved((YAMLParser) parser, origin);
+            final JsonNode root = anchorsResolved((YAMLParser) parser, text, origin);
             if (root != null && parser.nextToken() != null) {
                 final JsonLocation at = parser.currentLocation();
                 throw new IllegalArgumentException(origin + ": not valid YAML, line " + at.getLineNr()
@@ -200,9 +200,10 @@ public final class ScenarioParser {
     }
 
     /** The document's tree with its aliases and merge keys resolved ({@link YamlTree}). */
-    private static JsonNode anchorsResolved(final YAMLParser parser, final String origin) throws IOException {
+    private static JsonNode anchorsResolved(final YAMLParser parser, final String text, final String origin)
+            throws IOException {
         try {
-            return YamlTree.read(parser);
+            return YamlTree.read(parser, text);
         } catch (YamlTree.Problem e) {
             throw new IllegalArgumentException((e.field().isEmpty() ? "" : e.field() + ": ") + origin
                     + ": not valid YAML, " + e.getMessage(), e);

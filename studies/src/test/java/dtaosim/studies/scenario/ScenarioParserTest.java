@@ -123,13 +123,25 @@ class ScenarioParserTest {
         assertEquals(expected.probes().size(), actual.probes().size());
         // an alias of a whole list, and a merge of two mappings where the first one wins
         final Scenario aliasedList = parse(SMALL + """
-                parameters: &fast {tempo: 99}
-                switches: {}
-                behaviours: &all
+                parameters: {tempo: &t 99}
+                behaviours:
                   - <<: [{type: emission-sellers, sellFraction: 0.5}, {sellFraction: 0.9, type: pump-and-dump}]
                 """).resolve(Overrides.NONE);
         assertEquals(List.of(new EmissionSellers(0.5, true)), aliasedList.behaviours());
         assertEquals(99, aliasedList.protocol().tempo());
+        // single values: numbers, text and a key's anchor, the latest definition winning
+        final Scenario scalars = parse(SMALL.replace("blocks: 1", "blocks: &n 7").replace("paths: 1", "paths: *n")
+                .replace("seed: 1", "seed: &n 1") + """
+                behaviours:
+                  - {type: &kind uniform-noise-traders, sigma: &s 0.02}
+                  - {type: *kind, sigma: *s}
+                watch: [*n]
+                """).resolve(Overrides.NONE);
+        assertEquals(7, scalars.paths());
+        assertEquals(1L, scalars.seed());
+        assertEquals(List.of(new SubnetWatch(1)), scalars.probes(), "watch: [*n] is the later &n, 1");
+        assertEquals(List.of(new UniformNoiseTraders(0.02, true), new UniformNoiseTraders(0.02, true)),
+                scalars.behaviours());
     }
 
     /** Log-spaced pools hold Σ taoReserve / priceSum alpha each, which must reach the chain's minimum reserve. */
@@ -396,14 +408,17 @@ class ScenarioParserTest {
                 bad("watch negative", SMALL + "watch: [-1]\n", "watch[0]: -1 is not in [0, 2147483647]"),
                 bad("watch twice", SMALL + "watch: [1, 0, 1]\n", "watch[2]: 1 is already watched (watch[0])"),
                 bad("two documents", SMALL + "---\npaths: 2\n", "test.yaml: not valid YAML"),
-                bad("alias of a single value", SMALL.replace("paths: 1", "paths: *one").replace("seed: 1",
-                        "seed: &one 1"), "paths: test.yaml: not valid YAML, line 3: alias *one has no list or mapping"
-                        + " anchored &one before it"),
-                bad("alias before its anchor", SMALL + "behaviours: [*sellers]\n",
-                        "behaviours[0]: test.yaml: not valid YAML, line 11: alias *sellers has no list or mapping"),
+                bad("alias before its anchor", SMALL.replace("paths: 1", "paths: *one").replace("seed: 1",
+                        "seed: &one 1"), "paths: test.yaml: not valid YAML, line 3: alias *one has no anchor &one"
+                        + " before it"),
+                bad("alias of the value around it", SMALL + "watch: &w [1, *w]\n",
+                        "watch[1]: test.yaml: not valid YAML, line 11: alias *w is inside the value &w anchors"),
                 bad("merge of a list", SMALL + "watch: &w [1]\nbehaviours:\n  - <<: *w\n",
-                        "behaviours[0]: test.yaml: not valid YAML, line 14: a merge key (<<) takes a mapping or a"
+                        "behaviours[0]: test.yaml: not valid YAML, line 13: a merge key (<<) takes a mapping or a"
                         + " list of mappings, not [1]"),
+                bad("alias of a single value, re-anchored", SMALL + "behaviours:\n  - &b {type: emission-sellers,"
+                        + " sellFraction: 0.5}\n  - {type: uniform-noise-traders, sigma: &b 0.01}\n  - *b\n",
+                        "behaviours[2]: 0.01 is not a mapping"),
                 bad("tab indentation", SMALL.replace("  count: 2", "\tcount: 2"), "test.yaml: not valid YAML, line"));
     }
 
