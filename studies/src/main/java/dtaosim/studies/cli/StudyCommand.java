@@ -5,7 +5,6 @@ import dtaosim.engine.model.Era;
 import dtaosim.studies.scenario.ScenarioSource;
 import dtaosim.studies.study.StudyConfig;
 import dtaosim.studies.study.StudyEngine;
-import dtaosim.studies.study.StudyExecutor;
 import dtaosim.studies.study.StudyJob;
 import dtaosim.studies.study.StudyPlan;
 import dtaosim.studies.study.Studies;
@@ -89,8 +88,8 @@ public final class StudyCommand implements Callable<Integer> {
             + " mergeable partial result (dtaosim merge)")
     private String shard;
     @Option(names = "--checkpoint-every", paramLabel = "N", description = "store progress every N finished paths"
-            + " of a cell (default: 256 × --threads; 0: each finished cell); dtaosim resume DIR continues after a"
-            + " kill")
+            + " of a cell (default: 256 × --threads, or a sixteenth of --paths if more; 0: each finished cell);"
+            + " dtaosim resume DIR continues after a kill")
     private Integer checkpointEvery;
     @Option(names = "--quiet", description = "no progress on stderr")
     private boolean quiet;
@@ -186,8 +185,10 @@ public final class StudyCommand implements Callable<Integer> {
 
     StudyJob.Execution execution() {
         Checks.inRange("--threads", threads, 1L, 4096L);
-        final int every = checkpointEvery != null ? checkpointEvery : StudyExecutor.defaultCheckpointEvery(threads);
-        Checks.inRange("--checkpoint-every", every, 0L, Integer.MAX_VALUE);
+        if (checkpointEvery != null) {
+            Checks.inRange("--checkpoint-every", checkpointEvery, 0L, Integer.MAX_VALUE);
+        }
+        final int every = checkpointEvery != null ? checkpointEvery : StudyJob.Execution.DEFAULT_CHECKPOINT;
         int k = 0;
         int n = 1;
         if (shard != null) {

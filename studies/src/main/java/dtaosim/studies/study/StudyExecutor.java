@@ -35,11 +35,13 @@ public final class StudyExecutor {
     }
 
     /**
-     * Paths per stored chunk when the study names none: four batches of paths for each thread, so every thread
-     * stays busy through a chunk, and an interrupted study loses at most one chunk a cell.
+     * Paths per stored chunk when the study names none: at least four batches of paths for each thread, so every
+     * thread stays busy through a chunk, and at most 16 chunks a cell, so short runs do not pay for many; an
+     * interrupted study loses at most one chunk a cell.
      */
-    public static int defaultCheckpointEvery(final int threads) {
-        return (int) Math.min(Integer.MAX_VALUE, 4L * RunOptions.DEFAULT_BATCH_PATHS * Math.max(1, threads));
+    public static int defaultCheckpointEvery(final int threads, final long paths) {
+        final long perThreads = 4L * RunOptions.DEFAULT_BATCH_PATHS * Math.max(1, threads);
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(perThreads, (paths + 15) / 16));
     }
 
     /** The chunks of {@code range}: consecutive ranges of {@code checkpointEvery} paths from its start. */

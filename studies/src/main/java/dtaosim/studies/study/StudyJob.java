@@ -39,9 +39,12 @@ public final class StudyJob {
      * @param threads         worker threads
      * @param out             output folder, or null for {@code out/<study>-<time>}
      * @param shard           {k, n} to run only shard k of n, or null
-     * @param checkpointEvery paths per stored chunk, or 0 for one per cell
+     * @param checkpointEvery paths per stored chunk, 0 for one per cell, or {@link #DEFAULT_CHECKPOINT} for
+     *                        {@link StudyExecutor#defaultCheckpointEvery}
      */
     public record Execution(int threads, Path out, int[] shard, int checkpointEvery) {
+        /** The checkpoint value that asks for the default chunk size, set when the study starts. */
+        public static final int DEFAULT_CHECKPOINT = -1;
     }
 
     private StudyJob() {
@@ -57,8 +60,11 @@ public final class StudyJob {
         ScenarioWarnings.ofCells(plan.base(), plan.cells().stream().map(Cell::scenario).toList())
                 .forEach(err != null ? err::println : System.err::println);
         final Path dir = newFolder(config, execution.out());
-        writeManifest(dir, plan, configArgs, execution);
-        return execute(plan, dir, execution, false, out, err);
+        final Execution chunked = execution.checkpointEvery() != Execution.DEFAULT_CHECKPOINT ? execution
+                : new Execution(execution.threads(), execution.out(), execution.shard(),
+                        StudyExecutor.defaultCheckpointEvery(execution.threads(), plan.paths()));
+        writeManifest(dir, plan, configArgs, chunked);
+        return execute(plan, dir, chunked, false, out, err);
     }
 
     /**
