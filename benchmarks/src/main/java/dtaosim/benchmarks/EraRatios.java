@@ -130,6 +130,7 @@ public final class EraRatios {
         private final Object bench;
         private final Method setUpIteration;
         private final Method runBlocks;
+        private final double elementsPerInvocation;
 
         Blocks(final int paths, final int subnets, final String kernel, final String era, final String fees,
                final String noise, final URL otherBuild) {
@@ -149,11 +150,17 @@ public final class EraRatios {
                 set(type, "noise", noise);
                 setUpIteration = type.getMethod("setUpIteration");
                 runBlocks = type.getMethod("runBlocks");
+                // that build's work per invocation, which the ns per update divide by
+                final Field elements = Class.forName(Fixtures.class.getName(), true, loader)
+                        .getDeclaredField("ELEMENTS_PER_INVOCATION");
+                elements.setAccessible(true);
+                elementsPerInvocation = ((Number) elements.get(null)).doubleValue();
                 // checks paths × subnets against the fixed work per invocation
                 invoke(type.getMethod("setUpTrial"));
-            } catch (final ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot load " + BlockBenchmark.class.getName() + " from " + classes,
-                        e);
+            } catch (final ReflectiveOperationException | LinkageError e) {
+                // a jar of another module, or a build without the shaded engine
+                throw new IllegalArgumentException("ERA@JAR: cannot load " + BlockBenchmark.class.getName()
+                        + " and its engine from " + classes + " (" + e + "); give a benchmarks/target/benchmarks.jar");
             }
         }
 
@@ -189,7 +196,7 @@ public final class EraRatios {
                 invocations++;
                 now = System.nanoTime();
             } while (now < end);
-            return (double) (now - start) / ((double) invocations * Fixtures.ELEMENTS_PER_INVOCATION);
+            return (double) (now - start) / ((double) invocations * elementsPerInvocation);
         }
     }
 
