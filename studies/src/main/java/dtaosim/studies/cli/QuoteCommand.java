@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
             "unstake's alpha fee sold fee-free for the block author.",
             "When the chain would reject the call, prints its error name",
             "(PriceLimitExceeded, AmountTooLow, SlippageTooHigh, ReservesTooLow,",
-            "InsufficientLiquidity, SwapInputTooLarge, ZeroMaxStakeAmount).",
+            "InsufficientLiquidity, SwapInputTooLarge; ZeroMaxStakeAmount in the V3 eras).",
             "Exit codes: 0 quoted, 2 bad input, 3 the chain rejects the call.",
             ""})
 final class QuoteCommand implements Callable<Integer> {
