@@ -157,7 +157,13 @@ public final class Quoter {
         // the chain probes with 1000 × the reserve, or u64::MAX rao in the V3 eras: a limit of 0 stops none of it
         final double probe = rules.inputReserveMultiplier() > 0 ? reserve * rules.inputReserveMultiplier()
                 : PoolReserves.MAX_RESERVE;
-        final Fill fill = buy ? buy(pool, probe, limit, rules) : sell(pool, probe, limit, rules);
+        final Fill fill;
+        try {
+            fill = buy ? buy(pool, probe, limit, rules) : sell(pool, probe, limit, rules);
+        } catch (final SwapRejected e) {
+            // get_max_amount_add/remove's map_err before 2025-11-04 (SwapRules.maxErrorsAreZeroMax)
+            throw rules.maxErrorsAreZeroMax() ? new SwapRejected(SwapError.ZERO_MAX_STAKE_AMOUNT) : e;
+        }
         final double max = fill.paidIn() + fill.fee();
         if (rules.zeroMaxIsError() && max == 0.0) {
             throw new SwapRejected(SwapError.ZERO_MAX_STAKE_AMOUNT);

@@ -15,20 +15,25 @@ import java.util.Set;
  *                               (constant-product era), rather than {@code feeRate} of the input
  * @param flatFeeRao             the flat fee, {@code DefaultStakingFee} 50,000 rao
  * @param feeRate                the fee rate, x/65535 ({@code FeeRate}); used when {@code flatFee} is false
- * @param minStakeRao            {@code DefaultMinStake}: 500,000 rao until 2025-07-01, 2,000,000 from 2025-07-10
+ * @param minStakeRao            {@code DefaultMinStake}: 500,000 rao until 2025-07-06, 2e7 from 07-07, 2e6 from
+ *                               07-10
  * @param minimumReserveRao      constant product: the pool must keep ≥ this after the swap
  *                               ({@code DefaultMinimumPoolLiquidity}, 1e7); swap pallet: the output reserve must
  *                               hold ≥ this before it ({@code SwapMinimumReserve}, 1e6)
  * @param inputReserveMultiplier input ≤ this × input reserve (1000 from 2026-06-26), 0 for no such check
  * @param zeroMaxIsError         whether a limit reached by no amount is an error ({@code ZeroMaxStakeAmount},
  *                               V3 eras) rather than a maximum of 0
+ * @param maxErrorsAreZeroMax    whether every error of the maximum's simulated swap is reported as
+ *                               {@code ZeroMaxStakeAmount} ({@code get_max_amount_add/remove}'s
+ *                               {@code map_err} from the V3 pallet's deployment until 2025-11-04, 7639869f2:
+ *                               ema-ramp with {@code swap-pallet-v3} and subsidy)
  * @param alphaFeeResold         whether an unstake's alpha fee is then sold fee-free into the pool for the block
  *                               author's TAO ({@code stake_utils.rs :: unstake_from_subnet}; fees go to the author
  *                               from 2026-03-11: the capped era's default and the later eras)
  */
 public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int feeRate, long minStakeRao,
                         long minimumReserveRao, long inputReserveMultiplier, boolean zeroMaxIsError,
-                        boolean alphaFeeResold) {
+                        boolean maxErrorsAreZeroMax, boolean alphaFeeResold) {
     /** The chain's maximum {@code FeeRate} ({@code SwapMaxFeeRate}, mechanics §7). */
     public static final int MAX_FEE_RATE = 10_000;
     /** mechanics §5: {@code DefaultStakingFee} of the constant-product era, 50,000 rao. */
@@ -63,14 +68,15 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
         if (v3) {
             final boolean feesToAuthor = era.compareTo(Era.CAPPED_2025_12) > 0
                     || (era == Era.CAPPED_2025_12 && params.on(Switch.FEES_TO_BLOCK_AUTHOR));
+            final boolean maxErrorsHidden = era.compareTo(Era.SUBSIDY_2025_07) <= 0;
             return new SwapRules(Era.Pool.CONSTANT_PRODUCT_RATE_FEE, false, 0L, (int) params.get(Parameter.FEE_RATE),
-                    2_000_000L, 1_000_000L, 0L, true, feesToAuthor);
+                    2_000_000L, 1_000_000L, 0L, true, maxErrorsHidden, feesToAuthor);
         }
         return switch (era.pool()) {
             case CONSTANT_PRODUCT_FLAT_FEE -> new SwapRules(era.pool(), true, FLAT_FEE_RAO, 0, 500_000L,
-                    10_000_000L, 0L, false, false);
+                    10_000_000L, 0L, false, false, false);
             case WEIGHTED -> new SwapRules(era.pool(), false, 0L, (int) params.get(Parameter.FEE_RATE), 2_000_000L,
-                    1_000_000L, 1000L, false, true);
+                    1_000_000L, 1000L, false, false, true);
             case CONSTANT_PRODUCT_RATE_FEE -> throw new AssertionError("V3 handled above");
         };
     }
@@ -85,7 +91,7 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
             throw new IllegalArgumentException("fee-rate: " + rate + " is not in [0, " + MAX_FEE_RATE + "]");
         }
         return new SwapRules(pool, false, 0L, rate, minStakeRao, minimumReserveRao, inputReserveMultiplier,
-                zeroMaxIsError, alphaFeeResold);
+                zeroMaxIsError, maxErrorsAreZeroMax, alphaFeeResold);
     }
 
     /**
@@ -99,7 +105,7 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
                     + MAX_MINIMUM_RESERVE_RAO + "] rao");
         }
         return new SwapRules(pool, flatFee, flatFeeRao, feeRate, minStakeRao, rao, inputReserveMultiplier,
-                zeroMaxIsError, alphaFeeResold);
+                zeroMaxIsError, maxErrorsAreZeroMax, alphaFeeResold);
     }
 
     /**
@@ -113,6 +119,6 @@ public record SwapRules(Era.Pool pool, boolean flatFee, long flatFeeRao, int fee
                     + MAX_MINIMUM_RESERVE_RAO + "] rao");
         }
         return new SwapRules(pool, flatFee, flatFeeRao, feeRate, rao, minimumReserveRao, inputReserveMultiplier,
-                zeroMaxIsError, alphaFeeResold);
+                zeroMaxIsError, maxErrorsAreZeroMax, alphaFeeResold);
     }
 }

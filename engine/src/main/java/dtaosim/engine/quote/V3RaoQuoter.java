@@ -112,12 +112,18 @@ final class V3RaoQuoter {
 
     /**
      * add_stake.rs {@code get_max_amount_add} / remove_stake.rs {@code get_max_amount_remove}: paid in plus fee of
-     * a simulated swap of u64::MAX to the limit (saturating); its errors surface as they are, and a maximum of 0
-     * is {@code ZeroMaxStakeAmount}.
+     * a simulated swap of u64::MAX to the limit (saturating); its errors surface as they are (as
+     * {@code ZeroMaxStakeAmount} before 2025-11-04: {@link SwapRules#maxErrorsAreZeroMax}), and a maximum of 0 is
+     * {@code ZeroMaxStakeAmount}.
      */
     static long maxAmount(final SwapRules rules, final RaoPool pool, final V3Pool v3, final boolean buy,
                           final long limitRao) {
-        final V3Pool.Swap probe = swap(rules, pool, v3, buy, WeightedPoolRao.MAX_RAO, limitRao, false);
+        final V3Pool.Swap probe;
+        try {
+            probe = swap(rules, pool, v3, buy, WeightedPoolRao.MAX_RAO, limitRao, false);
+        } catch (final SwapRejected e) {
+            throw rules.maxErrorsAreZeroMax() ? new SwapRejected(SwapError.ZERO_MAX_STAKE_AMOUNT) : e;
+        }
         final long max = saturatingAdd(probe.paidIn(), probe.fee());
         if (max == 0) {
             throw new SwapRejected(SwapError.ZERO_MAX_STAKE_AMOUNT);

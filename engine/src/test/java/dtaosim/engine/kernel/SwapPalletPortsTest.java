@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SwapPalletPortsTest {
     private static final SwapRules MOCK = new SwapRules(Era.Pool.WEIGHTED, false, 0L, 33, 2_000_000L, 1L, 1000L,
-            false, true);
+            false, false, true);
     private static final long QUARTER = parts(250_000_000_000L, 1_000_000_000_000L);
     private static final BigInteger MIN_PRICE = WeightedPoolRao.priceOfRaoPerAlpha(1_000L);
     private static final BigInteger MAX_PRICE = WeightedPoolRao.priceOfRaoPerAlpha(1_000_000_000_000_000L);

@@ -73,6 +73,21 @@ class V3StakingPortsTest {
         assertMaximum(expected, quote);
     }
 
+    /**
+     * The same test as the subsidy era ran it (6309d3592, deployed 2025-07-29): {@code get_max_amount_add} then
+     * mapped every error of its simulated swap to {@code ZeroMaxStakeAmount} (until 7639869f2, 2025-11-04), so the
+     * test's rows that fail expect that error; the maxima are the same.
+     */
+    @ParameterizedTest(name = "subsidy era get_max_amount_add on ({0}, {1}), limit {2}: {3}")
+    @MethodSource("maxAmountAddDynamic")
+    void testMaxAmountAddDynamicBeforeItsErrorsSurfaced(final String tao, final String alpha, final String limit,
+                                                         final Object expected) {
+        final SwapRules subsidy = SwapRules.of(Era.SUBSIDY_2025_07).withMinimumReserve(100L);
+        final RaoQuote quote = RaoQuoter.stake(subsidy, pool(Long.parseUnsignedLong(tao),
+                Long.parseUnsignedLong(alpha)), 10_000_000L, OptionalLong.of(Long.parseUnsignedLong(limit)), true);
+        assertMaximum(expected instanceof SwapError ? SwapError.ZERO_MAX_STAKE_AMOUNT : expected, quote);
+    }
+
     static Stream<Arguments> maxAmountRemoveDynamic() {
         final long e21e15 = 21_000_000_000_000_000L;
         return Stream.of(
