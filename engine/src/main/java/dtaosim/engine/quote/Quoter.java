@@ -309,17 +309,20 @@ public final class Quoter {
         return new Quote(possible, gross - fee, fee, after, max, null);
     }
 
-    /** add_stake.rs {@code get_max_amount_add} at f9254ea63: {@code max(0, limit·x − y)}; 0 below floor(price). */
+    /**
+     * add_stake.rs {@code get_max_amount_add} at f9254ea63: {@code max(0, limit·x − y)}, at most u64::MAX rao (the
+     * chain's u64, as {@link RaoQuoter}); 0 below floor(price).
+     */
     static double constantProductMaxAdd(final PoolReserves pool, final double limit) {
         if (limit < Math.floor(pool.taoReserve() / pool.alphaReserve()) || limit == 0.0) {
             return 0.0;
         }
-        return Math.max(0.0, limit * pool.alphaReserve() - pool.taoReserve());
+        return Math.min(PoolReserves.MAX_RESERVE, Math.max(0.0, limit * pool.alphaReserve() - pool.taoReserve()));
     }
 
     /**
      * remove_stake.rs {@code get_max_amount_remove} at f9254ea63: {@code max(0, y/limit − x)}; 0 at/above price;
-     * u64::MAX rao for a limit of 0.
+     * u64::MAX rao for a limit of 0, and at most that.
      */
     static double constantProductMaxRemove(final PoolReserves pool, final double limit) {
         if (limit >= pool.taoReserve() / pool.alphaReserve()) {
@@ -328,6 +331,6 @@ public final class Quoter {
         if (limit == 0.0) {
             return PoolReserves.MAX_RESERVE;
         }
-        return Math.max(0.0, pool.taoReserve() / limit - pool.alphaReserve());
+        return Math.min(PoolReserves.MAX_RESERVE, Math.max(0.0, pool.taoReserve() / limit - pool.alphaReserve()));
     }
 }

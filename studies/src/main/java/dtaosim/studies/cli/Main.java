@@ -4,6 +4,7 @@ import dtaosim.engine.run.NonFiniteStateException;
 import dtaosim.studies.report.AtomicFiles;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -18,6 +19,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class Main {
     /** Exit code for bad input (a field out of range, an unknown option). */
     public static final int EXIT_BAD_INPUT = 2;
+    /** A decimal number in ASCII: digits, an optional sign, point and exponent. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private Main() {
     }
@@ -77,9 +80,33 @@ public final class Main {
                 c.getErr().println("error: " + AtomicFiles.describe(io.getCause()));
                 return 1;
             }
+            if (outOfMemory(e)) {
+                c.getErr().println(OUT_OF_MEMORY);
+                return 1;
+            }
             throw e;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (final OutOfMemoryError e) {
+            cli.getErr().println(OUT_OF_MEMORY);
+            return 1;
+        }
+    }
+
+    /** What a run that outgrew the heap prints instead of a stack trace. */
+    private static final String OUT_OF_MEMORY = "error: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MiB) is too small for this run: give fewer --paths or --threads, or a larger heap, e.g."
+            + " DTAOSIM_JAVA_OPTS=-Xmx16g";
+
+    /** Whether {@code e} or a cause of it (a worker thread's) is an {@link OutOfMemoryError}. */
+    private static boolean outOfMemory(final Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -103,12 +130,20 @@ public final class Main {
         return null;
     }
 
-    /** A finite decimal number such as {@code 12.5} or {@code 1e6}; NaN, infinities and words are refused. */
+    /**
+     * A finite decimal number such as {@code 12.5} or {@code 1e6}; NaN, infinities, words and digits of other
+     * scripts (which {@link BigDecimal} would read) are refused.
+     */
     private static BigDecimal decimal(final String text) {
-        try {
-            return new BigDecimal(text.trim());
-        } catch (final NumberFormatException e) {
-            throw new TypeConversionException("'" + text + "' is not a finite decimal number (e.g. 12.5 or 1e6)");
+        final String trimmed = text.trim();
+        if (DECIMAL.matcher(trimmed).matches()) {
+            try {
+                return new BigDecimal(trimmed);
+            } catch (final NumberFormatException e) {
+                // an exponent beyond an int: refused below
+            }
         }
+        throw new TypeConversionException("'" + text + "' is not a finite decimal number (e.g. 12.5 or 1e6)");
     }
+
 }

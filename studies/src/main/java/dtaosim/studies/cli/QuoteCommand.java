@@ -4,7 +4,6 @@ import static dtaosim.engine.kernel.WeightedPoolRao.unsigned;
 
 import dtaosim.engine.kernel.WeightedPool;
 import dtaosim.engine.kernel.WeightedPoolRao;
-import dtaosim.engine.model.Checks;
 import dtaosim.engine.model.Era;
 import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.model.Switch;
@@ -61,6 +60,12 @@ import picocli.CommandLine.Spec;
 final class QuoteCommand implements Callable<Integer> {
     /** Exit code when the chain would reject the call. */
     static final int EXIT_CHAIN_ERROR = 3;
+    /** balancer.rs {@code MIN_WEIGHT}, as a decimal. */
+    private static final BigDecimal LEAST_WEIGHT = BigDecimal.valueOf(WeightedPool.MIN_WEIGHT);
+    /** One rao in TAO: the least non-empty reserve the chain holds. */
+    private static final BigDecimal ONE_RAO = new BigDecimal("1e-9");
+    /** u64::MAX rao in TAO: the most any amount, reserve or limit price (per alpha) of the chain holds. */
+    private static final BigDecimal U64_RAO = new BigDecimal("18446744073.709551615");
 
     @Spec
     private CommandSpec spec;
@@ -70,10 +75,12 @@ final class QuoteCommand implements Callable<Integer> {
                     + " taoflow-2025-11, capped-2025-12, netflow-2026-05, price-burn-2026-06")
     private String era;
     @Option(names = "--tao-reserve", required = true, paramLabel = "Y",
-            description = "TAO in the pool (SubnetTAO): TAO, > 0, or rao with --rao, ≥ 0")
+            description = "TAO in the pool (SubnetTAO): TAO, in [1e-9, 18446744073.709551615] (1 rao to"
+                    + " u64::MAX rao), or rao with --rao, in [0, u64::MAX]")
     private BigDecimal taoReserve;
     @Option(names = "--alpha-reserve", required = true, paramLabel = "X",
-            description = "alpha in the pool (SubnetAlphaIn): alpha, > 0, or rao with --rao, ≥ 0")
+            description = "alpha in the pool (SubnetAlphaIn): alpha, in [1e-9, 18446744073.709551615], or rao"
+                    + " with --rao, in [0, u64::MAX]")
     private BigDecimal alphaReserve;
     @Option(names = "--weight-quote", paramLabel = "W",
             description = "quote (TAO) weight w2 of the Balancer pool, in [0.01, 0.99] (default 0.5); only"
@@ -102,15 +109,16 @@ final class QuoteCommand implements Callable<Integer> {
                     + " size, as the swap pallet's own tests swap them")
     private BigDecimal minStake;
     @Option(names = "--stake", paramLabel = "TAO",
-            description = "TAO to stake (buy alpha), ≥ 0; TAO, or rao with --rao; exactly one of --stake/--unstake"
+            description = "TAO to stake (buy alpha), in [0, u64::MAX rao]; TAO, or rao with --rao; exactly one of"
+                    + " --stake/--unstake"
                     + " (0 gets the chain's answer to it, AmountTooLow at the default minimum stake)")
     private BigDecimal stake;
     @Option(names = "--unstake", paramLabel = "ALPHA",
-            description = "alpha to unstake (sell for TAO), ≥ 0; alpha, or rao with --rao")
+            description = "alpha to unstake (sell for TAO), in [0, u64::MAX rao]; alpha, or rao with --rao")
     private BigDecimal unstake;
     @Option(names = "--limit-price", paramLabel = "P",
-            description = "limit price, ≥ 0: TAO per alpha, or rao per alpha with --rao; a stake may not lift"
-                    + " the price above it, an unstake may not push it below (fills partially unless"
+            description = "limit price, in [0, u64::MAX rao]: TAO per alpha, or rao per alpha with --rao; a stake may"
+                    + " not lift the price above it, an unstake may not push it below (fills partially unless"
                     + " --fill-or-kill)")
     private BigDecimal limitPrice;
     @Option(names = "--fill-or-kill",
@@ -138,7 +146,11 @@ final class QuoteCommand implements Callable<Integer> {
                     + chosen.id() + " (constant-product pool: only 0.5); weighted pools are in "
                     + Era.PRICE_BURN_2026_06.id());
         }
-        Checks.inRange("weight-quote", weight.doubleValue(), WeightedPool.MIN_WEIGHT, 1.0 - WeightedPool.MIN_WEIGHT);
+        // compared as written: a double would round 0.9900000000000000001 into the range
+        if (weight.compareTo(LEAST_WEIGHT) < 0 || weight.compareTo(BigDecimal.ONE.subtract(LEAST_WEIGHT)) > 0) {
+            throw new IllegalArgumentException("weight-quote: " + shown(weight) + " is not in [" + LEAST_WEIGHT
+                    + ", " + BigDecimal.ONE.subtract(LEAST_WEIGHT) + "]");
+        }
         SwapRules rules = SwapRules.of(switched(chosen));
         if (feeRate != null) {
             rules = rules.withFeeRate(feeRate);
@@ -205,16 +217,19 @@ final class QuoteCommand implements Callable<Integer> {
 
     private SwapError quoteTao(final SwapRules rules, final BigDecimal weight, final boolean isStake,
                                final Map<String, Object> result) {
-        final PoolReserves pool = new PoolReserves(
-                Checks.positive("tao-reserve", taoReserve.doubleValue()),
-                Checks.positive("alpha-reserve", alphaReserve.doubleValue()),
-                weight.doubleValue());
-        final double amount = isStake ? Checks.nonNegative("stake", stake.doubleValue())
-                : Checks.nonNegative("unstake", unstake.doubleValue());
-        final double limit = limitPrice == null ? Double.NaN
-                : Checks.nonNegative("limit-price", limitPrice.doubleValue());
-        final Quote quote = isStake ? Quoter.stake(rules, pool, amount, limit, !fillOrKill)
-                : Quoter.unstake(rules, pool, amount, limit, !fillOrKill);
+        // the chain's range (1 rao to u64::MAX rao), which also keeps every product and quotient finite
+        final PoolReserves pool = new PoolReserves(tao("tao-reserve", taoReserve, ONE_RAO),
+                tao("alpha-reserve", alphaReserve, ONE_RAO), weight.doubleValue());
+        final double amount = isStake ? tao("stake", stake, BigDecimal.ZERO) : tao("unstake", unstake, BigDecimal.ZERO);
+        final double limit = limitPrice == null ? Double.NaN : tao("limit-price", limitPrice, BigDecimal.ZERO);
+        final Quote quote;
+        try {
+            quote = isStake ? Quoter.stake(rules, pool, amount, limit, !fillOrKill)
+                    : Quoter.unstake(rules, pool, amount, limit, !fillOrKill);
+        } catch (final IllegalArgumentException e) {
+            // a pool state after the swap that doubles cannot hold (a reserve rounded to 0)
+            throw beyondDoubles(e.getMessage());
+        }
         result.put("price_before", pool.price());
         if (quote.error() == null) {
             result.put("amount_in", quote.amountIn());
@@ -226,7 +241,28 @@ final class QuoteCommand implements Callable<Integer> {
             // get_max_amount_add/remove's answer, also when a later check of the call rejects it
             result.put("max_amount", quote.maxAmount());
         }
+        for (final Map.Entry<String, Object> e : result.entrySet()) {
+            if (!Double.isFinite((Double) e.getValue())) {
+                throw beyondDoubles(e.getKey() + " would be " + e.getValue());
+            }
+        }
         return quote.error();
+    }
+
+    /** A TAO-mode amount in [least, u64::MAX rao], compared as written, as a double. */
+    private static double tao(final String field, final BigDecimal value, final BigDecimal least) {
+        if (value.compareTo(least) < 0 || value.compareTo(U64_RAO) > 0) {
+            throw new IllegalArgumentException(field + ": " + shown(value) + " is not in [" + (least.signum() > 0 ? "1e-9" : "0")
+                    + ", " + U64_RAO.toPlainString() + "]" + (least.signum() > 0 ? " (1 rao to u64::MAX rao; an"
+                    + " empty reserve only with --rao)" : " (u64::MAX rao)"));
+        }
+        return value.doubleValue();
+    }
+
+    /** The error for inputs whose exact result doubles do not resolve; the rao quote computes as the chain. */
+    private static IllegalArgumentException beyondDoubles(final String detail) {
+        return new IllegalArgumentException("quote: these reserves and amounts are beyond what TAO-mode doubles"
+                + " resolve (" + detail + "); --rao quotes them in the chain's integer arithmetic");
     }
 
     private SwapError quoteRao(final SwapRules rules, final BigDecimal weight, final boolean isStake,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dtaosim.engine.quote.PoolReserves;
 import dtaosim.studies.report.JsonReader;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -637,10 +638,19 @@ class QuoteCommandTest {
         return Stream.of(
                 bad(pool, List.of("--stake", "1", "--unstake", "1"), "exactly one of --stake/--unstake"),
                 bad(pool, List.of(), "exactly one of --stake/--unstake"),
-                bad(pool, List.of("--stake", "-1"), "stake", "≥ 0"),
+                bad(pool, List.of("--stake", "-1"), "stake", "-1 is not in [0, 18446744073.709551615]"),
                 bad(pool, List.of("--stake", "1", "--weight-quote", "0.995"), "weight-quote", "[0.01, 0.99]"),
                 bad(pool, List.of("--stake", "1", "--fee-rate", "10001"), "fee-rate", "[0, 10000]"),
-                bad(pool, List.of("--stake", "1", "--limit-price", "-1"), "limit-price", "≥ 0"),
+                bad(pool, List.of("--stake", "1", "--limit-price", "-1"), "limit-price", "[0, 18446744073.709551615]"),
+                // beyond u64::MAX rao per alpha: the chain's limit price cannot say it
+                bad(pool, List.of("--stake", "1", "--limit-price", "1e300"), "limit-price", "u64::MAX rao"),
+                // compared as written, not as the nearest double
+                bad(pool, List.of("--stake", "1", "--weight-quote", "0.9900000000000000001"), "weight-quote",
+                        "0.9900000000000000001 is not in [0.01, 0.99]"),
+                bad(pool, List.of("--stake", "1", "--weight-quote", "0.00999999999999999999"), "weight-quote",
+                        "[0.01, 0.99]"),
+                // digits of other scripts, which BigDecimal would read
+                bad(pool, List.of("--stake", "\uFF15"), "--stake", "not a finite decimal number"),
                 bad(pool, List.of("--stake", "1", "--fill-or-kill"), "fill-or-kill", "--limit-price"),
                 bad(pool, List.of("--stake", "1.5", "--rao"), "stake", "whole number of rao"),
                 bad(pool, List.of("--stake", "1", "--minimum-reserve", "0"), "minimum-reserve", "[1, "),
@@ -660,18 +670,22 @@ class QuoteCommandTest {
                 bad(List.of("--era", "subsidy-2025-07", "--tao-reserve", "1000", "--alpha-reserve", "4000"),
                         List.of("--stake", "1", "--weight-quote", "0.25"), "weight-quote", "only 0.5"),
                 bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "0", "--alpha-reserve", "4000"),
-                        List.of("--stake", "1"), "tao-reserve", "> 0"),
+                        List.of("--stake", "1"), "tao-reserve", "0 is not in [1e-9, 18446744073.709551615]", "only with --rao"),
+                bad(List.of("--era", "capped-2025-12", "--tao-reserve", "1e9", "--alpha-reserve", "1e-300"),
+                        List.of("--unstake", "1", "--min-stake", "0"), "alpha-reserve", "1E-300 is not in [1e-9, "),
                 bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "1e30", "--alpha-reserve", "4000"),
-                        List.of("--stake", "1"), "tao-reserve", "1.0E30 is not in [0.0, 1.8446744073709553E10]"),
+                        List.of("--stake", "1"), "tao-reserve",
+                        "1000000000000000000000000000000 is not in [1e-9, 18446744073.709551615]"),
                 bad(List.of("--era", "bogus", "--tao-reserve", "1", "--alpha-reserve", "1"), List.of("--stake", "1"),
                         "era", "launch-2025-02"),
                 bad(List.of("--tao-reserve", "1", "--alpha-reserve", "1"), List.of("--stake", "1"), "--era"),
                 bad(pool, List.of("--stake", "abc"), "--stake", "abc", "not a finite decimal number"),
                 // not a number at all: the message still names the option and its allowed range
                 bad(List.of("--era", "price-burn-2026-06", "--tao-reserve", "NaN", "--alpha-reserve", "4000"),
-                        List.of("--stake", "1"), "--tao-reserve", "'NaN' is not a finite decimal number", "> 0"),
+                        List.of("--stake", "1"), "--tao-reserve", "'NaN' is not a finite decimal number",
+                        "[1e-9, 18446744073.709551615]"),
                 bad(pool, List.of("--unstake", "Infinity"), "--unstake", "'Infinity'", "alpha to unstake"),
-                bad(pool, List.of("--stake", "1", "--limit-price", "-Infinity"), "--limit-price", "≥ 0"),
+                bad(pool, List.of("--stake", "1", "--limit-price", "-Infinity"), "--limit-price", "[0, u64::MAX rao]"),
                 bad(pool, List.of("--stake", "1", "--weight-quote", "half"), "--weight-quote", "[0.01, 0.99]"),
                 bad(pool, List.of("--stake", "1", "--fee-rate", "NaN"), "--fee-rate", "[0, 10000]"),
                 bad(pool, List.of("--stake", "1", "--min-stake", "1e"), "--min-stake", "[0, 1e18]"),
@@ -685,7 +699,34 @@ class QuoteCommandTest {
                         "capped-2025-12 that change swaps: fees-to-block-author"),
                 bad(List.of("--era", "ema-ramp-2025-03", "--tao-reserve", "1000", "--alpha-reserve", "4000"),
                         List.of("--stake", "1", "--switch", "fee-rate-cut=on"), "fee-rate-cut=on needs",
-                        "swap-pallet-v3=on"));
+                        "swap-pallet-v3=on"),
+                // within every range, but the exact price after (1.8e10 TAO into 1 rao of TAO) is beyond doubles:
+                // refused before anything is printed, text or JSON
+                bad(List.of("--era", "launch-2025-02", "--tao-reserve", "1e-9", "--alpha-reserve", "18446744073"),
+                        List.of("--stake", "18446744073", "--min-stake", "0", "--minimum-reserve", "1"),
+                        "price_after would be Infinity", "beyond what TAO-mode doubles resolve", "--rao"),
+                bad(List.of("--era", "launch-2025-02", "--tao-reserve", "1e-9", "--alpha-reserve", "18446744073"),
+                        List.of("--stake", "18446744073", "--min-stake", "0", "--minimum-reserve", "1", "--json"),
+                        "price_after would be Infinity"));
+    }
+
+    /**
+     * add_stake.rs and remove_stake.rs at f9254ea63 compute the maximum in u64 rao (RaoQuoter clamps it there): a
+     * limit far above the price, or just above 0 on an unstake, gives u64::MAX rao in TAO mode too.
+     */
+    @Test
+    void constantProductMaximumShouldStopAtU64Rao() {
+        final Map<String, Object> add = json("--era", "launch-2025-02", "--tao-reserve", "1000", "--alpha-reserve",
+                "5000", "--stake", "1", "--limit-price", "1e9");
+        final Map<String, Object> remove = json("--era", "ema-ramp-2025-03", "--tao-reserve", "1000",
+                "--alpha-reserve", "5000", "--unstake", "1", "--limit-price", "1e-12");
+        final CliRun addRao = quote("--era", "launch-2025-02", "--tao-reserve", "1000000000000",
+                "--alpha-reserve", "5000000000000", "--stake", "1000000000", "--limit-price", "1000000000000000000",
+                "--rao", "--json");
+        assertAll(
+                () -> assertEquals(PoolReserves.MAX_RESERVE, number(add, "max_amount"), 0.0),
+                () -> assertEquals(PoolReserves.MAX_RESERVE, number(remove, "max_amount"), 0.0),
+                () -> assertTrue(addRao.out().contains("\"max_amount\": 18446744073709551615"), addRao.out()));
     }
 
     private static Arguments bad(final List<String> pool, final List<String> args, final String... fragments) {
