@@ -33,7 +33,7 @@ public record Intervention(int subnet, double triggerPriceMultiple, long trigger
         Checks.inRange("subnet", subnet, 0, 4095);
         Checks.inRange("triggerPriceMultiple", triggerPriceMultiple, 0.0, 1e9);
         Checks.inRange("triggerBlock", triggerBlock, -1L, Long.MAX_VALUE / 4);
-        Checks.nonNegative("sellAlpha", sellAlpha);
+        Checks.amount("sellAlpha", sellAlpha);
         if (triggerPriceMultiple == 0.0 && triggerBlock < 0) {
             throw new IllegalArgumentException("trigger: give triggerPriceMultiple > 0 or triggerBlock ≥ 0");
         }

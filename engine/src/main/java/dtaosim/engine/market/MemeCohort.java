@@ -56,8 +56,8 @@ public record MemeCohort(int subnet, double arrivalsPerBlock, double buyTao, dou
     public MemeCohort {
         Checks.inRange("subnet", subnet, 0, 4095);
         Checks.inRange("arrivalsPerBlock", arrivalsPerBlock, 0.0, 1.0);
-        Checks.nonNegative("buyTao", buyTao);
-        Checks.nonNegative("capitalTao", capitalTao);
+        Checks.amount("buyTao", buyTao);
+        Checks.amount("capitalTao", capitalTao);
         Checks.inRange("momentumBlocks", momentumBlocks, 1.0, 1e7);
         Checks.inRange("momentumGain", momentumGain, 0.0, 1e6);
         Checks.inRange("shareGain", shareGain, 0.0, 10.0);

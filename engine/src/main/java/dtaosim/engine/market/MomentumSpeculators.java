@@ -30,8 +30,8 @@ public record MomentumSpeculators(double lookbackBlocks, double entryReturn, dou
         Checks.inRange("lookbackBlocks", lookbackBlocks, 1.0, 1e8);
         Checks.inRange("entryReturn", entryReturn, 0.0, 10.0);
         Checks.inRange("exitReturn", exitReturn, 0.0, 10.0);
-        Checks.nonNegative("positionTao", positionTao);
-        Checks.nonNegative("capitalTao", capitalTao);
+        Checks.amount("positionTao", positionTao);
+        Checks.amount("capitalTao", capitalTao);
         Checks.inRange("everyBlocks", everyBlocks, 1L, 1_000_000L);
     }
 

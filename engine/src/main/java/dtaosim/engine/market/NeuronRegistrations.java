@@ -20,7 +20,7 @@ import dtaosim.engine.state.BatchState;
 public record NeuronRegistrations(double burnTao, long everyBlocks) implements Behaviour {
     /** Validates the parameters. */
     public NeuronRegistrations {
-        Checks.nonNegative("burnTao", burnTao);
+        Checks.amount("burnTao", burnTao);
         Checks.inRange("everyBlocks", everyBlocks, 1L, Long.MAX_VALUE / 4);
     }
 

@@ -29,7 +29,7 @@ public record PumpAndDump(int subnet, double rateTao, long buyFrom, long buyUnti
     /** Validates the schedule and rate. */
     public PumpAndDump {
         Checks.inRange("subnet", subnet, 0, 4095);
-        Checks.nonNegative("rateTao", rateTao);
+        Checks.amount("rateTao", rateTao);
         if (buyUntil < buyFrom) {
             throw new IllegalArgumentException("buyUntil: " + buyUntil + " is not ≥ buyFrom (" + buyFrom + ")");
         }

@@ -33,7 +33,7 @@ public record RevenueBuybacks(int subnet, double revenueTaoPerDay, double revenu
     /** Validates the parameters. */
     public RevenueBuybacks {
         Checks.inRange("subnet", subnet, 0, 4095);
-        Checks.nonNegative("revenueTaoPerDay", revenueTaoPerDay);
+        Checks.amount("revenueTaoPerDay", revenueTaoPerDay);
         Checks.inRange("revenueSigma", revenueSigma, 0.0, 5.0);
         Checks.inRange("buybackFraction", buybackFraction, 0.0, 1.0);
         Checks.inRange("everyBlocks", everyBlocks, 1L, ChainConstants.BLOCKS_PER_DAY);

@@ -42,6 +42,18 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * Requires an amount of TAO or alpha in [0, 21,000,000]: no more than either token's supply cap (mechanics §1)
+     * can be staked, held, burned or traded at once, and the bound keeps every pool's products finite.
+     */
+    public static double amount(final String field, final double value) {
+        if (!(value >= 0.0 && value <= ChainConstants.TOTAL_SUPPLY_TAO)) {
+            throw new IllegalArgumentException(field + ": " + value + " is not in [0, 21000000], the TAO and alpha"
+                    + " supply cap");
+        }
+        return value;
+    }
+
     /** Requires a finite value {@code ≥ 0}. */
     public static double nonNegative(final String field, final double value) {
         if (!(value >= 0.0) || value == Double.POSITIVE_INFINITY) {

@@ -34,7 +34,7 @@ public record Network(double[] taoReserve, double[] alphaIn, double[] alphaOut, 
             Checks.nonNegative("alphaOut[" + i + "]", alphaOut[i]);
             Checks.nonNegative("movingPrice[" + i + "]", movingPrice[i]);
         }
-        Checks.nonNegative("rootStake", rootStakeTao);
+        Checks.amount("rootStake", rootStakeTao);
         Checks.inRange("totalIssuance", totalIssuanceTao, 0.0, ChainConstants.TOTAL_SUPPLY_TAO);
         taoReserve = taoReserve.clone();
         alphaIn = alphaIn.clone();

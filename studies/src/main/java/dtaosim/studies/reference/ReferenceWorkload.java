@@ -58,8 +58,8 @@ public record ReferenceWorkload(long paths, int subnets, int blocks, long seed, 
         Checks.inRange("paths", paths, 1L, Integer.MAX_VALUE);
         Checks.inRange("subnets", subnets, 2L, 4096L);
         Checks.inRange("blocks", blocks, 1L, 100_000_000L);
-        Checks.nonNegative("rootTao", rootTao);
-        Checks.nonNegative("pumpRate", pumpRate);
+        Checks.amount("rootTao", rootTao);
+        Checks.amount("pumpRate", pumpRate);
     }
 
     /** Index of the pumped (smallest) subnet. */

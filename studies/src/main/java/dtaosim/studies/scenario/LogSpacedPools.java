@@ -23,7 +23,7 @@ public record LogSpacedPools(int count, double maxTao, double minTao, double pri
     /** Validates the profile; errors name the field as scenario files do. */
     public LogSpacedPools {
         Checks.inRange("count", count, 1L, 4096L);
-        Checks.positive("maxTao", maxTao);
+        Checks.positive("maxTao", Checks.amount("maxTao", maxTao));
         Checks.poolReserve("minTao", minTao);
         if (minTao > maxTao) {
             throw new IllegalArgumentException("minTao: " + minTao + " is not in [" + ChainConstants.MIN_POOL_RESERVE

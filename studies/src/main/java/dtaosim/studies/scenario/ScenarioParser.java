@@ -164,7 +164,7 @@ public final class ScenarioParser {
         final Boolean ramp = top.has("movingPriceRamp")
                 ? Fields.bool("movingPriceRamp", top.get("movingPriceRamp")) : null;
         final SubnetSet subnets = subnets(top.require("subnets", SUBNETS_HINT), baseDir);
-        final double rootStake = Checks.nonNegative("rootStake", top.number("rootStake", 0.0));
+        final double rootStake = Checks.amount("rootStake", top.number("rootStake", 0.0));
         final double totalIssuance = Checks.inRange("totalIssuance", top.number("totalIssuance", 0.0), 0.0,
                 ChainConstants.TOTAL_SUPPLY_TAO);
         final List<Behaviour> behaviours = behaviours(top.get("behaviours"));
@@ -442,9 +442,9 @@ public final class ScenarioParser {
         final double[] out = alphaOut != null ? alphaOut : alphaIn.clone();
         final double[] ema = movingPrice != null ? movingPrice : new double[n];
         for (int k = 0; k < n; k++) {
-            Checks.poolReserve(path.apply("taoReserve", k), tao[k]);
-            Checks.poolReserve(path.apply("alphaIn", k), alphaIn[k]);
-            Checks.nonNegative(path.apply("alphaOut", k), out[k]);
+            Checks.amount(path.apply("taoReserve", k), Checks.poolReserve(path.apply("taoReserve", k), tao[k]));
+            Checks.amount(path.apply("alphaIn", k), Checks.poolReserve(path.apply("alphaIn", k), alphaIn[k]));
+            Checks.amount(path.apply("alphaOut", k), out[k]);
             if (movingPrice == null) {
                 ema[k] = tao[k] / alphaIn[k];
             }

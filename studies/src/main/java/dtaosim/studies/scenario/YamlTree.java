@@ -35,6 +35,11 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 final class YamlTree {
     private static final String MERGE_KEY = "<<";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /**
+     * Most values aliases and merge keys may copy in one document: far beyond any scenario, short of the
+     * exponential growth of nested aliases ("billion laughs") that would exhaust the heap.
+     */
+    static final int MAX_COPIED_VALUES = 100_000;
 
     private final YAMLParser parser;
     /** Per single value (keys included) in document order: its anchor's event, or null without an anchor. */
@@ -43,6 +48,7 @@ final class YamlTree {
     private final Map<String, JsonNode> anchors = new HashMap<>();
     /** The lists and mappings being read, which an alias may not copy. */
     private final Set<JsonNode> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int copiedValues;
 
     private YamlTree(final YAMLParser parser, final List<ScalarEvent> scalarAnchors) {
         this.parser = parser;
@@ -186,7 +192,7 @@ final class YamlTree {
                 }
                 for (final Map.Entry<String, JsonNode> field : from.properties()) {
                     if (!mapping.has(field.getKey())) {
-                        mapping.set(field.getKey(), field.getValue().deepCopy());
+                        mapping.set(field.getKey(), copy(field.getValue(), mergedAt.get(m)));
                     }
                 }
             }
@@ -208,7 +214,29 @@ final class YamlTree {
             throw problem("alias *" + name + " is inside the value &" + name + " anchors; a value cannot contain"
                     + " itself", parser.currentTokenLocation());
         }
-        return anchored.deepCopy();
+        return copy(anchored, parser.currentTokenLocation());
+    }
+
+    /** A copy of an anchored value, within {@link #MAX_COPIED_VALUES} for the document. */
+    private JsonNode copy(final JsonNode value, final JsonLocation at) {
+        copiedValues += count(value, MAX_COPIED_VALUES - copiedValues + 1);
+        if (copiedValues > MAX_COPIED_VALUES) {
+            throw problem("aliases and merge keys copy more than " + MAX_COPIED_VALUES + " values; write the values"
+                    + " out instead", at);
+        }
+        return value.deepCopy();
+    }
+
+    /** The values in {@code node} (itself included), counted up to {@code most}. */
+    private static int count(final JsonNode node, final int most) {
+        int n = 1;
+        for (final JsonNode child : node) {
+            if (n >= most) {
+                break;
+            }
+            n += count(child, most - n);
+        }
+        return n;
     }
 
     private Problem problem(final String what, final JsonLocation at) {

@@ -27,6 +27,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -386,7 +387,7 @@ class ScenarioParserTest {
                 bad("lists without alphaIn", withSubnets("subnets:\n  taoReserve: [1]"),
                         "subnets.alphaIn: missing"),
                 bad("root stake text", SMALL + "rootStake: lots\n", "rootStake: \"lots\" is not a number"),
-                bad("root stake negative", SMALL + "rootStake: -1\n", "rootStake: -1 is not a finite number ≥ 0"),
+                bad("root stake negative", SMALL + "rootStake: -1\n", "rootStake: -1 is not in [0, 21000000]"),
                 bad("behaviour not a mapping", SMALL + "behaviours: [uniform-noise-traders]\n",
                         "behaviours[0]: \"uniform-noise-traders\" is not a mapping"),
                 bad("sell fraction text", SMALL + "behaviours:\n  - type: emission-sellers\n    sellFraction: half\n",
@@ -419,7 +420,25 @@ class ScenarioParserTest {
                 bad("alias of a single value, re-anchored", SMALL + "behaviours:\n  - &b {type: emission-sellers,"
                         + " sellFraction: 0.5}\n  - {type: uniform-noise-traders, sigma: &b 0.01}\n  - *b\n",
                         "behaviours[2]: 0.01 is not a mapping"),
+                // nested aliases multiply: nine levels of nine copies would be 387 million values ("billion laughs")
+                bad("aliases copying too many values", SMALL + "x:\n" + nestedAliases(9),
+                        "x[5][0]: test.yaml: not valid YAML, line 17: aliases and merge keys copy more than 100000"
+                        + " values"),
+                // more TAO a block than will ever exist: once a pool broke down mid-run (exit 1), now refused
+                bad("pump beyond the supply cap", SMALL + "behaviours:\n  - {type: pump-and-dump, subnet: 1, rateTao:"
+                        + " 1.0e300, buyFrom: 0, buyUntil: 10, dumpAt: 20}\n",
+                        "behaviours[0].rateTao: 1.0E300 is not in [0, 21000000], the TAO and alpha supply cap"),
                 bad("tab indentation", SMALL.replace("  count: 2", "\tcount: 2"), "test.yaml: not valid YAML, line"));
+    }
+
+    /** {@code levels} nested lists, each of nine aliases of the one before. */
+    private static String nestedAliases(final int levels) {
+        final StringBuilder text = new StringBuilder("  - &l0 [a, a, a, a, a, a, a, a, a]\n");
+        for (int l = 1; l < levels; l++) {
+            text.append("  - &l").append(l).append(" [").append(String.join(", ", Collections.nCopies(9,
+                    "*l" + (l - 1)))).append("]\n");
+        }
+        return text.toString();
     }
 
     @ParameterizedTest(name = "{0}")
