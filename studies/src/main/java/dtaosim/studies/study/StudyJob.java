@@ -1,5 +1,6 @@
 package dtaosim.studies.study;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dtaosim.engine.run.PathRange;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A study from start to folder: checks everything, writes the manifest (what the study is, so it can be resumed
@@ -59,6 +62,12 @@ public final class StudyJob {
         final StudyPlan plan = StudyPlan.of(config);
         ScenarioWarnings.ofCells(plan.base(), plan.cells().stream().map(Cell::scenario).toList())
                 .forEach(err != null ? err::println : System.err::println);
+        if (execution.shard() != null && execution.shard()[1] > plan.paths()) {
+            // an empty shard would write a folder that merge refuses
+            throw new IllegalArgumentException("--shard: " + execution.shard()[0] + "/" + execution.shard()[1]
+                    + " cuts " + plan.paths() + " paths into more shards than paths; give at most " + plan.paths()
+                    + " shards");
+        }
         final Path dir = newFolder(config, execution.out());
         final Execution chunked = execution.checkpointEvery() != Execution.DEFAULT_CHECKPOINT ? execution
                 : new Execution(execution.threads(), execution.out(), execution.shard(),
@@ -80,15 +89,19 @@ public final class StudyJob {
                     + "resume " + dir + ", or choose another folder");
         }
         requireNewOrEmpty(dir);
+        createWritable(dir);
+        return dir;
+    }
+
+    /** Creates the folder {@code --out} names, refusing one the JVM may not write (or /proc) before any work. */
+    private static void createWritable(final Path dir) {
         try {
             Files.createDirectories(dir);
-            // a folder the JVM may not write (or /proc) fails here, before any path runs
             Files.delete(Files.createTempFile(dir, ".dtaosim-write-check", ".tmp"));
         } catch (final IOException e) {
             throw new IllegalArgumentException("--out: cannot create files in " + dir + " ("
                     + AtomicFiles.describe(e) + ")", e);
         }
-        return dir;
     }
 
     /** Refuses an {@code --out} that is a file or a folder with something in it. */
@@ -207,7 +220,7 @@ public final class StudyJob {
         }
         final Map<String, Object> stamp = stamp(startedAt, start, 0, 0);
         stamp.put("mergedFrom", dirs.stream().map(Path::toString).toList());
-        Files.createDirectories(target);
+        createWritable(target);
         try {
             finishFromParts(plan, parts, target, stamp, out);
         } catch (final RuntimeException | IOException e) {
@@ -304,6 +317,9 @@ public final class StudyJob {
      */
     public record Manifest(String study, List<String> args, ScenarioSource source, int[] shard, int checkpointEvery,
                            String pools) {
+        /** A shard as the manifest stores it, k/n. */
+        private static final Pattern SHARD = Pattern.compile("([0-9]{1,9})/([0-9]{1,9})");
+
         /** The scenario text. */
         public String scenarioText() {
             return source.text();
@@ -329,20 +345,46 @@ public final class StudyJob {
                 throw new IllegalArgumentException("DIR: " + dir + " has no " + MANIFEST
                         + "; it is not a study's output folder");
             }
-            final JsonNode m = JSON.readTree(file.toFile());
+            final JsonNode m;
+            try {
+                m = JSON.readTree(file.toFile());
+            } catch (final JsonProcessingException e) {
+                throw damaged(file, "not JSON: " + e.getOriginalMessage());
+            }
             final List<String> args = new ArrayList<>();
-            m.get("args").forEach(a -> args.add(a.asText()));
-            final JsonNode s = m.get("scenario");
-            final ScenarioSource source = new ScenarioSource(s.get("name").asText(), s.get("builtIn").asBoolean(),
-                    s.get("text").asText(), s.get("baseDir").isNull() ? null : s.get("baseDir").asText());
+            required(m, "args", file).forEach(a -> args.add(a.asText()));
+            final JsonNode s = required(m, "scenario", file);
+            final JsonNode baseDir = required(s, "baseDir", file);
+            final ScenarioSource source = new ScenarioSource(required(s, "name", file).asText(),
+                    required(s, "builtIn", file).asBoolean(), required(s, "text", file).asText(),
+                    baseDir.isNull() ? null : baseDir.asText());
             int[] shard = null;
-            if (!m.get("shard").isNull()) {
-                final String[] kn = m.get("shard").asText().split("/");
-                shard = new int[] {Integer.parseInt(kn[0]), Integer.parseInt(kn[1])};
+            final JsonNode kn = required(m, "shard", file);
+            if (!kn.isNull()) {
+                final Matcher k = SHARD.matcher(kn.asText());
+                if (!k.matches()) {
+                    throw damaged(file, "shard " + kn + " is not k/n");
+                }
+                shard = new int[] {Integer.parseInt(k.group(1)), Integer.parseInt(k.group(2))};
             }
             final JsonNode pools = m.get("pools");
-            return new Manifest(m.get("study").asText(), args, source, shard, m.get("checkpointEvery").asInt(),
-                    pools == null || pools.isNull() ? null : pools.asText());
+            return new Manifest(required(m, "study", file).asText(), args, source, shard,
+                    required(m, "checkpointEvery", file).asInt(), pools == null || pools.isNull() ? null
+                    : pools.asText());
+        }
+
+        /** A field every manifest has, else the folder is refused as damaged. */
+        private static JsonNode required(final JsonNode node, final String field, final Path file) {
+            final JsonNode value = node == null ? null : node.get(field);
+            if (value == null) {
+                throw damaged(file, "no field " + field);
+            }
+            return value;
+        }
+
+        private static IllegalArgumentException damaged(final Path file, final String why) {
+            return new IllegalArgumentException("DIR: " + file + " is damaged (" + why + "); it is not a study's"
+                    + " manifest any more: start the study again");
         }
     }
 

@@ -200,6 +200,37 @@ class StudyCommandTest {
     }
 
     /**
+     * A damaged manifest, a merge into a folder nobody may write, or more shards than paths is bad input named as
+     * such, not a crash or a folder merge would refuse later.
+     */
+    @Test
+    void resumeAndMergeShouldRefuseDamagedManifestsAndUnwritableOut() throws IOException {
+        assertEquals(0, study(tmp.resolve("d0"), "--shard", "0/2").exitCode());
+        assertEquals(0, study(tmp.resolve("d1"), "--shard", "1/2").exitCode());
+        final CliRun unwritable = CliRun.of("merge", tmp.resolve("d0").toString(), tmp.resolve("d1").toString(),
+                "--out", "/proc/dtaosim-merge");
+        final Path manifest = tmp.resolve("d1/manifest.json");
+        Files.writeString(manifest, "");
+        final CliRun empty = CliRun.of("resume", tmp.resolve("d1").toString(), "--quiet");
+        Files.writeString(manifest, "{bad json");
+        final CliRun broken = CliRun.of("merge", tmp.resolve("d0").toString(), tmp.resolve("d1").toString(), "--out",
+                tmp.resolve("dm").toString());
+        final CliRun emptyShard = study(tmp.resolve("many"), "--shard", "0/4096");
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, emptyShard.exitCode(), emptyShard.err()),
+                () -> assertTrue(emptyShard.err().contains("--shard: 0/4096 cuts"), emptyShard.err()),
+                () -> assertFalse(Files.exists(tmp.resolve("many"))),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, unwritable.exitCode(), unwritable.err()),
+                () -> assertTrue(unwritable.err().contains("--out: cannot create files in /proc/dtaosim-merge"),
+                        unwritable.err()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, empty.exitCode(), empty.err()),
+                () -> assertTrue(empty.err().contains(manifest + " is damaged (no field args)"), empty.err()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, broken.exitCode(), broken.err()),
+                () -> assertTrue(broken.err().contains(manifest + " is damaged (not JSON: "), broken.err()),
+                () -> assertFalse(Files.exists(tmp.resolve("dm"))));
+    }
+
+    /**
      * A scenario's pools CSV is read again on resume and merge; a changed file would mix paths of two markets, so a
      * study keeps a fingerprint of its starting pools and refuses to go on with others.
      */
