@@ -1,7 +1,6 @@
 package dtaosim.engine.model;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * The protocol's rule sets over time (mechanics §9). Each era is named as users select it and carries the
@@ -163,7 +162,7 @@ public enum Era {
     /** Looks an era up by its name; the error lists the names there are. */
     public static Era byId(final String id) {
         for (final Era era : values()) {
-            if (era.id.equals(id.toLowerCase(Locale.ROOT))) {
+            if (era.id.equals(id)) {
                 return era;
             }
         }
