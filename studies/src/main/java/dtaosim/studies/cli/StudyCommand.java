@@ -203,6 +203,10 @@ public final class StudyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--shard: '" + shard + "' is not k/n with 0 ≤ k < n");
             }
         }
+        if (out != null && out.isBlank()) {
+            throw new IllegalArgumentException("--out: an empty name is not a folder; leave --out out for the default"
+                    + " out/<study>-<time>");
+        }
         return new StudyJob.Execution(threads, out == null ? null : Path.of(out), shard == null ? null
                 : new int[] {k, n}, every);
     }

@@ -33,6 +33,9 @@ public final class StateDump {
      * @param option the option's name for errors, e.g. {@code --dump-state}
      */
     public static StateDump to(final String option, final Path file) {
+        if (file.toString().isEmpty()) {
+            throw new IllegalArgumentException(option + ": an empty name is not a file name");
+        }
         final Path absolute = file.toAbsolutePath();
         final Path target;
         try {

@@ -77,6 +77,10 @@ public final class ScenarioParser {
      * @param fileOrName a YAML file, or the name of a built-in scenario
      */
     public static LoadedScenario load(final String fileOrName) {
+        if (fileOrName.isBlank()) {
+            throw new IllegalArgumentException("SCENARIO: an empty name is neither a file nor a built-in scenario"
+                    + " (dtaosim scenarios lists them)");
+        }
         Path path = null;
         try {
             path = Path.of(fileOrName);

@@ -430,6 +430,9 @@ class RunCommandTest {
         assertBadInput(CliRun.of("run", "reference", "--dump-state", dir.toString()),
                 List.of("--dump-state:", "is a directory"), dir);
         assertBadInput(CliRun.of("run", dir.toString()), List.of("SCENARIO:", "is a directory"), dir);
+        // an empty name is not the working directory
+        assertBadInput(CliRun.of("run", "reference", "--dump-state", ""), List.of("--dump-state: an empty name"), dir);
+        assertBadInput(CliRun.of("run", ""), List.of("SCENARIO: an empty name"), dir);
     }
 
     /**

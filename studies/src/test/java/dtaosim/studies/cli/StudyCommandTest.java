@@ -216,10 +216,15 @@ class StudyCommandTest {
         final CliRun broken = CliRun.of("merge", tmp.resolve("d0").toString(), tmp.resolve("d1").toString(), "--out",
                 tmp.resolve("dm").toString());
         final CliRun emptyShard = study(tmp.resolve("many"), "--shard", "0/4096");
+        final List<String> emptyOutArgs = new ArrayList<>(List.of(SMALL));
+        emptyOutArgs.addAll(List.of("--out", ""));
+        final CliRun emptyOut = CliRun.of(emptyOutArgs.toArray(String[]::new));
         assertAll(
                 () -> assertEquals(Main.EXIT_BAD_INPUT, emptyShard.exitCode(), emptyShard.err()),
                 () -> assertTrue(emptyShard.err().contains("--shard: 0/4096 cuts"), emptyShard.err()),
                 () -> assertFalse(Files.exists(tmp.resolve("many"))),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, emptyOut.exitCode(), emptyOut.err()),
+                () -> assertTrue(emptyOut.err().contains("--out: an empty name is not a folder"), emptyOut.err()),
                 () -> assertEquals(Main.EXIT_BAD_INPUT, unwritable.exitCode(), unwritable.err()),
                 () -> assertTrue(unwritable.err().contains("--out: cannot create files in /proc/dtaosim-merge"),
                         unwritable.err()),
