@@ -191,7 +191,9 @@ final class QuoteCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("switch: " + name + " changes no stake or unstake; "
                         + swapSwitchesOf(chosen));
             }
-            set.put(s, value.equals("on"));
+            if (set.put(s, value.equals("on")) != null) {
+                throw new IllegalArgumentException("switch: " + name + " is given twice; give each switch once");
+            }
         }
         final ProtocolParams defaults = chosen.defaults();
         if (set.getOrDefault(Switch.FEE_RATE_CUT, defaults.on(Switch.FEE_RATE_CUT))
