@@ -195,9 +195,11 @@ public final class ScenarioParser {
             }
             return root;
         } catch (JsonProcessingException e) {
-            final String field = fieldOf(e);
+            final String problem = yamlProblem(e);
+            // a list or mapping as a key has no field of its own; the last one read is another's
+            final String field = problem.endsWith(KEY_NOT_SINGLE) ? "" : fieldOf(e);
             throw new IllegalArgumentException((field.isEmpty() ? "" : field + ": ") + origin + ": not valid YAML, "
-                    + yamlProblem(e), e);
+                    + problem, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String
         }
@@ -243,6 +245,9 @@ public final class ScenarioParser {
         return path;
     }
 
+    /** What a list or mapping as a key (YAML's {@code ? [a, b]}) is told. */
+    private static final String KEY_NOT_SINGLE = "a key must be a single value, not a list or mapping";
+
     /** The parser's complaint with its line and column (1-based), without the echo of the source. */
     private static String yamlProblem(final JsonProcessingException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -258,7 +263,10 @@ public final class ScenarioParser {
         // YAML's .nan and .inf: every number of a scenario is finite (README lists each field's range)
         final String finite = e.getOriginalMessage().startsWith("Malformed numeric value")
                 ? "; every number in a scenario is finite" : "";
-        return where + e.getOriginalMessage() + finite;
+        // a key that is a list or mapping (? [a, b]): Jackson names the parser's event class
+        final String message = e.getOriginalMessage().startsWith("Expected a field name")
+                ? KEY_NOT_SINGLE : e.getOriginalMessage();
+        return where + message + finite;
     }
 
     // ---- fields ----

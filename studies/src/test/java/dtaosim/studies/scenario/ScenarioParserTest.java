@@ -428,6 +428,8 @@ class ScenarioParserTest {
                 bad("pump beyond the supply cap", SMALL + "behaviours:\n  - {type: pump-and-dump, subnet: 1, rateTao:"
                         + " 1.0e300, buyFrom: 0, buyUntil: 10, dumpAt: 20}\n",
                         "behaviours[0].rateTao: 1.0E300 is not in [0, 21000000], the TAO and alpha supply cap"),
+                bad("list as a key", SMALL + "? [a, b]\n: 1\n", "test.yaml: not valid YAML, line 11, column 4: a key"
+                        + " must be a single value, not a list or mapping"),
                 bad("tab indentation", SMALL.replace("  count: 2", "\tcount: 2"), "test.yaml: not valid YAML, line"));
     }
 
