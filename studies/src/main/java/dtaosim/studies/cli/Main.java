@@ -21,6 +21,10 @@ public final class Main {
     public static final int EXIT_BAD_INPUT = 2;
     /** A decimal number in ASCII: digits, an optional sign, point and exponent. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    /** What a run that outgrew the heap prints instead of a stack trace. */
+    private static final String OUT_OF_MEMORY = "error: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MiB) is too small for this run: give fewer --paths or --threads, or a larger heap, e.g."
+            + " DTAOSIM_JAVA_OPTS=-Xmx16g";
 
     private Main() {
     }
@@ -94,11 +98,6 @@ public final class Main {
         }
     }
 
-    /** What a run that outgrew the heap prints instead of a stack trace. */
-    private static final String OUT_OF_MEMORY = "error: the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-            + " MiB) is too small for this run: give fewer --paths or --threads, or a larger heap, e.g."
-            + " DTAOSIM_JAVA_OPTS=-Xmx16g";
-
     /** Whether {@code e} or a cause of it (a worker thread's) is an {@link OutOfMemoryError}. */
     private static boolean outOfMemory(final Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -145,5 +144,4 @@ public final class Main {
         }
         throw new TypeConversionException("'" + text + "' is not a finite decimal number (e.g. 12.5 or 1e6)");
     }
-
 }

@@ -222,7 +222,8 @@ final class QuoteCommand implements Callable<Integer> {
         // the chain's range (1 rao to u64::MAX rao), which also keeps every product and quotient finite
         final PoolReserves pool = new PoolReserves(tao("tao-reserve", taoReserve, ONE_RAO),
                 tao("alpha-reserve", alphaReserve, ONE_RAO), weight.doubleValue());
-        final double amount = isStake ? tao("stake", stake, BigDecimal.ZERO) : tao("unstake", unstake, BigDecimal.ZERO);
+        final double amount = isStake ? tao("stake", stake, BigDecimal.ZERO)
+                : tao("unstake", unstake, BigDecimal.ZERO);
         final double limit = limitPrice == null ? Double.NaN : tao("limit-price", limitPrice, BigDecimal.ZERO);
         final Quote quote;
         try {
@@ -254,9 +255,10 @@ final class QuoteCommand implements Callable<Integer> {
     /** A TAO-mode amount in [least, u64::MAX rao], compared as written, as a double. */
     private static double tao(final String field, final BigDecimal value, final BigDecimal least) {
         if (value.compareTo(least) < 0 || value.compareTo(U64_RAO) > 0) {
-            throw new IllegalArgumentException(field + ": " + shown(value) + " is not in [" + (least.signum() > 0 ? "1e-9" : "0")
-                    + ", " + U64_RAO.toPlainString() + "]" + (least.signum() > 0 ? " (1 rao to u64::MAX rao; an"
-                    + " empty reserve only with --rao)" : " (u64::MAX rao)"));
+            final boolean reserve = least.signum() > 0;
+            throw new IllegalArgumentException(field + ": " + shown(value) + " is not in [" + (reserve ? "1e-9" : "0")
+                    + ", " + U64_RAO.toPlainString() + "]" + (reserve ? " (1 rao to u64::MAX rao; an empty reserve"
+                    + " only with --rao)" : " (u64::MAX rao)"));
         }
         return value.doubleValue();
     }
