@@ -50,6 +50,11 @@ public record Network(double[] taoReserve, double[] alphaIn, double[] alphaOut, 
         }
     }
 
+    /** This network with each subnet's FirstEmissionBlockNumber set to {@code blocks[i]}. */
+    public Network withFirstEmissionBlock(final long[] blocks) {
+        return new Network(taoReserve, alphaIn, alphaOut, movingPrice, blocks, rootStakeTao, totalIssuanceTao);
+    }
+
     /** Number of subnet slots. */
     public int subnets() {
         return taoReserve.length;

@@ -257,6 +257,34 @@ class EraRulesTest {
         }
 
         /**
+         * mechanics §2a for a subnet of the starting network whose start_call came long after its registration
+         * (on chain, migrate_set_first_emission_block_number set every subnet's FirstEmissionBlockNumber to the
+         * upgrade's block in 2025-03): switch ema-age-from-start-call on, b = block − (FirstEmission − 1) =
+         * 1000 − 899 = 101; off, b counts from its registration, before the chain's first block: b = 1001. Pool
+         * 20 TAO : 100 alpha, P̄ 0.5, a = 0.1, H = 1000, one block at block 1000 (spot after it 21/101).
+         */
+        @Test
+        void networkSubnetRampShouldCountFromItsFirstEmissionBlock() {
+            final Network network = pools(0.0, 0.0, v(20.0), v(100.0), v(0.0), v(0.5))
+                    .withFirstEmissionBlock(new long[] {900});
+            final ProtocolParams on = Era.EMA_RAMP_2025_03.defaults().withMovingAlpha(0.1)
+                    .with(Parameter.EMA_PRICE_HALVING_BLOCKS, 1000);
+            final BatchSimulation fromStartCall = sim(on, network, 1000);
+            final BatchSimulation fromRegistration = sim(on.with(Switch.EMA_AGE_FROM_START_CALL, false), network,
+                    1000);
+            fromStartCall.runBlocks(1);
+            fromRegistration.runBlocks(1);
+            final double spot = 21.0 / 101.0;
+            final double aOn = 0.1 * 101.0 / (101.0 + 1000.0);
+            final double aOff = 0.1 * 1001.0 / (1001.0 + 1000.0);
+            assertAll(
+                    () -> assertClose(aOn * spot + (1.0 - aOn) * 0.5, fromStartCall.state().movingPrice[0],
+                            "on: b = 101"),
+                    () -> assertClose(aOff * spot + (1.0 - aOff) * 0.5, fromRegistration.state().movingPrice[0],
+                            "off: b = 1001"));
+        }
+
+        /**
          * Switches swap-pallet-v3 (e9bbb6134, 2025-06-30) and fee-rate-cut (7b541095b, 2025-07-23), mechanics §5
          * and §9: off (the era's table), the flat 50,000-rao fee; the V3 pallet's fee 196/65535 (0.3 %) of the
          * input and no flat fee; then 33/65535 (0.05 %). The cut needs the pallet.

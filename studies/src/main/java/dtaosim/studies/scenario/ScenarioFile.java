@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  * @param seed            seed of every random stream, or null to be given on the command line
  * @param startBlock      chain block of the first simulated block
  * @param subnets         the subnets at the first block
+ * @param firstEmissionBlock FirstEmissionBlockNumber of each of those subnets, the origin of the EMA ramp's age
+ *                        (mechanics §2a); empty: 0 for every subnet
  * @param rootStake       TAO staked on root
  * @param totalIssuance   TotalIssuance at the first block
  * @param behaviours      market behaviours, in the order they run each block
@@ -48,7 +50,8 @@ import java.util.regex.Pattern;
  */
 public record ScenarioFile(String description, List<EraEntry> eras, Map<Parameter, Double> parameters,
                            Map<Switch, Boolean> switches, Boolean movingPriceRamp, Integer blocks, Long paths,
-                           Long seed, long startBlock, SubnetSet subnets, double rootStake, double totalIssuance,
+                           Long seed, long startBlock, SubnetSet subnets, List<Long> firstEmissionBlock,
+                           double rootStake, double totalIssuance,
                            List<Behaviour> behaviours, List<Integer> watch, YumaSetup yuma) {
     /** Largest P: one run holds every path's outcomes in int-indexed arrays (Runner, PathOutcomes). */
     public static final long MAX_PATHS = Integer.MAX_VALUE;
@@ -64,6 +67,7 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
                 : new EnumMap<>(parameters));
         switches = Collections.unmodifiableMap(switches.isEmpty() ? new EnumMap<>(Switch.class)
                 : new EnumMap<>(switches));
+        firstEmissionBlock = List.copyOf(firstEmissionBlock);
         behaviours = List.copyOf(behaviours);
         watch = List.copyOf(watch);
     }
@@ -144,7 +148,14 @@ public record ScenarioFile(String description, List<EraEntry> eras, Map<Paramete
         final long runSeed = overrides.seed() != null ? overrides.seed()
                 : required("seed", seed, "give seed: a whole number fixing every draw, or --seed");
 
-        final Network network = subnets.network(rootStake, totalIssuance);
+        Network network = subnets.network(rootStake, totalIssuance);
+        if (!firstEmissionBlock.isEmpty()) {
+            final long[] blocks = new long[firstEmissionBlock.size()];
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i] = firstEmissionBlock.get(i);
+            }
+            network = network.withFirstEmissionBlock(blocks);
+        }
         int slots = network.subnets();
         for (final Behaviour b : behaviours) {
             slots += b.extraSlots();

@@ -58,7 +58,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ScenarioParser {
     /** The top-level keys of a scenario file. */
     static final List<String> TOP_LEVEL = List.of("description", "era", "eras", "startBlock", "blocks", "days",
-            "paths", "seed", "parameters", "switches", "movingPriceRamp", "subnets", "rootStake", "totalIssuance",
+            "paths", "seed", "parameters", "switches", "movingPriceRamp", "subnets", "firstEmissionBlock", "rootStake", "totalIssuance",
             "behaviours", "watch", "yuma");
     /** Columns of a subnet CSV file and keys of the subnet lists. */
     static final List<String> POOL_COLUMNS = List.of("taoReserve", "alphaIn", "alphaOut", "movingPrice");
@@ -168,6 +168,8 @@ public final class ScenarioParser {
         final Boolean ramp = top.has("movingPriceRamp")
                 ? Fields.bool("movingPriceRamp", top.get("movingPriceRamp")) : null;
         final SubnetSet subnets = subnets(top.require("subnets", SUBNETS_HINT), baseDir);
+        final List<Long> firstEmissionBlock = top.has("firstEmissionBlock")
+                ? firstEmissionBlock(top.get("firstEmissionBlock"), subnets.count(), startBlock) : List.of();
         final double rootStake = Checks.amount("rootStake", top.number("rootStake", 0.0));
         final double totalIssuance = Checks.inRange("totalIssuance", top.number("totalIssuance", 0.0), 0.0,
                 ChainConstants.TOTAL_SUPPLY_TAO);
@@ -175,7 +177,39 @@ public final class ScenarioParser {
         final List<Integer> watch = watch(top.get("watch"));
         final YumaSetup yuma = YumaSection.parse(top.get("yuma"));
         return new ScenarioFile(description, eras, parameters, switches, ramp, blocks, paths, seed, startBlock,
-                subnets, rootStake, totalIssuance, behaviours, watch, yuma);
+                subnets, firstEmissionBlock, rootStake, totalIssuance, behaviours, watch, yuma);
+    }
+
+    /**
+     * FirstEmissionBlockNumber (start_call + 1) of the network's subnets: one block for all, or a list with one
+     * per subnet; each in [0, startBlock], as every subnet of the network has started by the first block.
+     */
+    private static List<Long> firstEmissionBlock(final JsonNode value, final int subnets, final long startBlock) {
+        final String why = " (FirstEmissionBlockNumber = start_call + 1; the network's subnets have started by"
+                + " startBlock " + startBlock + ")";
+        if (!value.isArray()) {
+            final long block = wholeBlock("firstEmissionBlock", value, startBlock, why);
+            return java.util.Collections.nCopies(subnets, block);
+        }
+        final List<JsonNode> items = Fields.list("firstEmissionBlock", value);
+        if (items.size() != subnets) {
+            throw Fields.error("firstEmissionBlock", items.size() + " entries, expected one block for every subnet"
+                    + " or one per subnet (" + subnets + ")");
+        }
+        final List<Long> out = new ArrayList<>(subnets);
+        for (int k = 0; k < subnets; k++) {
+            out.add(wholeBlock("firstEmissionBlock[" + k + "]", items.get(k), startBlock, why));
+        }
+        return out;
+    }
+
+    private static long wholeBlock(final String path, final JsonNode value, final long startBlock,
+                                   final String why) {
+        try {
+            return Fields.whole(path, value, 0L, startBlock);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + why, e);
+        }
     }
 
     /** {@code protocol} with one parameter set; errors are named {@code parameters.<id>}. */

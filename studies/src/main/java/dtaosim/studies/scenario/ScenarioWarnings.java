@@ -1,5 +1,6 @@
 package dtaosim.studies.scenario;
 
+import dtaosim.engine.kernel.MovingPrice;
 import dtaosim.engine.market.Behaviour;
 import dtaosim.engine.market.CapitalInflow;
 import dtaosim.engine.market.Intervention;
@@ -67,6 +68,11 @@ public final class ScenarioWarnings {
                 warnings.add("warning: parameters." + e.getKey().id() + " has no effect in this run: " + why);
             }
         }
+        if (!file.firstEmissionBlock().isEmpty() && rules.stream().noneMatch(ScenarioWarnings::rampsFromStartCall)) {
+            warnings.add("warning: firstEmissionBlock has no effect in this run: no era of it ramps the moving"
+                    + " price's EMA factor by the blocks since start_call (movingPriceRamp off, or the ramp's age"
+                    + " counted from registration before 2025-04-04)");
+        }
         final Set<Era> eras = EnumSet.noneOf(Era.class);
         rules.forEach(r -> eras.add(r.era()));
         for (final Switch s : file.switches().keySet()) {
@@ -111,6 +117,11 @@ public final class ScenarioWarnings {
             }
         }
         return warnings;
+    }
+
+    /** Whether the EMA factor ramps with the blocks since FirstEmissionBlockNumber (mechanics §2a). */
+    private static boolean rampsFromStartCall(final ProtocolParams rules) {
+        return rules.movingPriceRamp() && !MovingPrice.ageFromRegistration(rules);
     }
 
     /**

@@ -185,6 +185,32 @@ class RunCommandTest {
         assertFalse(upgraded.err().contains("warning: parameters."), upgraded.err());
     }
 
+    /**
+     * firstEmissionBlock sets the origin of the EMA ramp's age (mechanics §2a): the launch era and the ramp
+     * counted from registration (ema-ramp before 2025-04-04) do not read it, and the run says so.
+     */
+    @Test
+    void aFirstEmissionBlockNoEraRampsFromShouldBeWarnedAbout(@TempDir final Path dir) throws IOException {
+        final String body = "startBlock: 100\nblocks: 2\npaths: 1\nseed: 1\nfirstEmissionBlock: 50\n" + TWO_POOLS;
+        final String warning = "warning: firstEmissionBlock has no effect in this run";
+        final Path launch = dir.resolve("launch.yaml");
+        Files.writeString(launch, "era: launch-2025-02\n" + body);
+        final Path fromRegistration = dir.resolve("registration.yaml");
+        Files.writeString(fromRegistration, "era: ema-ramp-2025-03\nswitches:\n  ema-age-from-start-call: false\n"
+                + body);
+        final Path fromStartCall = dir.resolve("startcall.yaml");
+        Files.writeString(fromStartCall, "era: ema-ramp-2025-03\n" + body);
+        final CliRun[] runs = {CliRun.of("run", launch.toString(), "--threads", "1"),
+            CliRun.of("run", fromRegistration.toString(), "--threads", "1"),
+            CliRun.of("run", fromStartCall.toString(), "--threads", "1")};
+        assertAll(
+                () -> assertEquals(0, runs[0].exitCode(), runs[0].err()),
+                () -> assertTrue(runs[0].err().contains(warning), runs[0].err()),
+                () -> assertTrue(runs[1].err().contains(warning), runs[1].err()),
+                () -> assertEquals(0, runs[2].exitCode(), runs[2].err()),
+                () -> assertFalse(runs[2].err().contains(warning), runs[2].err()));
+    }
+
     /** A file may leave its horizon, paths and seed to the command line; with neither, the field is named. */
     @Test
     void horizonPathsAndSeedMayComeFromTheCommandLine(@TempDir final Path dir) throws IOException {

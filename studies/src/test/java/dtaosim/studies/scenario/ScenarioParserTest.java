@@ -3,6 +3,7 @@ package dtaosim.studies.scenario;
 import dtaosim.engine.market.PoissonNoiseTraders;
 import dtaosim.engine.market.MemeCohort;
 import dtaosim.engine.market.Intervention;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -252,6 +253,21 @@ class ScenarioParserTest {
         assertEquals(List.of(), s.probes());
     }
 
+    /** FirstEmissionBlockNumber of the network's subnets: 0 unless given, one block for all or one per subnet. */
+    @Test
+    void firstEmissionBlockShouldSetEverySubnetOrEachOne() {
+        final String started = SMALL + "startBlock: 5000\n";
+        assertAll(
+                () -> assertArrayEquals(new long[] {0, 0},
+                        parse(started).resolve(Overrides.NONE).network().firstEmissionBlock(), "default"),
+                () -> assertArrayEquals(new long[] {4000, 4000}, parse(started + "firstEmissionBlock: 4000\n")
+                        .resolve(Overrides.NONE).network().firstEmissionBlock(), "one for all"),
+                () -> assertArrayEquals(new long[] {5000, 1}, parse(started + "firstEmissionBlock: [5000, 1]\n")
+                        .resolve(Overrides.NONE).network().firstEmissionBlock(), "one each"),
+                () -> assertEquals(List.of(4000L, 4000L), parse(started + "firstEmissionBlock: 4.0e3\n")
+                        .firstEmissionBlock(), "a float with no fraction"));
+    }
+
     /** A key with nothing under it (YAML null) reads as the key left out. */
     @Test
     void emptyOptionalSectionsShouldReadAsOmitted() {
@@ -352,6 +368,14 @@ class ScenarioParserTest {
                         "days: 0.0001 is not a whole number of blocks"),
                 bad("days negative", SMALL.replace("blocks: 1", "days: -1"), "days: -1 is not in (0, "),
                 bad("paths missing", SMALL.replace("paths: 1\n", ""), "paths: missing"),
+                bad("first emission after the start", SMALL + "startBlock: 10\nfirstEmissionBlock: 11\n",
+                        "firstEmissionBlock: 11 is not in [0, 10] (FirstEmissionBlockNumber = start_call + 1;"),
+                bad("first emission of one subnet negative", SMALL + "firstEmissionBlock: [0, -1]\n",
+                        "firstEmissionBlock[1]: -1 is not in [0, 0]"),
+                bad("first emission per subnet, too few", SMALL + "firstEmissionBlock: [0]\n",
+                        "firstEmissionBlock: 1 entries, expected one block for every subnet or one per subnet (2)"),
+                bad("first emission a fraction", SMALL + "startBlock: 10\nfirstEmissionBlock: 2.5\n",
+                        "firstEmissionBlock: 2.5 is not a whole number"),
                 bad("paths too many", SMALL.replace("paths: 1", "paths: 2147483648"),
                         "paths: 2147483648 is not in [1, 2147483647]"),
                 bad("paths null", SMALL.replace("paths: 1", "paths: ~"), "paths: null is not a whole number"),
