@@ -13,6 +13,7 @@ import dtaosim.engine.run.Runner;
 import dtaosim.engine.run.Scenario;
 import dtaosim.engine.run.SubnetWatch;
 import dtaosim.studies.report.AtomicFiles;
+import dtaosim.studies.report.ShutdownNotice;
 import dtaosim.studies.report.StateDump;
 import dtaosim.studies.scenario.BehaviourType;
 import dtaosim.studies.scenario.LoadedScenario;
@@ -99,17 +100,16 @@ final class RunCommand implements Callable<Integer> {
                 .withProgress(progress);
 
         final long start = System.nanoTime();
-        final Thread interrupted = new Thread(() -> System.err.printf("%ndtaosim run: interrupted; %s%n",
+        final ShutdownNotice interrupted = ShutdownNotice.install(() -> System.err.printf("%ndtaosim run: interrupted; %s%n",
                 kept == null ? String.format("%,d of %,d paths simulated, nothing written (--checkpoint DIR keeps"
                         + " finished paths for the same command run again)", progress.done(), run.paths())
                         : String.format("%,d of %,d paths kept in %s: run the same command again to continue",
                         kept.keptAfterStop(), run.paths(), kept.dir())));
-        Runtime.getRuntime().addShutdownHook(interrupted);
         final RunResult result;
         try {
             result = kept == null ? Runner.run(run, options) : kept.runMissing(run, options, ranges);
         } finally {
-            removeHook(interrupted);
+            interrupted.remove();
         }
         final double wall = (System.nanoTime() - start) / 1e9;
 
@@ -134,14 +134,6 @@ final class RunCommand implements Callable<Integer> {
             kept.clear();
         }
         return 0;
-    }
-
-    private static void removeHook(final Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook runs
-        }
     }
 
     private Era era() {

@@ -7,6 +7,7 @@ import dtaosim.engine.run.PathRange;
 import dtaosim.engine.run.RunResult;
 import dtaosim.studies.report.AtomicFiles;
 import dtaosim.studies.report.Json;
+import dtaosim.studies.report.ShutdownNotice;
 import dtaosim.studies.scenario.ScenarioSource;
 import dtaosim.studies.scenario.ScenarioWarnings;
 import java.io.IOException;
@@ -174,9 +175,20 @@ public final class StudyJob {
         if (err != null) {
             err.printf("dtaosim study %s: %d cell(s) x %,d paths x %,d blocks -> %s%s%n", plan.config().study(),
                     plan.cells().size(), range.size(), plan.blocks(), dir,
-                    resumed ? " (resuming: " + pending + " paths to go)" : "");
+                    resumed ? String.format(" (resuming: %,d paths to go)", pending) : "");
         }
-        final long simulated = executor.run(range, new Progress(err, pending, plan.blocks()));
+        // a kill loses at most the chunks in flight: say what is kept and how to go on
+        final PrintStream notice = err != null ? err : System.err;
+        final ShutdownNotice interrupted = ShutdownNotice.install(() -> notice.printf(
+                "%ndtaosim study %s: interrupted; %,d of %,d paths stored in %s: dtaosim resume %s continues%n",
+                plan.config().study(), plan.cells().size() * range.size() - executor.pending(range),
+                plan.cells().size() * range.size(), dir, dir));
+        final long simulated;
+        try {
+            simulated = executor.run(range, new Progress(err, pending, plan.blocks()));
+        } finally {
+            interrupted.remove();
+        }
         final Map<String, Object> stamp = Stamp.of(startedAt, start, execution.threads(), simulated, resumed);
         if (execution.shard() != null) {
             AtomicFiles.writeString(dir.resolve("shard.json"), Json.write(stamp) + "\n");

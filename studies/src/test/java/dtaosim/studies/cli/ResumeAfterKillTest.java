@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,25 +64,8 @@ class ResumeAfterKillTest {
     private void killResumeAndCompare(final String[] study, final long paths, final List<String> checkpoint,
                                       final long killAfter) throws Exception {
         final Path killed = tmp.resolve("killed");
-        final List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(study));
-        command.addAll(List.of("--threads", "1"));
-        command.addAll(checkpoint);
-        command.addAll(List.of("--out", killed.toString()));
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
-        try {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (storedPaths(killed) < killAfter && process.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-        } finally {
-            process.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to tidy up
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
+        // SIGKILL: no shutdown hook, no chance to tidy up
+        stopPartWay(study, checkpoint, killed, killAfter, Process::destroyForcibly);
         final long stored = storedPaths(killed);
         assertTrue(stored >= killAfter && stored < paths, () -> "killed part-way: " + stored + " paths stored; log: "
                 + readQuietly(tmp.resolve("killed.log")));
@@ -100,6 +86,54 @@ class ResumeAfterKillTest {
         final CliRun again = CliRun.of("resume", killed.toString(), "--quiet");
         assertEquals(Main.EXIT_BAD_INPUT, again.exitCode());
         assertTrue(again.err().contains("complete"), again.err());
+    }
+
+    /**
+     * SIGTERM (as Ctrl-C or a scheduler's stop): the study says on stderr how many paths it stored and how to go
+     * on. The count is read as the JVM stops, so a chunk in flight may still land after it.
+     */
+    @Test
+    void aTerminatedStudyShouldSayWhatItKeptAndHowToResume() throws Exception {
+        final Path stopped = tmp.resolve("stopped");
+        stopPartWay(STUDY, List.of("--checkpoint-every", "8"), stopped, 16, Process::destroy);
+        final String log = readQuietly(tmp.resolve("stopped.log"));
+        final Matcher said = Pattern.compile("dtaosim study meme-capture: interrupted; ([0-9,]+) of 160 paths stored"
+                + " in (\\S+): dtaosim resume (\\S+) continues").matcher(log);
+        assertTrue(said.find(), log);
+        final long count = Long.parseLong(said.group(1).replace(",", ""));
+        final long stored = storedPaths(stopped);
+        assertTrue(count >= 16 && count <= stored && stored < PATHS, () -> count + " said, " + stored + " stored");
+        assertEquals(stopped.toString(), said.group(2));
+        assertEquals(stopped.toString(), said.group(3));
+    }
+
+    /**
+     * Runs {@code study} with one thread in a child JVM writing to {@code out} (its output in {@code out}.log)
+     * and stops it with {@code stop} once {@code stopAfter} paths are stored.
+     */
+    private void stopPartWay(final String[] study, final List<String> checkpoint, final Path out,
+                             final long stopAfter, final Consumer<Process> stop) throws Exception {
+        final List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(study));
+        command.addAll(List.of("--threads", "1"));
+        command.addAll(checkpoint);
+        command.addAll(List.of("--out", out.toString()));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve(out.getFileName() + ".log").toFile()).start();
+        try {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (storedPaths(out) < stopAfter && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } finally {
+            stop.accept(process);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
     }
 
     private static String readQuietly(final Path file) {
