@@ -20,6 +20,12 @@ public record PathRange(long from, long to) {
         return to - from;
     }
 
+    /** {@code [from, to)}, as messages name a range of paths. */
+    @Override
+    public String toString() {
+        return "[" + from + ", " + to + ")";
+    }
+
     /** Shard k of n: the k-th of n nearly equal contiguous parts of [0, paths). */
     public static PathRange shard(final long paths, final int k, final int n) {
         if (n <= 0 || k < 0 || k >= n) {

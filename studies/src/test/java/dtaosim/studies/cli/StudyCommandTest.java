@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StudyCommandTest {
     /** A small meme-capture: meme-loop-demo, 12 paths, 0.2 days, the default capital grid of 5 cells. */
-    static final String[] SMALL = {"study", "meme-capture", "meme-loop-demo", "--paths", "12", "--blocks", "1440",
-        "--samples", "12", "--quiet"};
+    static final String SMALL_PATHS = "12";
+    static final String[] SMALL = {"study", "meme-capture", "meme-loop-demo", "--paths", SMALL_PATHS, "--blocks",
+        "1440", "--samples", "12", "--quiet"};
 
     @TempDir
     Path tmp;
@@ -197,6 +198,20 @@ class StudyCommandTest {
         assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
         assertTrue(run.err().contains("gap"), run.err());
         assertFalse(Files.exists(tmp.resolve("m")), "a failed merge leaves no folder it made");
+        // the ranges are named as paths [from, to): a shard given twice, and the last one missing
+        assertEquals(0, study(tmp.resolve("s1"), "--shard", "1/3").exitCode());
+        final CliRun twice = CliRun.of("merge", tmp.resolve("s0").toString(), tmp.resolve("s1").toString(),
+                tmp.resolve("s1").toString(), tmp.resolve("s2").toString(), "--out", tmp.resolve("m").toString());
+        final CliRun noLast = CliRun.of("merge", tmp.resolve("s0").toString(), tmp.resolve("s1").toString(), "--out",
+                tmp.resolve("m").toString());
+        final long third = Long.parseLong(SMALL_PATHS) / 3;
+        assertAll(
+                () -> assertEquals(Main.EXIT_BAD_INPUT, twice.exitCode()),
+                () -> assertTrue(twice.err().contains("expected a part starting at path " + 2 * third + ", found ["
+                        + third + ", " + 2 * third + ")"), twice.err()),
+                () -> assertEquals(Main.EXIT_BAD_INPUT, noLast.exitCode()),
+                () -> assertTrue(noLast.err().contains("the shards cover paths [0, " + 2 * third + "), not all of [0, "
+                        + SMALL_PATHS + ")"), noLast.err()));
     }
 
     /**
