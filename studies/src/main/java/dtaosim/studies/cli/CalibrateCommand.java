@@ -11,6 +11,7 @@ import dtaosim.engine.run.Scenario;
 import dtaosim.studies.scenario.LoadedScenario;
 import dtaosim.studies.scenario.Overrides;
 import dtaosim.studies.scenario.ScenarioParser;
+import dtaosim.studies.scenario.ScenarioWarnings;
 import dtaosim.studies.stats.CalibrationCalendar;
 import dtaosim.studies.stats.CalibrationFacts;
 import dtaosim.studies.stats.CalibrationFacts.Fact;
@@ -20,6 +21,7 @@ import dtaosim.studies.stats.StylisedFacts;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,6 +77,15 @@ final class CalibrateCommand implements Callable<Integer> {
         Checks.inRange("--threads", threads, 1L, 4096L);
         final Path folder = data == null ? SharedData.defaultFolder() : data;
         final PricePanel observed = readObserved(folder);
+
+        final PrintWriter err = spec.commandLine().getErr();
+        ScenarioWarnings.of(loaded.file(), plain, null).forEach(err::println);
+        final LocalDate started = CalibrationCalendar.mainnetDate(plain.startBlock());
+        if (plain.startBlock() != 0 && !started.equals(CalibrationCalendar.DAY_ZERO)) {
+            err.printf("warning: startBlock %d is about %s on mainnet, but calibrate compares day d of the run with"
+                    + " the observed %s + d%n", plain.startBlock(), started, CalibrationCalendar.DAY_ZERO);
+        }
+        err.flush();
 
         final DailyPrices probe = DailyPrices.covering(plain);
         final Scenario run = plain.withProbe(probe);

@@ -1,5 +1,6 @@
 package dtaosim.studies.cli;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,6 +163,29 @@ class CalibrateCommandTest {
         assertTrue(run.out().contains("2025-02-20…2025-10-29"), run.out());
         assertFalse(run.out().contains("n/a"), run.out());
         assertTrue(within < observed.length, "three subnets of noise do not look like mainnet: " + run.out());
+    }
+
+    /**
+     * Day d is compared with 2025-02-20 + d whatever the start block; a start block on another mainnet day is
+     * said (block 4,964,237 is 2025-02-20 00:00 UTC, 7,200 blocks a day), and the scenario's own warnings too.
+     */
+    @Test
+    void aStartBlockOnAnotherDayShouldBeWarnedAbout() throws IOException {
+        final Path later = dir.resolve("later.yaml");
+        Files.writeString(later, String.format(Locale.ROOT, TINY, 1) + "startBlock: 6109037\n");
+        final Path first = dir.resolve("first.yaml");
+        Files.writeString(first, String.format(Locale.ROOT, TINY, 1) + "startBlock: 4971436\n"
+                + "parameters: {flowExponent: 2}\n");
+        final CliRun laterRun = CliRun.of("calibrate", later.toString(), "--data", data.toString(), "--paths", "1");
+        final CliRun firstRun = CliRun.of("calibrate", first.toString(), "--data", data.toString(), "--paths", "1");
+        assertAll(
+                () -> assertEquals(0, laterRun.exitCode(), laterRun.err()),
+                () -> assertTrue(laterRun.err().contains("warning: startBlock 6109037 is about 2025-07-29 on mainnet,"
+                        + " but calibrate compares day d of the run with the observed 2025-02-20 + d"), laterRun.err()),
+                () -> assertEquals(0, firstRun.exitCode(), firstRun.err()),
+                () -> assertFalse(firstRun.err().contains("warning: startBlock"), "the last block of 2025-02-20"),
+                () -> assertTrue(firstRun.err().contains("warning: parameters.flowExponent has no effect in this run"),
+                        firstRun.err()));
     }
 
     @Test
