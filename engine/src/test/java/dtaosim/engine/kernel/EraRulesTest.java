@@ -261,7 +261,9 @@ class EraRulesTest {
          * (on chain, migrate_set_first_emission_block_number set every subnet's FirstEmissionBlockNumber to the
          * upgrade's block in 2025-03): switch ema-age-from-start-call on, b = block − (FirstEmission − 1) =
          * 1000 − 899 = 101; off, b counts from its registration, before the chain's first block: b = 1001. Pool
-         * 20 TAO : 100 alpha, P̄ 0.5, a = 0.1, H = 1000, one block at block 1000 (spot after it 21/101).
+         * 20 TAO : 100 alpha, P̄ 0.5, a = 0.1, H = 1000, one block at block 1000 (spot after it 21/101). A
+         * FirstEmissionBlockNumber after the block (the migration's, on a subnet already emitting) gives b = 0: the
+         * subnet is emitted to, and its moving price stays.
          */
         @Test
         void networkSubnetRampShouldCountFromItsFirstEmissionBlock() {
@@ -272,8 +274,10 @@ class EraRulesTest {
             final BatchSimulation fromStartCall = sim(on, network, 1000);
             final BatchSimulation fromRegistration = sim(on.with(Switch.EMA_AGE_FROM_START_CALL, false), network,
                     1000);
+            final BatchSimulation beforeStartCall = sim(on, network.withFirstEmissionBlock(new long[] {1001}), 1000);
             fromStartCall.runBlocks(1);
             fromRegistration.runBlocks(1);
+            beforeStartCall.runBlocks(1);
             final double spot = 21.0 / 101.0;
             final double aOn = 0.1 * 101.0 / (101.0 + 1000.0);
             final double aOff = 0.1 * 1001.0 / (1001.0 + 1000.0);
@@ -281,7 +285,9 @@ class EraRulesTest {
                     () -> assertClose(aOn * spot + (1.0 - aOn) * 0.5, fromStartCall.state().movingPrice[0],
                             "on: b = 101"),
                     () -> assertClose(aOff * spot + (1.0 - aOff) * 0.5, fromRegistration.state().movingPrice[0],
-                            "off: b = 1001"));
+                            "off: b = 1001"),
+                    () -> assertEquals(0.5, beforeStartCall.state().movingPrice[0], "b = 0"),
+                    () -> assertEquals(21.0, beforeStartCall.state().taoReserve[0], "emitted to all the same"));
         }
 
         /**

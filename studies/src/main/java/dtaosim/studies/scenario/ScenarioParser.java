@@ -169,7 +169,7 @@ public final class ScenarioParser {
                 ? Fields.bool("movingPriceRamp", top.get("movingPriceRamp")) : null;
         final SubnetSet subnets = subnets(top.require("subnets", SUBNETS_HINT), baseDir);
         final List<Long> firstEmissionBlock = top.has("firstEmissionBlock")
-                ? firstEmissionBlock(top.get("firstEmissionBlock"), subnets.count(), startBlock) : List.of();
+                ? firstEmissionBlock(top.get("firstEmissionBlock"), subnets.count()) : List.of();
         final double rootStake = Checks.amount("rootStake", top.number("rootStake", 0.0));
         final double totalIssuance = Checks.inRange("totalIssuance", top.number("totalIssuance", 0.0), 0.0,
                 ChainConstants.TOTAL_SUPPLY_TAO);
@@ -182,13 +182,13 @@ public final class ScenarioParser {
 
     /**
      * FirstEmissionBlockNumber (start_call + 1) of the network's subnets: one block for all, or a list with one
-     * per subnet; each in [0, startBlock], as every subnet of the network has started by the first block.
+     * per subnet. The network's subnets emit from the first block whatever it is; one after startBlock is the
+     * 2025-03 migration's, which set it on subnets already emitting.
      */
-    private static List<Long> firstEmissionBlock(final JsonNode value, final int subnets, final long startBlock) {
-        final String why = " (FirstEmissionBlockNumber = start_call + 1; the network's subnets have started by"
-                + " startBlock " + startBlock + ")";
+    private static List<Long> firstEmissionBlock(final JsonNode value, final int subnets) {
+        final String why = " (FirstEmissionBlockNumber, start_call + 1, from which the EMA ramp counts)";
         if (!value.isArray()) {
-            final long block = wholeBlock("firstEmissionBlock", value, startBlock, why);
+            final long block = wholeBlock("firstEmissionBlock", value, why);
             return java.util.Collections.nCopies(subnets, block);
         }
         final List<JsonNode> items = Fields.list("firstEmissionBlock", value);
@@ -198,15 +198,14 @@ public final class ScenarioParser {
         }
         final List<Long> out = new ArrayList<>(subnets);
         for (int k = 0; k < subnets; k++) {
-            out.add(wholeBlock("firstEmissionBlock[" + k + "]", items.get(k), startBlock, why));
+            out.add(wholeBlock("firstEmissionBlock[" + k + "]", items.get(k), why));
         }
         return out;
     }
 
-    private static long wholeBlock(final String path, final JsonNode value, final long startBlock,
-                                   final String why) {
+    private static long wholeBlock(final String path, final JsonNode value, final String why) {
         try {
-            return Fields.whole(path, value, 0L, startBlock);
+            return Fields.whole(path, value, 0L, ScenarioFile.MAX_START_BLOCK);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + why, e);
         }

@@ -14,6 +14,7 @@ import dtaosim.engine.model.ProtocolParams;
 import dtaosim.engine.model.Switch;
 import dtaosim.engine.run.Scenario;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,6 +73,11 @@ public final class ScenarioWarnings {
             warnings.add("warning: firstEmissionBlock has no effect in this run: no era of it ramps the moving"
                     + " price's EMA factor by the blocks since start_call (movingPriceRamp off, or the ramp's age"
                     + " counted from registration before 2025-04-04)");
+        } else if (!file.firstEmissionBlock().isEmpty()
+                && Collections.max(file.firstEmissionBlock()) > run.startBlock() + run.blocks() - 1) {
+            warnings.add("warning: firstEmissionBlock " + Collections.max(file.firstEmissionBlock()) + " is after the"
+                    + " run's last block " + (run.startBlock() + run.blocks() - 1) + ": under a ramp counted from"
+                    + " start_call the EMA factor is 0 until then, so those subnets' moving prices do not move");
         }
         final Set<Era> eras = EnumSet.noneOf(Era.class);
         rules.forEach(r -> eras.add(r.era()));

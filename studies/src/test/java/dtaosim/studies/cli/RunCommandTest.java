@@ -187,7 +187,8 @@ class RunCommandTest {
 
     /**
      * firstEmissionBlock sets the origin of the EMA ramp's age (mechanics §2a): the launch era and the ramp
-     * counted from registration (ema-ramp before 2025-04-04) do not read it, and the run says so.
+     * counted from registration (ema-ramp before 2025-04-04) do not read it, and the run says so; one after the
+     * run's last block freezes the moving prices, which is said too.
      */
     @Test
     void aFirstEmissionBlockNoEraRampsFromShouldBeWarnedAbout(@TempDir final Path dir) throws IOException {
@@ -200,15 +201,22 @@ class RunCommandTest {
                 + body);
         final Path fromStartCall = dir.resolve("startcall.yaml");
         Files.writeString(fromStartCall, "era: ema-ramp-2025-03\n" + body);
+        final Path late = dir.resolve("late.yaml");
+        Files.writeString(late, "era: ema-ramp-2025-03\n" + body.replace("firstEmissionBlock: 50",
+                "firstEmissionBlock: [50, 102]"));
         final CliRun[] runs = {CliRun.of("run", launch.toString(), "--threads", "1"),
             CliRun.of("run", fromRegistration.toString(), "--threads", "1"),
-            CliRun.of("run", fromStartCall.toString(), "--threads", "1")};
+            CliRun.of("run", fromStartCall.toString(), "--threads", "1"),
+            CliRun.of("run", late.toString(), "--threads", "1")};
         assertAll(
                 () -> assertEquals(0, runs[0].exitCode(), runs[0].err()),
                 () -> assertTrue(runs[0].err().contains(warning), runs[0].err()),
                 () -> assertTrue(runs[1].err().contains(warning), runs[1].err()),
                 () -> assertEquals(0, runs[2].exitCode(), runs[2].err()),
-                () -> assertFalse(runs[2].err().contains(warning), runs[2].err()));
+                () -> assertFalse(runs[2].err().contains("warning: firstEmissionBlock"), runs[2].err()),
+                () -> assertEquals(0, runs[3].exitCode(), runs[3].err()),
+                () -> assertTrue(runs[3].err().contains("warning: firstEmissionBlock 102 is after the run's last block"
+                        + " 101: under a ramp counted from start_call the EMA factor is 0 until then"), runs[3].err()));
     }
 
     /** A file may leave its horizon, paths and seed to the command line; with neither, the field is named. */
