@@ -100,7 +100,8 @@ final class RunCommand implements Callable<Integer> {
                 .withProgress(progress);
 
         final long start = System.nanoTime();
-        final ShutdownNotice interrupted = ShutdownNotice.install(() -> System.err.printf("%ndtaosim run: interrupted; %s%n",
+        final ShutdownNotice interrupted = ShutdownNotice.install(() -> System.err.printf(
+                "%ndtaosim run: interrupted; %s%n",
                 kept == null ? String.format("%,d of %,d paths simulated, nothing written (--checkpoint DIR keeps"
                         + " finished paths for the same command run again)", progress.done(), run.paths())
                         : String.format("%,d of %,d paths kept in %s: run the same command again to continue",

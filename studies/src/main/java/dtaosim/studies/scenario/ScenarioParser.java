@@ -58,8 +58,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ScenarioParser {
     /** The top-level keys of a scenario file. */
     static final List<String> TOP_LEVEL = List.of("description", "era", "eras", "startBlock", "blocks", "days",
-            "paths", "seed", "parameters", "switches", "movingPriceRamp", "subnets", "firstEmissionBlock", "rootStake", "totalIssuance",
-            "behaviours", "watch", "yuma");
+            "paths", "seed", "parameters", "switches", "movingPriceRamp", "subnets", "firstEmissionBlock", "rootStake",
+            "totalIssuance", "behaviours", "watch", "yuma");
     /** Columns of a subnet CSV file and keys of the subnet lists. */
     static final List<String> POOL_COLUMNS = List.of("taoReserve", "alphaIn", "alphaOut", "movingPrice");
 
