@@ -11,9 +11,9 @@ public final class MovingPrice {
 
     /**
      * The EMA factor a: SubnetMovingAlpha, ramped by {@code b/(b+H)} when the era ramps (from 2025-03-19), with
-     * b = block − (FirstEmissionBlockNumber − 1), the blocks since start_call; before 2025-04-04 (switch
-     * ema-age-from-start-call off, {@link #ageFromRegistration}) b counts from registration, which the caller
-     * passes as {@code NetworkRegisteredAt + 1}.
+     * b = block − (FirstEmissionBlockNumber − 1) (saturating), the blocks since start_call; before 2025-04-04
+     * (switch ema-age-from-start-call off, {@link #ageFromRegistration}) b counts from registration, which the
+     * caller passes as {@code NetworkRegisteredAt + 1}.
      *
      * @param ageOrigin the subnet's FirstEmissionBlockNumber (start_call + 1), or its registration block + 1
      */
@@ -22,7 +22,9 @@ public final class MovingPrice {
         if (!protocol.movingPriceRamp()) {
             return alpha;
         }
-        final double b = Math.max(0L, block - (ageOrigin - 1L));
+        // both subtractions saturate at 0, as the chain's u64 ones do (stake_utils.rs update_moving_price): an origin
+        // of 0 counts from block 0, one after the block gives b = 0
+        final double b = Math.max(0L, block - Math.max(ageOrigin - 1L, 0L));
         return alpha * b / (b + protocol.emaPriceHalvingBlocks());
     }
 

@@ -273,7 +273,7 @@ public final class ReferenceModel {
             for (int i = 0; i < subnets; i++) {
                 double a = protocol.subnetMovingAlpha();
                 if (protocol.movingPriceRamp()) {
-                    final double b = block - (firstEmissionBlock[i] - 1);
+                    final double b = block - Math.max(firstEmissionBlock[i] - 1, 0L); // saturating, as on chain
                     a = a * (b / (b + protocol.emaPriceHalvingBlocks()));
                 }
                 final double spot = tao[i] / alphaIn[i];

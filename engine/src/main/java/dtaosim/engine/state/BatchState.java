@@ -144,8 +144,8 @@ public final class BatchState {
     public final long[] firstEmissionBlock;
     /**
      * Block the slot's subnet registered (NetworkRegisteredAt), the origin of the ramp's age before 2025-04-04;
-     * for the network's subnets, which registered before the run, the block before the chain's first (their
-     * start_call may be later: on chain a 2025-03 migration set every FirstEmissionBlockNumber to its block).
+     * for the network's subnets, which registered before the run, the chain's first block, 0 (their start_call
+     * may be later: on chain a 2025-03 migration set every FirstEmissionBlockNumber to its block).
      */
     public final long[] registrationBlock;
     /**
@@ -353,7 +353,7 @@ public final class BatchState {
         for (int i = 0; i < initialSubnets; i++) {
             liveCount[i] = paths;
             firstEmissionBlock[i] = network.firstEmissionBlock()[i];
-            registrationBlock[i] = -1L;
+            registrationBlock[i] = 0L;
             emitsFrom[i] = Long.MIN_VALUE;
             emissionEnabled[i] = true;
             final int row = i * paths;

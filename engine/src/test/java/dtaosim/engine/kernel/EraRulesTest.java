@@ -260,7 +260,7 @@ class EraRulesTest {
          * mechanics §2a for a subnet of the starting network whose start_call came long after its registration
          * (on chain, migrate_set_first_emission_block_number set every subnet's FirstEmissionBlockNumber to the
          * upgrade's block in 2025-03): switch ema-age-from-start-call on, b = block − (FirstEmission − 1) =
-         * 1000 − 899 = 101; off, b counts from its registration, before the chain's first block: b = 1001. Pool
+         * 1000 − 899 = 101; off, b counts from its registration at the chain's first block: b = 1000. Pool
          * 20 TAO : 100 alpha, P̄ 0.5, a = 0.1, H = 1000, one block at block 1000 (spot after it 21/101). A
          * FirstEmissionBlockNumber after the block (the migration's, on a subnet already emitting) gives b = 0: the
          * subnet is emitted to, and its moving price stays.
@@ -280,12 +280,12 @@ class EraRulesTest {
             beforeStartCall.runBlocks(1);
             final double spot = 21.0 / 101.0;
             final double aOn = 0.1 * 101.0 / (101.0 + 1000.0);
-            final double aOff = 0.1 * 1001.0 / (1001.0 + 1000.0);
+            final double aOff = 0.1 * 1000.0 / (1000.0 + 1000.0);
             assertAll(
                     () -> assertClose(aOn * spot + (1.0 - aOn) * 0.5, fromStartCall.state().movingPrice[0],
                             "on: b = 101"),
                     () -> assertClose(aOff * spot + (1.0 - aOff) * 0.5, fromRegistration.state().movingPrice[0],
-                            "off: b = 1001"),
+                            "off: b = 1000"),
                     () -> assertEquals(0.5, beforeStartCall.state().movingPrice[0], "b = 0"),
                     () -> assertEquals(21.0, beforeStartCall.state().taoReserve[0], "emitted to all the same"));
         }
