@@ -39,6 +39,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class ScenarioParser {
         final String why = " (FirstEmissionBlockNumber, start_call + 1, from which the EMA ramp counts)";
         if (!value.isArray()) {
             final long block = wholeBlock("firstEmissionBlock", value, why);
-            return java.util.Collections.nCopies(subnets, block);
+            return Collections.nCopies(subnets, block);
         }
         final List<JsonNode> items = Fields.list("firstEmissionBlock", value);
         if (items.size() != subnets) {
